@@ -1,0 +1,117 @@
+package io.github.hotcert.autoconfigure;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.reload.ManagedBundle;
+import io.github.hotcert.reload.RegistryBundlePublisher;
+import io.github.hotcert.reload.ReloadLifecycle;
+import io.github.hotcert.server.ServerSsl;
+import io.github.hotcert.server.ServerSslApplier;
+import io.github.hotcert.server.WebServerSslBinder;
+import io.github.hotcert.source.ContentReader;
+import io.github.hotcert.source.MaterialSources;
+import io.github.hotcert.validation.HandshakeCheck;
+import io.github.hotcert.validation.KeyMatchCheck;
+import io.github.hotcert.validation.MaterialValidator;
+import io.github.hotcert.validation.ValidationPolicy;
+import io.github.hotcert.watch.CertificateFileWatcher;
+import org.bouncycastle.openssl.PEMParser;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslProperties;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.io.ApplicationResourceLoader;
+import org.springframework.boot.ssl.SslBundleRegistry;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Auto-configuration for hotcert: watches the files of the configured SSL bundles and
+ * publishes validated new material through Spring Boot's {@link SslBundleRegistry}.
+ */
+@AutoConfiguration(after = SslAutoConfiguration.class)
+@ConditionalOnClass(PEMParser.class)
+@ConditionalOnBooleanProperty(name = "hotcert.enabled", matchIfMissing = true)
+@EnableConfigurationProperties({ HotcertProperties.class, SslProperties.class })
+public class HotcertAutoConfiguration {
+
+	/**
+	 * The name hotcert gives to the bundle that a web server builds from its
+	 * {@code server.ssl.*} properties when no {@code server.ssl.bundle} is set.
+	 */
+	public static final String SERVER_SSL_BUNDLE_NAME = "server.ssl";
+
+	@Bean
+	@ConditionalOnMissingBean
+	MaterialSources hotcertMaterialSources(ResourceLoader resourceLoader, HotcertProperties properties) {
+		ResourceLoader fileResourceLoader = ApplicationResourceLoader.get(resourceLoader, true);
+		return new MaterialSources(fileResourceLoader,
+				new ContentReader(fileResourceLoader, properties.getSource().getMaxFileSize()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MaterialValidator hotcertMaterialValidator() {
+		return new MaterialValidator(List.of(new KeyMatchCheck(), new HandshakeCheck()), ValidationPolicy.defaults());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CertificateReloader certificateReloader(MaterialSources materialSources, SslProperties sslProperties,
+			SslBundleRegistry sslBundleRegistry, SslBundles sslBundles, MaterialValidator validator,
+			ApplicationEventPublisher eventPublisher, HotcertProperties properties, ObjectProvider<Clock> clock) {
+		List<ManagedBundle> bundles = materialSources.fromSslProperties(sslProperties)
+			.stream()
+			.map((source) -> new ManagedBundle(source,
+					new RegistryBundlePublisher(source.getBundleName(), sslBundleRegistry, sslBundles),
+					properties.getHistory().getSize()))
+			.toList();
+		return new CertificateReloader(bundles, validator, eventPublisher, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CertificateFileWatcher certificateFileWatcher(HotcertProperties properties) {
+		return new CertificateFileWatcher(properties.getWatch().getQuietPeriod());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReloadLifecycle hotcertReloadLifecycle(CertificateReloader reloader, CertificateFileWatcher watcher) {
+		return new ReloadLifecycle(reloader, watcher);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication
+	static class WebServerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		WebServerSslBinder hotcertWebServerSslBinder(CertificateReloader reloader, SslBundles sslBundles,
+				ObjectProvider<ServerSslApplier> appliers, ObjectProvider<ServerProperties> serverProperties) {
+			return new WebServerSslBinder(reloader, sslBundles, appliers.orderedStream().toList(),
+					(namespace) -> serverSsl(namespace, serverProperties.getIfAvailable()));
+		}
+
+		private static ServerSsl serverSsl(String namespace, ServerProperties serverProperties) {
+			if (namespace != null || serverProperties == null || serverProperties.getSsl() == null) {
+				return null;
+			}
+			return ServerSsl.of(serverProperties.getSsl(), SERVER_SSL_BUNDLE_NAME);
+		}
+
+	}
+
+}

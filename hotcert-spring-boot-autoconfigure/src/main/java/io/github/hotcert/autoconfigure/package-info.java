@@ -1,0 +1,4 @@
+/**
+ * Auto-configuration of hotcert: wiring only.
+ */
+package io.github.hotcert.autoconfigure;

@@ -1,0 +1,54 @@
+package io.github.hotcert.reload;
+
+import java.util.function.Consumer;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundleRegistry;
+import org.springframework.boot.ssl.SslBundles;
+
+/**
+ * A {@link BundlePublisher} for a bundle of Spring Boot's {@link SslBundleRegistry}:
+ * publishing calls {@link SslBundleRegistry#updateBundle}, so that the web server and
+ * anything else that registered an update handler uses the new bundle.
+ */
+public class RegistryBundlePublisher implements BundlePublisher {
+
+	private final String name;
+
+	private final SslBundleRegistry registry;
+
+	private final SslBundles bundles;
+
+	/**
+	 * Create a new {@link RegistryBundlePublisher}.
+	 * @param name the bundle name
+	 * @param registry the registry to update
+	 * @param bundles the bundles to read the current bundle from
+	 */
+	public RegistryBundlePublisher(String name, SslBundleRegistry registry, SslBundles bundles) {
+		this.name = name;
+		this.registry = registry;
+		this.bundles = bundles;
+	}
+
+	@Override
+	public SslBundle getCurrent() {
+		return this.bundles.getBundle(this.name);
+	}
+
+	@Override
+	public void publish(SslBundle bundle) {
+		this.registry.updateBundle(this.name, bundle);
+	}
+
+	@Override
+	public void addUpdateHandler(Consumer<SslBundle> handler) {
+		this.bundles.addBundleUpdateHandler(this.name, handler);
+	}
+
+	@Override
+	public String toString() {
+		return "SslBundleRegistry bundle '" + this.name + "'";
+	}
+
+}

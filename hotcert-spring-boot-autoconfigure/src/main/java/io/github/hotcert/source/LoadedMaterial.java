@@ -1,0 +1,136 @@
+package io.github.hotcert.source;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.util.Assert;
+
+/**
+ * Certificate material read and parsed from its source: the {@link SslBundle} to publish,
+ * with its stores already loaded, and what is needed to validate it. {@link #toString()}
+ * never shows key material.
+ */
+public final class LoadedMaterial {
+
+	private final String bundleName;
+
+	private final SslBundle sslBundle;
+
+	private final KeyMaterial key;
+
+	private final TrustMaterial trust;
+
+	private final List<ContentDigest> contents;
+
+	private final String contentHash;
+
+	LoadedMaterial(String bundleName, SslBundle sslBundle, KeyMaterial key, TrustMaterial trust,
+			List<ContentDigest> contents) {
+		Assert.notNull(sslBundle, "'sslBundle' must not be null");
+		this.bundleName = bundleName;
+		this.sslBundle = sslBundle;
+		this.key = key;
+		this.trust = trust;
+		this.contents = List.copyOf(contents);
+		this.contentHash = contentHash(this.contents);
+	}
+
+	/**
+	 * Return the name of the bundle.
+	 * @return the bundle name
+	 */
+	public String getBundleName() {
+		return this.bundleName;
+	}
+
+	/**
+	 * Return the bundle to publish. Its stores are loaded.
+	 * @return the SSL bundle
+	 */
+	public SslBundle getSslBundle() {
+		return this.sslBundle;
+	}
+
+	/**
+	 * Return the private key and its certificate chain, or {@code null} when the bundle
+	 * has only trust material.
+	 * @return the key material or {@code null}
+	 */
+	public KeyMaterial getKey() {
+		return this.key;
+	}
+
+	/**
+	 * Return the trusted certificates, or {@code null} when the bundle has no trust
+	 * store.
+	 * @return the trust material or {@code null}
+	 */
+	public TrustMaterial getTrust() {
+		return this.trust;
+	}
+
+	/**
+	 * Return the digests of the content the material was read from.
+	 * @return the content digests
+	 */
+	public List<ContentDigest> getContents() {
+		return this.contents;
+	}
+
+	/**
+	 * Return one hash over all the content the material was read from: equal hashes mean
+	 * equal material.
+	 * @return the content hash
+	 */
+	public String getContentHash() {
+		return this.contentHash;
+	}
+
+	/**
+	 * Return the summaries of the certificate chain, leaf first.
+	 * @return the chain summaries, empty when there is no key material
+	 */
+	public List<CertificateInfo> getChainInfo() {
+		return (this.key != null) ? CertificateInfo.of(this.key.chain()) : List.of();
+	}
+
+	/**
+	 * Return the summaries of the trusted certificates.
+	 * @return the trusted certificate summaries, empty when there is no trust material
+	 */
+	public List<CertificateInfo> getTrustInfo() {
+		return (this.trust != null) ? CertificateInfo.of(this.trust.certificates()) : List.of();
+	}
+
+	/**
+	 * Compute the hash that {@link #getContentHash()} returns for the given digests.
+	 * @param contents the content digests
+	 * @return the combined hash
+	 */
+	public static String contentHash(List<ContentDigest> contents) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (ContentDigest content : contents) {
+				digest.update(content.location().property().getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+				digest.update(content.sha256().getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "LoadedMaterial[bundle=" + this.bundleName + ", key=" + this.key + ", contentHash=" + this.contentHash
+				+ "]";
+	}
+
+}

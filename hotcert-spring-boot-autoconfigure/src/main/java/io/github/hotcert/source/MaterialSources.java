@@ -1,0 +1,144 @@
+package io.github.hotcert.source;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.autoconfigure.ssl.JksSslBundleProperties;
+import org.springframework.boot.autoconfigure.ssl.PemSslBundleProperties;
+import org.springframework.boot.autoconfigure.ssl.SslBundleProperties;
+import org.springframework.boot.autoconfigure.ssl.SslProperties;
+import org.springframework.boot.ssl.SslBundleKey;
+import org.springframework.boot.ssl.SslOptions;
+import org.springframework.boot.ssl.pem.PemContent;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.StringUtils;
+
+/**
+ * Creates the {@link MaterialSource material sources} of the SSL bundles configured with
+ * {@code spring.ssl.bundle.pem.*} and {@code spring.ssl.bundle.jks.*}. A bundle is
+ * included when at least one of its certificates, keys or key stores is a file.
+ */
+public class MaterialSources {
+
+	private static final Log logger = LogFactory.getLog(MaterialSources.class);
+
+	private final ResourceLoader resourceLoader;
+
+	private final ContentReader reader;
+
+	/**
+	 * Create a new {@link MaterialSources}.
+	 * @param resourceLoader the loader used to resolve locations (it should prefer file
+	 * resolution, as Spring Boot's own SSL auto-configuration does)
+	 * @param reader the reader of content
+	 */
+	public MaterialSources(ResourceLoader resourceLoader, ContentReader reader) {
+		this.resourceLoader = resourceLoader;
+		this.reader = reader;
+	}
+
+	/**
+	 * Return the sources of every file-based bundle in the given properties.
+	 * @param properties the SSL properties
+	 * @return the material sources, PEM bundles first, each group in name order
+	 */
+	public List<MaterialSource> fromSslProperties(SslProperties properties) {
+		List<MaterialSource> sources = new ArrayList<>();
+		new TreeMap<>(properties.getBundle().getPem()).forEach(
+				(name, pem) -> addIfFileBased(sources, pem(name, pem), pem, "spring.ssl.bundle.pem." + name + "."));
+		new TreeMap<>(properties.getBundle().getJks()).forEach(
+				(name, jks) -> addIfFileBased(sources, jks(name, jks), jks, "spring.ssl.bundle.jks." + name + "."));
+		return sources;
+	}
+
+	private void addIfFileBased(List<MaterialSource> sources, MaterialSource source, SslBundleProperties properties,
+			String prefix) {
+		if (!source.getFiles().isEmpty()) {
+			sources.add(source);
+			if (properties.isReloadOnUpdate()) {
+				logger.warn(("SSL bundle '%s' sets %sreload-on-update=true, but hotcert already watches it: hotcert "
+						+ "validates changes before it applies them, while Spring Boot's own reload applies them "
+						+ "unvalidated after its quiet period. Remove %sreload-on-update.")
+					.formatted(source.getBundleName(), prefix, prefix));
+			}
+		}
+	}
+
+	private MaterialSource pem(String name, PemSslBundleProperties properties) {
+		String prefix = "spring.ssl.bundle.pem." + name + ".";
+		PemMaterialSource.Store keyStore = pemStore(prefix + "keystore.", properties.getKeystore());
+		PemMaterialSource.Store trustStore = pemStore(prefix + "truststore.", properties.getTruststore());
+		return new PemMaterialSource(name, this.reader, keyStore, trustStore, key(properties), options(properties),
+				properties.getProtocol());
+	}
+
+	private PemMaterialSource.Store pemStore(String prefix, PemSslBundleProperties.Store store) {
+		if (!StringUtils.hasText(store.getCertificate())) {
+			return null;
+		}
+		return new PemMaterialSource.Store(store.getType(), location(prefix + "certificate", store.getCertificate()),
+				location(prefix + "private-key", store.getPrivateKey()), store.getPrivateKeyPassword());
+	}
+
+	private MaterialSource jks(String name, JksSslBundleProperties properties) {
+		String prefix = "spring.ssl.bundle.jks." + name + ".";
+		KeyStoreMaterialSource.Store keyStore = jksStore(prefix + "keystore.", properties.getKeystore());
+		KeyStoreMaterialSource.Store trustStore = jksStore(prefix + "truststore.", properties.getTruststore());
+		return new KeyStoreMaterialSource(name, this.reader, keyStore, trustStore, key(properties), options(properties),
+				properties.getProtocol());
+	}
+
+	private KeyStoreMaterialSource.Store jksStore(String prefix, JksSslBundleProperties.Store store) {
+		if (!StringUtils.hasText(store.getLocation())) {
+			return null;
+		}
+		return new KeyStoreMaterialSource.Store(store.getType(), store.getProvider(),
+				location(prefix + "location", store.getLocation()), store.getPassword());
+	}
+
+	/**
+	 * Resolve a configured value to a {@link MaterialLocation}.
+	 * @param property the property that holds the value
+	 * @param value the value: PEM text, a resource location or a file path
+	 * @return the location, or {@code null} when the value is empty
+	 */
+	public MaterialLocation location(String property, String value) {
+		if (!StringUtils.hasText(value)) {
+			return null;
+		}
+		if (PemContent.isPresentInText(value)) {
+			return new MaterialLocation(property, value, null);
+		}
+		return new MaterialLocation(property, value, resolveFile(value));
+	}
+
+	private Path resolveFile(String value) {
+		Resource resource = this.resourceLoader.getResource(value);
+		if (!resource.isFile()) {
+			return null;
+		}
+		try {
+			return resource.getFile().toPath().toAbsolutePath();
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	private static SslBundleKey key(SslBundleProperties properties) {
+		SslBundleProperties.Key key = properties.getKey();
+		return SslBundleKey.of(key.getPassword(), key.getAlias());
+	}
+
+	private static SslOptions options(SslBundleProperties properties) {
+		return SslOptions.of(properties.getOptions().getCiphers(), properties.getOptions().getEnabledProtocols());
+	}
+
+}

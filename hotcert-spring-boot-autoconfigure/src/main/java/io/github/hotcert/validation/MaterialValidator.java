@@ -1,0 +1,62 @@
+package io.github.hotcert.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.hotcert.source.LoadedMaterial;
+
+import org.springframework.util.Assert;
+
+/**
+ * Runs the {@link MaterialCheck checks} over new certificate material, in order, and
+ * stops at the first check that rejects it.
+ */
+public class MaterialValidator {
+
+	private final List<MaterialCheck> checks;
+
+	private final ValidationPolicy policy;
+
+	/**
+	 * Create a new {@link MaterialValidator}.
+	 * @param checks the checks, in the order they run
+	 * @param policy the policy that decides how failures are treated
+	 */
+	public MaterialValidator(List<MaterialCheck> checks, ValidationPolicy policy) {
+		Assert.notNull(checks, "'checks' must not be null");
+		Assert.notNull(policy, "'policy' must not be null");
+		this.checks = List.copyOf(checks);
+		this.policy = policy;
+	}
+
+	/**
+	 * Validate the given material.
+	 * @param material the material
+	 * @return the findings
+	 */
+	public ValidationResult validate(LoadedMaterial material) {
+		List<Finding> findings = new ArrayList<>();
+		for (MaterialCheck check : this.checks) {
+			Severity severity = this.policy.getSeverity(material.getBundleName(), check.getCheck());
+			if (severity == null || severity == Severity.OFF) {
+				continue;
+			}
+			for (MaterialCheck.Problem problem : check.check(material)) {
+				findings.add(new Finding(check.getCheck(), severity, problem.location(), problem.message()));
+			}
+			if (severity == Severity.REJECT && findings.stream().anyMatch(Finding::isRejection)) {
+				break;
+			}
+		}
+		return new ValidationResult(findings);
+	}
+
+	/**
+	 * Return the checks, in the order they run.
+	 * @return the checks
+	 */
+	public List<MaterialCheck> getChecks() {
+		return this.checks;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Noticing that certificate files changed on disk.
+ */
+package io.github.hotcert.watch;

@@ -1,0 +1,63 @@
+package io.github.hotcert.testsupport;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A small servlet application for integration tests: answers {@code GET /} with
+ * {@code ok}, listens on a random port, on loopback.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@RestController
+public class TestWebApplication {
+
+	@GetMapping("/")
+	String hello() {
+		return "ok";
+	}
+
+	public static ConfigurableApplicationContext run(Class<?>[] sources, String... properties) {
+		List<String> all = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
+				"spring.main.banner-mode=off", "spring.jmx.enabled=false"));
+		all.addAll(Arrays.asList(properties));
+		List<Class<?>> classes = new ArrayList<>(List.of(sources));
+		classes.add(0, TestWebApplication.class);
+		return new SpringApplicationBuilder(classes.toArray(Class[]::new)).web(WebApplicationType.SERVLET)
+			.properties(all.toArray(String[]::new))
+			.run();
+	}
+
+	public static ConfigurableApplicationContext run(String... properties) {
+		return run(new Class<?>[0], properties);
+	}
+
+	public static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	/**
+	 * The properties of a PEM bundle named {@code name} served by the web server.
+	 */
+	public static String[] pemBundle(String name, Path certificate, Path privateKey) {
+		return new String[] { "server.ssl.bundle=" + name,
+				"spring.ssl.bundle.pem." + name + ".keystore.certificate=" + certificate,
+				"spring.ssl.bundle.pem." + name + ".keystore.private-key=" + privateKey };
+	}
+
+	public static String[] concat(String[]... groups) {
+		return Arrays.stream(groups).flatMap(Arrays::stream).toArray(String[]::new);
+	}
+
+}

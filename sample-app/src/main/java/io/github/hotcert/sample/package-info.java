@@ -1,0 +1,4 @@
+/**
+ * The hotcert sample application.
+ */
+package io.github.hotcert.sample;
