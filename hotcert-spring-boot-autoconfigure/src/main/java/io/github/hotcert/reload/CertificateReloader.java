@@ -128,7 +128,7 @@ public class CertificateReloader {
 			Attempt attempt = startup ? initialize(bundle, request) : reload(bundle, request);
 			result = attempt.toResult(bundle.getName(), request, this.clock.instant(),
 					Duration.ofNanos(System.nanoTime() - start));
-			bundle.record(result);
+			bundle.record(result, attempt.pendingChange());
 			log(result);
 		}
 		finally {
@@ -277,6 +277,15 @@ public class CertificateReloader {
 		static Attempt rejected(CertificateInfo previous, CertificateInfo candidate, Check check, String message,
 				List<Finding> findings) {
 			return new Attempt(ReloadOutcome.REJECTED, previous, candidate, check.id(), message, findings);
+		}
+
+		boolean pendingChange() {
+			return switch (this.outcome) {
+				case RELOADED, UNCHANGED -> false;
+				case REJECTED -> true;
+				case VALID -> this.candidate == null || this.previous == null
+						|| !this.candidate.sha256Fingerprint().equals(this.previous.sha256Fingerprint());
+			};
 		}
 
 		ReloadResult toResult(String bundle, ReloadRequest request, Instant time, Duration duration) {

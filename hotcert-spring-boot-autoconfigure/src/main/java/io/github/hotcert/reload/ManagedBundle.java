@@ -44,6 +44,8 @@ public final class ManagedBundle {
 
 	private volatile int consecutiveFailures;
 
+	private volatile boolean pendingChange;
+
 	/**
 	 * Create a new {@link ManagedBundle}.
 	 * @param source where the material comes from
@@ -160,6 +162,16 @@ public final class ManagedBundle {
 	}
 
 	/**
+	 * Return whether the source holds material that is not served: the last reload read
+	 * content that differs from the served content and did not publish it (it was
+	 * rejected, or only validated by a dry run).
+	 * @return whether a change on disk is waiting
+	 */
+	public boolean hasPendingChange() {
+		return this.pendingChange;
+	}
+
+	/**
 	 * Return the most recent results, newest first.
 	 * @return the history
 	 */
@@ -181,8 +193,9 @@ public final class ManagedBundle {
 		this.served = served;
 	}
 
-	void record(ReloadResult result) {
+	void record(ReloadResult result, boolean pendingChange) {
 		this.lastResult = result;
+		this.pendingChange = pendingChange;
 		switch (result.outcome()) {
 			case RELOADED -> {
 				this.reloadCount++;
