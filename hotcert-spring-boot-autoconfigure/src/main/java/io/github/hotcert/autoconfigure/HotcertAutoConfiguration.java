@@ -1,21 +1,28 @@
 package io.github.hotcert.autoconfigure;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.reload.LocalBundlePublisher;
 import io.github.hotcert.reload.ManagedBundle;
 import io.github.hotcert.reload.RegistryBundlePublisher;
 import io.github.hotcert.reload.ReloadLifecycle;
+import io.github.hotcert.reload.RetryScheduler;
 import io.github.hotcert.server.ServerSsl;
 import io.github.hotcert.server.ServerSslApplier;
 import io.github.hotcert.server.WebServerSslBinder;
 import io.github.hotcert.source.ContentReader;
+import io.github.hotcert.source.MaterialSource;
 import io.github.hotcert.source.MaterialSources;
-import io.github.hotcert.validation.HandshakeCheck;
-import io.github.hotcert.validation.KeyMatchCheck;
+import io.github.hotcert.validation.ConfiguredValidationPolicy;
+import io.github.hotcert.validation.ConfiguredValidationPolicy.BundleOverrides;
 import io.github.hotcert.validation.MaterialValidator;
 import io.github.hotcert.validation.ValidationPolicy;
+import io.github.hotcert.validation.ValidationSettings;
 import io.github.hotcert.watch.CertificateFileWatcher;
 import org.bouncycastle.openssl.PEMParser;
 
@@ -63,22 +70,49 @@ public class HotcertAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MaterialValidator hotcertMaterialValidator() {
-		return new MaterialValidator(List.of(new KeyMatchCheck(), new HandshakeCheck()), ValidationPolicy.defaults());
+	ValidationPolicy hotcertValidationPolicy(HotcertProperties properties) {
+		HotcertProperties.Validation validation = properties.getValidation();
+		ValidationSettings settings = new ValidationSettings(validation.getClockSkew(),
+				validation.getMinRemainingValidity(), validation.getRequiredHostnames(), validation.getMinRsaKeySize());
+		Map<String, BundleOverrides> overrides = new LinkedHashMap<>();
+		validation.getBundles()
+			.forEach((name, bundle) -> overrides.put(name, new BundleOverrides(bundle.getChecks(),
+					bundle.getMinRemainingValidity(), bundle.getRequiredHostnames())));
+		return new ConfiguredValidationPolicy(validation.getChecks(), settings, overrides);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MaterialValidator hotcertMaterialValidator(ValidationPolicy policy, ObjectProvider<Clock> clock) {
+		return MaterialValidator.withDefaultChecks(clock.getIfAvailable(Clock::systemUTC), policy);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	CertificateReloader certificateReloader(MaterialSources materialSources, SslProperties sslProperties,
-			SslBundleRegistry sslBundleRegistry, SslBundles sslBundles, MaterialValidator validator,
-			ApplicationEventPublisher eventPublisher, HotcertProperties properties, ObjectProvider<Clock> clock) {
-		List<ManagedBundle> bundles = materialSources.fromSslProperties(sslProperties)
-			.stream()
-			.map((source) -> new ManagedBundle(source,
-					new RegistryBundlePublisher(source.getBundleName(), sslBundleRegistry, sslBundles),
-					properties.getHistory().getSize()))
-			.toList();
+			ObjectProvider<ServerProperties> serverProperties, SslBundleRegistry sslBundleRegistry,
+			SslBundles sslBundles, MaterialValidator validator, ApplicationEventPublisher eventPublisher,
+			HotcertProperties properties, ObjectProvider<Clock> clock) {
+		int historySize = properties.getHistory().getSize();
+		List<ManagedBundle> bundles = new ArrayList<>();
+		materialSources.fromSslProperties(sslProperties)
+			.forEach((source) -> bundles.add(new ManagedBundle(source,
+					new RegistryBundlePublisher(source.getBundleName(), sslBundleRegistry, sslBundles), historySize)));
+		ServerProperties server = serverProperties.getIfAvailable();
+		MaterialSource serverSsl = (server != null)
+				? materialSources.fromServerSsl(server.getSsl(), SERVER_SSL_BUNDLE_NAME, "server.ssl.") : null;
+		if (serverSsl != null) {
+			bundles.add(new ManagedBundle(serverSsl, new LocalBundlePublisher(SERVER_SSL_BUNDLE_NAME), historySize));
+		}
 		return new CertificateReloader(bundles, validator, eventPublisher, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "hotcert.retry.enabled", matchIfMissing = true)
+	RetryScheduler hotcertRetryScheduler(CertificateReloader reloader, HotcertProperties properties) {
+		return new RetryScheduler(reloader, properties.getRetry().getInitialInterval(),
+				properties.getRetry().getMaxInterval());
 	}
 
 	@Bean

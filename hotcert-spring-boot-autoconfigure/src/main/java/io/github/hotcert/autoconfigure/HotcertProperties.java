@@ -1,6 +1,14 @@
 package io.github.hotcert.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.hotcert.validation.Check;
+import io.github.hotcert.validation.Severity;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -23,6 +31,10 @@ public class HotcertProperties {
 
 	private final History history = new History();
 
+	private final Validation validation = new Validation();
+
+	private final Retry retry = new Retry();
+
 	private final Development development = new Development();
 
 	public boolean isEnabled() {
@@ -43,6 +55,14 @@ public class HotcertProperties {
 
 	public History getHistory() {
 		return this.history;
+	}
+
+	public Validation getValidation() {
+		return this.validation;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
 	}
 
 	public Development getDevelopment() {
@@ -106,6 +126,178 @@ public class HotcertProperties {
 
 		public void setSize(int size) {
 			this.size = size;
+		}
+
+	}
+
+	/**
+	 * How new certificate material is validated before it is published.
+	 */
+	public static class Validation {
+
+		/**
+		 * How a failure of each check is treated: 'reject' (keep serving the current
+		 * certificate), 'warn' (publish and report) or 'off'. Checks: parse, key-match,
+		 * dates, chain, handshake (reject by default), min-validity, extended-key-usage,
+		 * hostnames, key-strength (warn by default).
+		 */
+		private final Map<Check, Severity> checks = new EnumMap<>(Check.class);
+
+		/**
+		 * How far in the future the start of a certificate's validity may be and still be
+		 * accepted.
+		 */
+		private Duration clockSkew = Duration.ofMinutes(5);
+
+		/**
+		 * Least time a new leaf certificate should remain valid (the min-validity check).
+		 */
+		private Duration minRemainingValidity = Duration.ofHours(24);
+
+		/**
+		 * Host names the leaf certificate must cover with its subject alternative names
+		 * (the hostnames check). Wildcard names are understood.
+		 */
+		private List<String> requiredHostnames = new ArrayList<>();
+
+		/**
+		 * Smallest RSA key size, in bits, that the key-strength check accepts.
+		 */
+		private int minRsaKeySize = 2048;
+
+		/**
+		 * Overrides for individual bundles, by bundle name.
+		 */
+		private final Map<String, BundleValidation> bundles = new LinkedHashMap<>();
+
+		public Map<Check, Severity> getChecks() {
+			return this.checks;
+		}
+
+		public Duration getClockSkew() {
+			return this.clockSkew;
+		}
+
+		public void setClockSkew(Duration clockSkew) {
+			this.clockSkew = clockSkew;
+		}
+
+		public Duration getMinRemainingValidity() {
+			return this.minRemainingValidity;
+		}
+
+		public void setMinRemainingValidity(Duration minRemainingValidity) {
+			this.minRemainingValidity = minRemainingValidity;
+		}
+
+		public List<String> getRequiredHostnames() {
+			return this.requiredHostnames;
+		}
+
+		public void setRequiredHostnames(List<String> requiredHostnames) {
+			this.requiredHostnames = requiredHostnames;
+		}
+
+		public int getMinRsaKeySize() {
+			return this.minRsaKeySize;
+		}
+
+		public void setMinRsaKeySize(int minRsaKeySize) {
+			this.minRsaKeySize = minRsaKeySize;
+		}
+
+		public Map<String, BundleValidation> getBundles() {
+			return this.bundles;
+		}
+
+	}
+
+	/**
+	 * How the material of one bundle is validated, where it differs from the defaults.
+	 */
+	public static class BundleValidation {
+
+		/**
+		 * How a failure of each check is treated for this bundle: 'reject', 'warn' or
+		 * 'off'.
+		 */
+		private final Map<Check, Severity> checks = new EnumMap<>(Check.class);
+
+		/**
+		 * Least time a new leaf certificate of this bundle should remain valid.
+		 */
+		private Duration minRemainingValidity;
+
+		/**
+		 * Host names the leaf certificate of this bundle must cover.
+		 */
+		private List<String> requiredHostnames;
+
+		public Map<Check, Severity> getChecks() {
+			return this.checks;
+		}
+
+		public Duration getMinRemainingValidity() {
+			return this.minRemainingValidity;
+		}
+
+		public void setMinRemainingValidity(Duration minRemainingValidity) {
+			this.minRemainingValidity = minRemainingValidity;
+		}
+
+		public List<String> getRequiredHostnames() {
+			return this.requiredHostnames;
+		}
+
+		public void setRequiredHostnames(List<String> requiredHostnames) {
+			this.requiredHostnames = requiredHostnames;
+		}
+
+	}
+
+	/**
+	 * Retries after rejected material.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether to retry a rejected reload automatically until the material becomes
+		 * valid or changes.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Delay before the first retry. Each further retry waits twice as long.
+		 */
+		private Duration initialInterval = Duration.ofSeconds(1);
+
+		/**
+		 * Longest delay between two retries.
+		 */
+		private Duration maxInterval = Duration.ofMinutes(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
 		}
 
 	}

@@ -129,7 +129,7 @@ public class CertificateReloader {
 			result = attempt.toResult(bundle.getName(), request, this.clock.instant(),
 					Duration.ofNanos(System.nanoTime() - start));
 			bundle.record(result, attempt.pendingChange());
-			log(result);
+			log(bundle, result);
 		}
 		finally {
 			bundle.unlock();
@@ -230,13 +230,21 @@ public class CertificateReloader {
 		}
 	}
 
-	private void log(ReloadResult result) {
+	private void log(ManagedBundle bundle, ReloadResult result) {
 		switch (result.outcome()) {
 			case RELOADED -> logger.info(
 					"Reloaded SSL bundle '%s' (%s): %s".formatted(result.bundle(), result.trigger(), result.message()));
-			case REJECTED -> logger.warn("Rejected new material for SSL bundle '%s' (%s, %s): %s; still serving %s"
-				.formatted(result.bundle(), result.trigger(), result.reason(), result.message(),
-						describe(result.previousCertificate())));
+			case REJECTED -> {
+				String line = "Rejected new material for SSL bundle '%s' (%s, %s): %s; still serving %s".formatted(
+						result.bundle(), result.trigger(), result.reason(), result.message(),
+						describe(result.previousCertificate()));
+				if (bundle.isNewRejection(result.reason() + ":" + result.message())) {
+					logger.warn(line);
+				}
+				else if (logger.isDebugEnabled()) {
+					logger.debug(line + " (again)");
+				}
+			}
 			case UNCHANGED, VALID -> {
 				if (logger.isDebugEnabled()) {
 					logger.debug(
@@ -244,7 +252,10 @@ public class CertificateReloader {
 				}
 			}
 		}
-		if (result.outcome() != ReloadOutcome.REJECTED) {
+		if (result.outcome() == ReloadOutcome.RELOADED || result.outcome() == ReloadOutcome.UNCHANGED) {
+			bundle.clearRejection();
+		}
+		if (result.outcome() == ReloadOutcome.RELOADED || result.trigger() == ReloadTrigger.STARTUP) {
 			for (Finding finding : result.findings()) {
 				logger.warn("SSL bundle '%s' (%s): %s".formatted(result.bundle(), finding.check(), finding.message()));
 			}

@@ -7,20 +7,30 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import io.github.hotcert.source.StoreSource.LoadContext;
+import io.github.hotcert.source.StoreSource.LoadedStore;
+
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundleKey;
 import org.springframework.boot.ssl.SslOptions;
+import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.util.Assert;
 
 /**
- * The configured inputs of one SSL bundle and how to turn them into
- * {@link LoadedMaterial}. Every call to {@link #load()} reads and parses the content
- * again, eagerly: nothing is deferred until a handshake needs it.
+ * The configured inputs of one SSL bundle (a key store and a trust store, each from PEM
+ * files or a key store file) and how to turn them into {@link LoadedMaterial}. Every call
+ * to {@link #load()} reads and parses the content again, eagerly: nothing is deferred
+ * until a handshake needs it.
  */
-public abstract class MaterialSource {
+public class MaterialSource {
 
 	private final String bundleName;
 
 	private final ContentReader reader;
+
+	private final StoreSource keyStore;
+
+	private final StoreSource trustStore;
 
 	private final SslBundleKey key;
 
@@ -28,11 +38,25 @@ public abstract class MaterialSource {
 
 	private final String protocol;
 
-	MaterialSource(String bundleName, ContentReader reader, SslBundleKey key, SslOptions options, String protocol) {
+	/**
+	 * Create a new {@link MaterialSource}.
+	 * @param bundleName the bundle name
+	 * @param reader the content reader
+	 * @param keyStore the key store, or {@code null}
+	 * @param trustStore the trust store, or {@code null}
+	 * @param key the key alias and password, or {@code null}
+	 * @param options the SSL options, or {@code null}
+	 * @param protocol the SSL protocol, or {@code null}
+	 */
+	public MaterialSource(String bundleName, ContentReader reader, StoreSource keyStore, StoreSource trustStore,
+			SslBundleKey key, SslOptions options, String protocol) {
 		Assert.hasText(bundleName, "'bundleName' must not be empty");
 		Assert.notNull(reader, "'reader' must not be null");
+		Assert.isTrue(keyStore != null || trustStore != null, "'keyStore' or 'trustStore' must not be null");
 		this.bundleName = bundleName;
 		this.reader = reader;
+		this.keyStore = keyStore;
+		this.trustStore = trustStore;
 		this.key = (key != null) ? key : SslBundleKey.NONE;
 		this.options = (options != null) ? options : SslOptions.NONE;
 		this.protocol = protocol;
@@ -47,17 +71,44 @@ public abstract class MaterialSource {
 	}
 
 	/**
-	 * Return a short description of the kind of source, such as {@code pem} or
-	 * {@code jks}.
+	 * Return the kind of source: the type of the key store ({@code pem}, {@code jks},
+	 * {@code pkcs12}), or of the trust store when there is no key store.
 	 * @return the source type
 	 */
-	public abstract String getType();
+	public String getType() {
+		return (this.keyStore != null) ? this.keyStore.getType() : this.trustStore.getType();
+	}
+
+	/**
+	 * Return the key store source.
+	 * @return the key store source, or {@code null}
+	 */
+	public StoreSource getKeyStore() {
+		return this.keyStore;
+	}
+
+	/**
+	 * Return the trust store source.
+	 * @return the trust store source, or {@code null}
+	 */
+	public StoreSource getTrustStore() {
+		return this.trustStore;
+	}
 
 	/**
 	 * Return every location the bundle's material is read from.
 	 * @return the locations
 	 */
-	public abstract List<MaterialLocation> getLocations();
+	public List<MaterialLocation> getLocations() {
+		List<MaterialLocation> locations = new ArrayList<>();
+		if (this.keyStore != null) {
+			locations.addAll(this.keyStore.getLocations());
+		}
+		if (this.trustStore != null) {
+			locations.addAll(this.trustStore.getLocations());
+		}
+		return locations;
+	}
 
 	/**
 	 * Return the files the bundle's material is read from, as configured (symbolic links
@@ -88,22 +139,18 @@ public abstract class MaterialSource {
 	 * @return the loaded material
 	 * @throws MaterialLoadException if the material cannot be read or parsed
 	 */
-	public abstract LoadedMaterial load();
-
-	protected final MaterialContent read(String what, MaterialLocation location) {
-		return this.reader.read(this.bundleName, what, location);
-	}
-
-	protected final SslBundleKey getKey() {
-		return this.key;
-	}
-
-	protected final SslOptions getOptions() {
-		return this.options;
-	}
-
-	protected final String getProtocol() {
-		return this.protocol;
+	public LoadedMaterial load() {
+		List<ContentDigest> digests = new ArrayList<>();
+		LoadedStore keyStore = (this.keyStore != null)
+				? this.keyStore.load(new LoadContext(this.bundleName, this.reader, this.key, false, digests)) : null;
+		LoadedStore trustStore = (this.trustStore != null)
+				? this.trustStore.load(new LoadContext(this.bundleName, this.reader, this.key, true, digests)) : null;
+		SslStoreBundle stores = SslStoreBundle.of((keyStore != null) ? keyStore.keyStore() : null,
+				(keyStore != null) ? keyStore.password() : null, (trustStore != null) ? trustStore.keyStore() : null);
+		SslBundle bundle = SslBundle.of(stores, this.key, this.options, this.protocol);
+		TrustMaterial trust = (trustStore != null) ? new TrustMaterial(trustStore.certificates(), trustStore.location())
+				: null;
+		return new LoadedMaterial(this.bundleName, bundle, (keyStore != null) ? keyStore.key() : null, trust, digests);
 	}
 
 	@Override

@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.ssl.SslProperties;
 import org.springframework.boot.ssl.SslBundleKey;
 import org.springframework.boot.ssl.SslOptions;
 import org.springframework.boot.ssl.pem.PemContent;
+import org.springframework.boot.web.server.Ssl;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
@@ -73,34 +74,74 @@ public class MaterialSources {
 
 	private MaterialSource pem(String name, PemSslBundleProperties properties) {
 		String prefix = "spring.ssl.bundle.pem." + name + ".";
-		PemMaterialSource.Store keyStore = pemStore(prefix + "keystore.", properties.getKeystore());
-		PemMaterialSource.Store trustStore = pemStore(prefix + "truststore.", properties.getTruststore());
-		return new PemMaterialSource(name, this.reader, keyStore, trustStore, key(properties), options(properties),
+		return new MaterialSource(name, this.reader, pemStore(prefix + "keystore.", properties.getKeystore()),
+				pemStore(prefix + "truststore.", properties.getTruststore()), key(properties), options(properties),
 				properties.getProtocol());
 	}
 
-	private PemMaterialSource.Store pemStore(String prefix, PemSslBundleProperties.Store store) {
+	private StoreSource pemStore(String prefix, PemSslBundleProperties.Store store) {
 		if (!StringUtils.hasText(store.getCertificate())) {
 			return null;
 		}
-		return new PemMaterialSource.Store(store.getType(), location(prefix + "certificate", store.getCertificate()),
+		return StoreSource.pem(store.getType(), location(prefix + "certificate", store.getCertificate()),
 				location(prefix + "private-key", store.getPrivateKey()), store.getPrivateKeyPassword());
 	}
 
 	private MaterialSource jks(String name, JksSslBundleProperties properties) {
 		String prefix = "spring.ssl.bundle.jks." + name + ".";
-		KeyStoreMaterialSource.Store keyStore = jksStore(prefix + "keystore.", properties.getKeystore());
-		KeyStoreMaterialSource.Store trustStore = jksStore(prefix + "truststore.", properties.getTruststore());
-		return new KeyStoreMaterialSource(name, this.reader, keyStore, trustStore, key(properties), options(properties),
+		return new MaterialSource(name, this.reader, jksStore(prefix + "keystore.", properties.getKeystore()),
+				jksStore(prefix + "truststore.", properties.getTruststore()), key(properties), options(properties),
 				properties.getProtocol());
 	}
 
-	private KeyStoreMaterialSource.Store jksStore(String prefix, JksSslBundleProperties.Store store) {
+	private StoreSource jksStore(String prefix, JksSslBundleProperties.Store store) {
 		if (!StringUtils.hasText(store.getLocation())) {
 			return null;
 		}
-		return new KeyStoreMaterialSource.Store(store.getType(), store.getProvider(),
+		return StoreSource.keyStore(store.getType(), store.getProvider(),
 				location(prefix + "location", store.getLocation()), store.getPassword());
+	}
+
+	/**
+	 * Return the source of the bundle a web server builds from its SSL properties
+	 * ({@code server.ssl.key-store}, {@code server.ssl.certificate},
+	 * {@code server.ssl.trust-store}, ...), when those properties name at least one file
+	 * and no {@code bundle} is set.
+	 * @param ssl the web server's SSL properties
+	 * @param bundleName the name to give the bundle
+	 * @param prefix the prefix of the properties, such as {@code server.ssl.}
+	 * @return the source, or {@code null}
+	 */
+	public MaterialSource fromServerSsl(Ssl ssl, String bundleName, String prefix) {
+		if (!Ssl.isEnabled(ssl) || StringUtils.hasText(ssl.getBundle())) {
+			return null;
+		}
+		StoreSource keyStore = null;
+		if (StringUtils.hasText(ssl.getCertificate()) && StringUtils.hasText(ssl.getCertificatePrivateKey())) {
+			keyStore = StoreSource.pem(ssl.getKeyStoreType(), location(prefix + "certificate", ssl.getCertificate()),
+					location(prefix + "certificate-private-key", ssl.getCertificatePrivateKey()), null);
+		}
+		else if (StringUtils.hasText(ssl.getKeyStore())) {
+			keyStore = StoreSource.keyStore(ssl.getKeyStoreType(), ssl.getKeyStoreProvider(),
+					location(prefix + "key-store", ssl.getKeyStore()), ssl.getKeyStorePassword());
+		}
+		StoreSource trustStore = null;
+		if (StringUtils.hasText(ssl.getTrustCertificate())) {
+			trustStore = StoreSource.pem(ssl.getTrustStoreType(),
+					location(prefix + "trust-certificate", ssl.getTrustCertificate()),
+					location(prefix + "trust-certificate-private-key", ssl.getTrustCertificatePrivateKey()), null);
+		}
+		else if (StringUtils.hasText(ssl.getTrustStore())) {
+			trustStore = StoreSource.keyStore(ssl.getTrustStoreType(), ssl.getTrustStoreProvider(),
+					location(prefix + "trust-store", ssl.getTrustStore()), ssl.getTrustStorePassword());
+		}
+		if (keyStore == null && trustStore == null) {
+			return null;
+		}
+		MaterialSource source = new MaterialSource(bundleName, this.reader, keyStore, trustStore,
+				SslBundleKey.of(ssl.getKeyPassword(), ssl.getKeyAlias()),
+				SslOptions.of(ssl.getCiphers(), ssl.getEnabledProtocols()), ssl.getProtocol());
+		return source.getFiles().isEmpty() ? null : source;
 	}
 
 	/**

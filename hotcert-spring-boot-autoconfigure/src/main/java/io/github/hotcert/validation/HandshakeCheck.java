@@ -38,7 +38,7 @@ public class HandshakeCheck implements MaterialCheck {
 	}
 
 	@Override
-	public List<Problem> check(LoadedMaterial material) {
+	public List<Problem> check(LoadedMaterial material, ValidationSettings settings) {
 		SslBundle bundle = material.getSslBundle();
 		String location = describe(material);
 		SSLContext serverContext;

@@ -28,7 +28,7 @@ public class KeyMatchCheck implements MaterialCheck {
 	}
 
 	@Override
-	public List<Problem> check(LoadedMaterial material) {
+	public List<Problem> check(LoadedMaterial material, ValidationSettings settings) {
 		KeyMaterial key = material.getKey();
 		if (key == null) {
 			return List.of();

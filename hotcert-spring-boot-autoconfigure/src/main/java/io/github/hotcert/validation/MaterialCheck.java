@@ -19,9 +19,10 @@ public interface MaterialCheck {
 	/**
 	 * Check the given material.
 	 * @param material the material
+	 * @param settings the parameters of the checks for the material's bundle
 	 * @return the problems found, empty when the material passes
 	 */
-	List<Problem> check(LoadedMaterial material);
+	List<Problem> check(LoadedMaterial material, ValidationSettings settings);
 
 	/**
 	 * A problem found by a check.

@@ -1,5 +1,6 @@
 package io.github.hotcert.validation;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,12 +37,13 @@ public class MaterialValidator {
 	 */
 	public ValidationResult validate(LoadedMaterial material) {
 		List<Finding> findings = new ArrayList<>();
+		ValidationSettings settings = this.policy.getSettings(material.getBundleName());
 		for (MaterialCheck check : this.checks) {
 			Severity severity = this.policy.getSeverity(material.getBundleName(), check.getCheck());
 			if (severity == null || severity == Severity.OFF) {
 				continue;
 			}
-			for (MaterialCheck.Problem problem : check.check(material)) {
+			for (MaterialCheck.Problem problem : check.check(material, settings)) {
 				findings.add(new Finding(check.getCheck(), severity, problem.location(), problem.message()));
 			}
 			if (severity == Severity.REJECT && findings.stream().anyMatch(Finding::isRejection)) {
@@ -49,6 +51,19 @@ public class MaterialValidator {
 			}
 		}
 		return new ValidationResult(findings);
+	}
+
+	/**
+	 * Create a validator with every check of hotcert, in order: parse, key-match, dates,
+	 * chain, handshake, min-validity, extended-key-usage, hostnames, key-strength.
+	 * @param clock the clock for the date checks
+	 * @param policy the policy that decides how failures are treated
+	 * @return the validator
+	 */
+	public static MaterialValidator withDefaultChecks(Clock clock, ValidationPolicy policy) {
+		return new MaterialValidator(List.of(new ParseCheck(), new KeyMatchCheck(), new DatesCheck(clock),
+				new ChainCheck(), new HandshakeCheck(), new MinValidityCheck(clock), new ExtendedKeyUsageCheck(),
+				new HostnamesCheck(), new KeyStrengthCheck()), policy);
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.util.Map;
 /**
  * Decides how a failed check is treated for a bundle.
  */
-@FunctionalInterface
 public interface ValidationPolicy {
 
 	/**
@@ -16,6 +15,15 @@ public interface ValidationPolicy {
 	 * @return the severity
 	 */
 	Severity getSeverity(String bundleName, Check check);
+
+	/**
+	 * Return the parameters of the checks for the given bundle.
+	 * @param bundleName the bundle name
+	 * @return the settings
+	 */
+	default ValidationSettings getSettings(String bundleName) {
+		return ValidationSettings.DEFAULTS;
+	}
 
 	/**
 	 * Return the default severity of each check: the checks that prove the material works
@@ -40,8 +48,7 @@ public interface ValidationPolicy {
 	 * @return the default policy
 	 */
 	static ValidationPolicy defaults() {
-		Map<Check, Severity> severities = defaultSeverities();
-		return (bundleName, check) -> severities.get(check);
+		return new ConfiguredValidationPolicy(defaultSeverities(), ValidationSettings.DEFAULTS, Map.of());
 	}
 
 }
