@@ -155,7 +155,13 @@ public class CertificateReloader {
 		CertificateInfo loaded = first(material.getChainInfo());
 		if (current == null || Objects.equals(fingerprint(served), fingerprint(loaded))) {
 			if (current == null && bundle.getPublisher() instanceof LocalBundlePublisher local) {
-				local.setInitial(material.getSslBundle());
+				try {
+					local.setInitial(material.getSslBundle());
+				}
+				catch (MaterialLoadException ex) {
+					return Attempt.rejected(served, loaded, Check.PARSE, ex.getMessage(),
+							List.of(new Finding(Check.PARSE, Severity.REJECT, location(ex), ex.getMessage())));
+				}
 			}
 			bundle.setServed(ServedMaterial.of(material, this.clock.instant()));
 			ValidationResult validation = this.validator.validate(material);
@@ -187,6 +193,14 @@ public class CertificateReloader {
 		if (validation.isRejected()) {
 			Finding rejection = validation.firstRejection();
 			return Attempt.rejected(previous, candidate, rejection.check(), rejection.message(), validation.findings());
+		}
+		try {
+			material.getSslBundle();
+		}
+		catch (MaterialLoadException ex) {
+			List<Finding> findings = new ArrayList<>(validation.findings());
+			findings.add(new Finding(Check.PARSE, Severity.REJECT, location(ex), ex.getMessage()));
+			return Attempt.rejected(previous, candidate, Check.PARSE, ex.getMessage(), findings);
 		}
 		if (request.dryRun()) {
 			return new Attempt(ReloadOutcome.VALID, previous, candidate, null,

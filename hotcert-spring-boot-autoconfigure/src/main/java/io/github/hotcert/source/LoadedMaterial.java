@@ -5,9 +5,11 @@ import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Certificate material read and parsed from its source: the {@link SslBundle} to publish,
@@ -18,7 +20,7 @@ public final class LoadedMaterial {
 
 	private final String bundleName;
 
-	private final SslBundle sslBundle;
+	private final Supplier<SslBundle> sslBundle;
 
 	private final KeyMaterial key;
 
@@ -28,11 +30,11 @@ public final class LoadedMaterial {
 
 	private final String contentHash;
 
-	LoadedMaterial(String bundleName, SslBundle sslBundle, KeyMaterial key, TrustMaterial trust,
+	LoadedMaterial(String bundleName, Supplier<SslBundle> sslBundle, KeyMaterial key, TrustMaterial trust,
 			List<ContentDigest> contents) {
 		Assert.notNull(sslBundle, "'sslBundle' must not be null");
 		this.bundleName = bundleName;
-		this.sslBundle = sslBundle;
+		this.sslBundle = SingletonSupplier.of(sslBundle);
 		this.key = key;
 		this.trust = trust;
 		this.contents = List.copyOf(contents);
@@ -48,11 +50,14 @@ public final class LoadedMaterial {
 	}
 
 	/**
-	 * Return the bundle to publish. Its stores are loaded.
-	 * @return the SSL bundle
+	 * Return the bundle to publish. The content is parsed when the material is loaded;
+	 * the key stores of the bundle are built on the first call, so that the checks can
+	 * report problems with the parsed certificates first.
+	 * @return the SSL bundle, with its stores built
+	 * @throws MaterialLoadException if a key store cannot be built from the material
 	 */
 	public SslBundle getSslBundle() {
-		return this.sslBundle;
+		return this.sslBundle.get();
 	}
 
 	/**

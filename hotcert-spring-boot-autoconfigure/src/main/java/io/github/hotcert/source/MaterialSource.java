@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.github.hotcert.source.StoreSource.LoadContext;
 import io.github.hotcert.source.StoreSource.LoadedStore;
@@ -145,9 +146,12 @@ public class MaterialSource {
 				? this.keyStore.load(new LoadContext(this.bundleName, this.reader, this.key, false, digests)) : null;
 		LoadedStore trustStore = (this.trustStore != null)
 				? this.trustStore.load(new LoadContext(this.bundleName, this.reader, this.key, true, digests)) : null;
-		SslStoreBundle stores = SslStoreBundle.of((keyStore != null) ? keyStore.keyStore() : null,
-				(keyStore != null) ? keyStore.password() : null, (trustStore != null) ? trustStore.keyStore() : null);
-		SslBundle bundle = SslBundle.of(stores, this.key, this.options, this.protocol);
+		Supplier<SslBundle> bundle = () -> {
+			SslStoreBundle stores = SslStoreBundle.of((keyStore != null) ? keyStore.keyStore().get() : null,
+					(keyStore != null) ? keyStore.password() : null,
+					(trustStore != null) ? trustStore.keyStore().get() : null);
+			return SslBundle.of(stores, this.key, this.options, this.protocol);
+		};
 		TrustMaterial trust = (trustStore != null) ? new TrustMaterial(trustStore.certificates(), trustStore.location())
 				: null;
 		return new LoadedMaterial(this.bundleName, bundle, (keyStore != null) ? keyStore.key() : null, trust, digests);

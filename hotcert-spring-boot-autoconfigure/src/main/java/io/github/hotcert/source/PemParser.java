@@ -102,45 +102,45 @@ final class PemParser {
 	}
 
 	private static PrivateKey toPrivateKey(Object object, String password) {
-		JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+		PrivateKeyInfo info = decrypt(object, password);
 		try {
-			if (object instanceof PEMKeyPair keyPair) {
-				return converter.getPrivateKey(keyPair.getPrivateKeyInfo());
-			}
-			if (object instanceof PrivateKeyInfo info) {
-				return converter.getPrivateKey(info);
-			}
-			if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-				InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(PROVIDER)
-					.build(requirePassword(password));
-				return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(decryptor));
-			}
-			if (object instanceof PEMEncryptedKeyPair encrypted) {
-				PEMKeyPair keyPair = encrypted.decryptKeyPair(
-						new JcePEMDecryptorProviderBuilder().setProvider(PROVIDER).build(requirePassword(password)));
-				return converter.getPrivateKey(keyPair.getPrivateKeyInfo());
-			}
+			return new JcaPEMKeyConverter().getPrivateKey(info);
 		}
-		catch (PKCSException | OperatorCreationException | IOException ex) {
-			if (isDecryptionFailure(object)) {
-				throw new PemFormatException("the private key cannot be decrypted: the password is wrong", ex);
-			}
-			throw new PemFormatException("the private key cannot be decoded: " + ex.getMessage(), ex);
+		catch (PEMException | RuntimeException ex) {
+			throw new PemFormatException("the private key cannot be decoded: " + rootMessage(ex), ex);
 		}
-		catch (RuntimeException ex) {
-			if (ex instanceof PemFormatException) {
-				throw ex;
-			}
-			if (isDecryptionFailure(object)) {
-				throw new PemFormatException("the private key cannot be decrypted: the password is wrong", ex);
-			}
-			throw new PemFormatException("the private key cannot be decoded: " + ex.getMessage(), ex);
-		}
-		throw new PemFormatException("expected a private key but found " + describe(object));
 	}
 
-	private static boolean isDecryptionFailure(Object object) {
-		return object instanceof PKCS8EncryptedPrivateKeyInfo || object instanceof PEMEncryptedKeyPair;
+	private static PrivateKeyInfo decrypt(Object object, String password) {
+		if (object instanceof PEMKeyPair keyPair) {
+			return keyPair.getPrivateKeyInfo();
+		}
+		if (object instanceof PrivateKeyInfo info) {
+			return info;
+		}
+		if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
+			char[] secret = requirePassword(password);
+			try {
+				InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(PROVIDER)
+					.build(secret);
+				return encrypted.decryptPrivateKeyInfo(decryptor);
+			}
+			catch (PKCSException | OperatorCreationException | RuntimeException ex) {
+				throw new PemFormatException("the private key cannot be decrypted: the password is wrong", ex);
+			}
+		}
+		if (object instanceof PEMEncryptedKeyPair encrypted) {
+			char[] secret = requirePassword(password);
+			try {
+				return encrypted
+					.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(PROVIDER).build(secret))
+					.getPrivateKeyInfo();
+			}
+			catch (IOException | RuntimeException ex) {
+				throw new PemFormatException("the private key cannot be decrypted: the password is wrong", ex);
+			}
+		}
+		throw new PemFormatException("expected a private key but found " + describe(object));
 	}
 
 	private static char[] requirePassword(String password) {

@@ -1,6 +1,9 @@
 package io.github.hotcert.source;
 
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.boot.ssl.SslBundleKey;
 
@@ -83,7 +86,7 @@ public abstract class StoreSource {
 	}
 
 	/**
-	 * A loaded store.
+	 * A loaded store: its content is parsed, the key store is built on first use.
 	 *
 	 * @param keyStore the key store
 	 * @param password the key store password, or {@code null}
@@ -92,8 +95,8 @@ public abstract class StoreSource {
 	 * trust store)
 	 * @param location where the certificates were read from
 	 */
-	record LoadedStore(java.security.KeyStore keyStore, String password, KeyMaterial key,
-			List<java.security.cert.X509Certificate> certificates, MaterialLocation location) {
+	record LoadedStore(Supplier<KeyStore> keyStore, String password, KeyMaterial key,
+			List<X509Certificate> certificates, MaterialLocation location) {
 
 		@Override
 		public String toString() {

@@ -39,10 +39,11 @@ public class HandshakeCheck implements MaterialCheck {
 
 	@Override
 	public List<Problem> check(LoadedMaterial material, ValidationSettings settings) {
-		SslBundle bundle = material.getSslBundle();
 		String location = describe(material);
+		SslBundle bundle;
 		SSLContext serverContext;
 		try {
+			bundle = material.getSslBundle();
 			serverContext = bundle.createSslContext();
 		}
 		catch (RuntimeException ex) {

@@ -15,6 +15,7 @@ import java.util.List;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaMiscPEMGenerator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -28,6 +29,8 @@ import org.bouncycastle.util.io.pem.PemObjectGenerator;
  * Writes certificates, keys and key stores for tests, with Bouncy Castle.
  */
 public final class PemFiles {
+
+	private static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
 
 	private PemFiles() {
 	}
@@ -79,7 +82,8 @@ public final class PemFiles {
 	public static String encryptedPkcs8(PrivateKey key, String password) {
 		try {
 			return write(new JcaPKCS8Generator(key,
-					new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC).setPassword(password.toCharArray())
+					new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC).setProvider(PROVIDER)
+						.setPassword(password.toCharArray())
 						.build()));
 		}
 		catch (Exception ex) {
@@ -93,7 +97,7 @@ public final class PemFiles {
 	public static String legacyEncrypted(PrivateKey key, String password) {
 		try {
 			return write(new JcaMiscPEMGenerator(key,
-					new JcePEMEncryptorBuilder("AES-128-CBC").build(password.toCharArray())));
+					new JcePEMEncryptorBuilder("AES-128-CBC").setProvider(PROVIDER).build(password.toCharArray())));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

@@ -147,7 +147,8 @@ public final class TestCertificates {
 	 */
 	public enum KeyType {
 
-		RSA_2048("RSA", 2048), RSA_1024("RSA", 1024), EC("EC", 256), ED25519("Ed25519", 0), ED448("Ed448", 0);
+		RSA_2048("RSA", 2048), RSA_1024("RSA", 1024), RSA_512("RSA", 512), EC("EC", 256), ED25519("Ed25519", 0),
+		ED448("Ed448", 0);
 
 		private final String algorithm;
 

@@ -131,7 +131,7 @@ public final class TlsClient {
 	 * Open a keep-alive connection.
 	 */
 	public Connection connect(int port) throws IOException {
-		return new Connection(open(port));
+		return new Connection(open(port), (this.serverName != null) ? this.serverName : "localhost");
 	}
 
 	private SSLSocket open(int port) throws IOException {
@@ -177,8 +177,11 @@ public final class TlsClient {
 
 		private final OutputStream out;
 
-		Connection(SSLSocket socket) throws IOException {
+		private final String host;
+
+		Connection(SSLSocket socket, String host) throws IOException {
 			this.socket = socket;
+			this.host = host;
 			this.in = socket.getInputStream();
 			this.out = socket.getOutputStream();
 		}
@@ -192,7 +195,7 @@ public final class TlsClient {
 		}
 
 		public Response get(String path) throws IOException {
-			this.out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n")
+			this.out.write(("GET " + path + " HTTP/1.1\r\nHost: " + this.host + "\r\nConnection: keep-alive\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			this.out.flush();
 			String statusLine = readLine();
