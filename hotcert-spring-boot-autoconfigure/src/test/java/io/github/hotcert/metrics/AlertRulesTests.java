@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,12 +27,12 @@ class AlertRulesTests {
 		.toAbsolutePath()
 		.normalize();
 
-	private static Path promtool;
+	private Path promtool;
 
-	@BeforeAll
-	static void findPromtool() {
-		promtool = findOnPath("promtool");
-		if (promtool == null) {
+	@BeforeEach
+	void findPromtool() {
+		this.promtool = findOnPath("promtool");
+		if (this.promtool == null) {
 			String message = "promtool is not installed (Debian: apt-get install prometheus)";
 			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
 				fail(message + "; it is required on CI");
@@ -51,8 +51,8 @@ class AlertRulesTests {
 		assertThat(promtool("test", "rules", "hotcert-alerts-tests.yml")).contains("SUCCESS");
 	}
 
-	private static String promtool(String... arguments) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(promtool.toString()));
+	private String promtool(String... arguments) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(this.promtool.toString()));
 		command.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(command).directory(RULES.toFile()).redirectErrorStream(true).start();
 		if (!process.waitFor(120, TimeUnit.SECONDS)) {
