@@ -1,0 +1,146 @@
+package io.github.hotcert.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.reload.ManagedBundle;
+import io.github.hotcert.reload.ReloadOutcome;
+import io.github.hotcert.reload.ReloadResult;
+import io.github.hotcert.reload.ReloadTrigger;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.springframework.util.Assert;
+
+/**
+ * {@link MeterBinder} for the reloads of the managed bundles: a counter and a timer that
+ * {@link #record(ReloadResult) record} each reload, and gauges of each bundle's state
+ * (last success, consecutive failures, change waiting on disk).
+ * <p>
+ * The series an operator most often graphs, reloads and unchanged reloads started by the
+ * file watcher, are registered at zero when binding, so that the first reload after a
+ * restart shows in {@code increase()} and {@code rate()}.
+ */
+public class ReloadMetrics implements MeterBinder {
+
+	/**
+	 * Name of the counter of reloads.
+	 */
+	public static final String RELOADS = "hotcert.reload";
+
+	/**
+	 * Name of the timer of reloads.
+	 */
+	public static final String DURATION = "hotcert.reload.duration";
+
+	/**
+	 * Name of the gauge of the time of the last successful reload.
+	 */
+	public static final String LAST_SUCCESS = "hotcert.reload.last.success.timestamp";
+
+	/**
+	 * Name of the gauge of the number of reloads rejected in a row.
+	 */
+	public static final String CONSECUTIVE_FAILURES = "hotcert.reload.consecutive.failures";
+
+	/**
+	 * Name of the gauge that is 1 when the source holds material that is not served.
+	 */
+	public static final String PENDING_CHANGE = "hotcert.reload.pending.change";
+
+	private static final Duration[] DURATION_BUCKETS = { Duration.ofMillis(5), Duration.ofMillis(10),
+			Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+			Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+			Duration.ofSeconds(10) };
+
+	private static final String NO_REASON = "none";
+
+	private final CertificateReloader reloader;
+
+	private final Set<MeterRegistry> registries = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Create a new {@link ReloadMetrics}.
+	 * @param reloader the reloader whose bundles are measured
+	 */
+	public ReloadMetrics(CertificateReloader reloader) {
+		Assert.notNull(reloader, "'reloader' must not be null");
+		this.reloader = reloader;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		for (ManagedBundle bundle : this.reloader.getBundles()) {
+			String name = bundle.getName();
+			Gauge.builder(LAST_SUCCESS, bundle, ReloadMetrics::lastSuccess)
+				.description("When material was last published (or adopted at startup), in seconds since the epoch")
+				.baseUnit("seconds")
+				.tag("bundle", name)
+				.strongReference(true)
+				.register(registry);
+			Gauge.builder(CONSECUTIVE_FAILURES, bundle, ManagedBundle::getConsecutiveFailures)
+				.description("Number of reloads rejected in a row since the last success")
+				.tag("bundle", name)
+				.strongReference(true)
+				.register(registry);
+			Gauge.builder(PENDING_CHANGE, bundle, (managed) -> managed.hasPendingChange() ? 1 : 0)
+				.description("1 when the files hold material that differs from the material served, otherwise 0")
+				.tag("bundle", name)
+				.strongReference(true)
+				.register(registry);
+			counter(registry, name, ReloadTrigger.WATCH, ReloadOutcome.RELOADED, NO_REASON);
+			counter(registry, name, ReloadTrigger.WATCH, ReloadOutcome.UNCHANGED, NO_REASON);
+			for (ReloadOutcome outcome : new ReloadOutcome[] { ReloadOutcome.RELOADED, ReloadOutcome.UNCHANGED,
+					ReloadOutcome.REJECTED }) {
+				timer(registry, name, outcome);
+			}
+		}
+		this.registries.add(registry);
+	}
+
+	/**
+	 * Count and time one reload in every bound registry.
+	 * @param result the result of the reload
+	 */
+	public void record(ReloadResult result) {
+		Assert.notNull(result, "'result' must not be null");
+		for (MeterRegistry registry : this.registries) {
+			counter(registry, result.bundle(), result.trigger(), result.outcome(), result.reasonTag()).increment();
+			if (result.duration() != null) {
+				timer(registry, result.bundle(), result.outcome()).record(result.duration());
+			}
+		}
+	}
+
+	private static Counter counter(MeterRegistry registry, String bundle, ReloadTrigger trigger, ReloadOutcome outcome,
+			String reason) {
+		return Counter.builder(RELOADS)
+			.description("Reloads of a bundle, by what started them, how they ended and why material was rejected")
+			.tag("bundle", bundle)
+			.tag("trigger", trigger.id())
+			.tag("outcome", outcome.id())
+			.tag("reason", (reason != null) ? reason : NO_REASON)
+			.register(registry);
+	}
+
+	private static Timer timer(MeterRegistry registry, String bundle, ReloadOutcome outcome) {
+		return Timer.builder(DURATION)
+			.description("How long reloads take, from reading the files to publishing the material")
+			.tag("bundle", bundle)
+			.tag("outcome", outcome.id())
+			.serviceLevelObjectives(DURATION_BUCKETS)
+			.register(registry);
+	}
+
+	private static double lastSuccess(ManagedBundle bundle) {
+		Instant lastSuccess = bundle.getLastSuccess();
+		return (lastSuccess != null) ? lastSuccess.toEpochMilli() / 1000.0 : Double.NaN;
+	}
+
+}

@@ -1,0 +1,201 @@
+package io.github.hotcert.metrics;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import io.github.hotcert.metrics.PrometheusText.Sample;
+import io.github.hotcert.testsupport.KubernetesSecretVolume;
+import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.TestCertificates;
+import io.github.hotcert.testsupport.TestCertificates.Issued;
+import io.github.hotcert.testsupport.TestWebApplication;
+import io.github.hotcert.testsupport.TlsClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The metrics of a real embedded Tomcat, read from its {@code /actuator/prometheus}
+ * endpoint over TLS while certificates rotate.
+ */
+class CertificateMetricsIT {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+	private static final String EXPIRATION = "hotcert_certificate_expiration_timestamp_seconds";
+
+	private static final String NOT_BEFORE = "hotcert_certificate_not_before_timestamp_seconds";
+
+	private final TestCertificates certificates = TestCertificates.now();
+
+	private final TlsClient client = TlsClient.create();
+
+	@TempDir
+	Path directory;
+
+	private Issued authority;
+
+	private KubernetesSecretVolume volume;
+
+	private ConfigurableApplicationContext context;
+
+	private int port;
+
+	@BeforeEach
+	void start() {
+		this.authority = this.certificates.authority("hotcert metrics CA");
+		this.volume = new KubernetesSecretVolume(this.directory.resolve("secret"));
+	}
+
+	@AfterEach
+	void close() {
+		if (this.context != null) {
+			this.context.close();
+		}
+	}
+
+	@Test
+	void expirationSeriesFollowTheServedCertificateAcrossRotations() throws Exception {
+		Issued first = issue("first.example");
+		startServing(first);
+		PrometheusText initial = scrape();
+		assertThat(initial.samples(EXPIRATION, "bundle", "web", "leaf", "true")).singleElement()
+			.satisfies((sample) -> assertCertificate(sample, first, "keystore"));
+		assertThat(initial.samples(EXPIRATION, "serial", this.authority.serialHex())).singleElement()
+			.satisfies((sample) -> assertCertificate(sample, this.authority, "keystore"));
+		assertThat(initial.samples(NOT_BEFORE, "serial", first.serialHex())).singleElement()
+			.satisfies((sample) -> assertThat(sample.value())
+				.isEqualTo(first.certificate().getNotBefore().toInstant().getEpochSecond()));
+		for (int i = 0; i < 2; i++) {
+			Issued next = issue("rotation-" + i + ".example");
+			this.volume.writeStrings(secret(next, next));
+			this.client.awaitSerial(this.port, next.serialHex(), TIMEOUT);
+			PrometheusText rotated = awaitScrape(
+					(text) -> text.samples(EXPIRATION, "serial", next.serialHex()).size() == 1
+							&& text.samples(NOT_BEFORE, "serial", next.serialHex()).size() == 1);
+			assertThat(rotated.samples(EXPIRATION, "leaf", "true")).singleElement()
+				.satisfies((sample) -> assertCertificate(sample, next, "keystore"));
+			assertThat(rotated.samples(NOT_BEFORE, "leaf", "true")).singleElement()
+				.satisfies((sample) -> assertThat(sample.label("serial")).isEqualTo(next.serialHex()));
+			assertThat(rotated.samples(EXPIRATION)).hasSize(2);
+			int rotations = i + 1;
+			assertThat(rotated.samples("hotcert_reload_total", "trigger", "watch", "outcome", "reloaded"))
+				.singleElement()
+				.satisfies((sample) -> assertThat(sample.value()).isGreaterThanOrEqualTo(rotations));
+		}
+	}
+
+	@Test
+	void springBootsChainExpiryShowsTheNewCertificateAfterASwap() throws Exception {
+		Issued first = issue("first.example");
+		startServing(first);
+		assertThat(scrape().samples("ssl_chain_expiry_seconds", "bundle", "web")).singleElement()
+			.satisfies((sample) -> assertThat(sample.label("certificate")).isEqualTo(first.serialHex()));
+		Issued second = issue("second.example");
+		this.volume.writeStrings(secret(second, second));
+		this.client.awaitSerial(this.port, second.serialHex(), TIMEOUT);
+		PrometheusText rotated = awaitScrape(
+				(text) -> text.samples(EXPIRATION, "serial", second.serialHex()).size() == 1);
+		assertThat(rotated.samples("ssl_chain_expiry_seconds", "bundle", "web")).singleElement()
+			.satisfies((sample) -> assertThat(sample.label("certificate")).isEqualTo(second.serialHex()));
+	}
+
+	@Test
+	void rejectedMaterialShowsAsFailuresAndAPendingChange() throws Exception {
+		Issued first = issue("first.example");
+		startServing(first);
+		Issued second = issue("second.example");
+		this.volume.writeStrings(secret(second, issue("other.example")));
+		PrometheusText rejected = awaitScrape(
+				(text) -> text.samples("hotcert_reload_consecutive_failures", "bundle", "web")
+					.stream()
+					.anyMatch((sample) -> sample.value() == 1));
+		assertThat(rejected.samples("hotcert_reload_pending_change", "bundle", "web")).singleElement()
+			.satisfies((sample) -> assertThat(sample.value()).isOne());
+		assertThat(rejected.samples("hotcert_reload_total", "outcome", "rejected")).singleElement()
+			.satisfies((sample) -> {
+				assertThat(sample.labels()).containsEntry("bundle", "web")
+					.containsEntry("trigger", "watch")
+					.containsEntry("reason", "key-match");
+				assertThat(sample.value()).isOne();
+			});
+		assertThat(rejected.samples(EXPIRATION, "leaf", "true")).singleElement()
+			.satisfies((sample) -> assertThat(sample.label("serial")).isEqualTo(first.serialHex()));
+		assertThat(this.client.servedSerial(this.port)).isEqualTo(first.serialHex());
+		Issued third = issue("third.example");
+		this.volume.writeStrings(secret(third, third));
+		PrometheusText recovered = awaitScrape(
+				(text) -> text.samples(EXPIRATION, "serial", third.serialHex()).size() == 1);
+		assertThat(recovered.samples("hotcert_reload_consecutive_failures", "bundle", "web")).singleElement()
+			.satisfies((sample) -> assertThat(sample.value()).isZero());
+		assertThat(recovered.samples("hotcert_reload_pending_change", "bundle", "web")).singleElement()
+			.satisfies((sample) -> assertThat(sample.value()).isZero());
+		assertThat(recovered.samples("hotcert_reload_last_success_timestamp_seconds", "bundle", "web")).singleElement()
+			.satisfies((sample) -> assertThat(sample.value()).isPositive());
+		assertThat(recovered.samples("hotcert_reload_duration_seconds_count", "outcome", "reloaded")).singleElement()
+			.satisfies((sample) -> assertThat(sample.value()).isOne());
+	}
+
+	private void startServing(Issued issued) {
+		this.volume.writeStrings(secret(issued, issued));
+		this.context = TestWebApplication.run(TestWebApplication.concat(
+				TestWebApplication.pemBundle("web", this.volume.file("tls.crt"), this.volume.file("tls.key")),
+				new String[] { "management.endpoints.web.exposure.include=prometheus" }));
+		this.port = TestWebApplication.port(this.context);
+	}
+
+	private void assertCertificate(Sample sample, Issued issued, String store) {
+		assertThat(sample.labels()).containsEntry("bundle", "web")
+			.containsEntry("store", store)
+			.containsEntry("serial", issued.serialHex())
+			.containsEntry("subject_cn",
+					CertificateMetrics.commonName(issued.certificate()
+						.getSubjectX500Principal()
+						.getName(javax.security.auth.x500.X500Principal.RFC2253)))
+			.containsEntry("issuer_cn", "hotcert metrics CA")
+			.containsEntry("leaf", Boolean.toString(issued != this.authority));
+		assertThat(sample.value()).isEqualTo(issued.certificate().getNotAfter().toInstant().getEpochSecond());
+	}
+
+	private PrometheusText scrape() throws IOException {
+		TlsClient.Response response = this.client.get(this.port, "/actuator/prometheus");
+		assertThat(response.status()).isEqualTo(200);
+		return PrometheusText.parse(response.body());
+	}
+
+	private PrometheusText awaitScrape(Predicate<PrometheusText> condition) throws Exception {
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		PrometheusText last = null;
+		while (System.nanoTime() < deadline) {
+			last = scrape();
+			if (condition.test(last)) {
+				return last;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("Timed out after " + TIMEOUT + "; last scrape: "
+				+ ((last != null) ? last.samples(EXPIRATION) : List.of()));
+	}
+
+	private Issued issue(String commonName) {
+		return this.certificates.issue(this.certificates.leaf(commonName), this.authority);
+	}
+
+	private static Map<String, String> secret(Issued certificate, Issued key) {
+		Map<String, String> files = new LinkedHashMap<>();
+		files.put("tls.crt", PemFiles.certificates(certificate.chain()));
+		files.put("tls.key", PemFiles.pkcs8(key.keyPair().getPrivate()));
+		return files;
+	}
+
+}

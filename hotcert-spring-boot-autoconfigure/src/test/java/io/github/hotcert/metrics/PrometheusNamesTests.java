@@ -1,0 +1,80 @@
+package io.github.hotcert.metrics;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.hotcert.reload.ReloadOutcome;
+import io.github.hotcert.reload.ReloadResult;
+import io.github.hotcert.reload.ReloadTrigger;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The names under which Prometheus sees hotcert's meters: a public contract that
+ * dashboards and alert rules depend on.
+ */
+class PrometheusNamesTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void meterNamesBecomeThePrometheusNamesOfTheContract() {
+		PrometheusText text = PrometheusText.parse(scrape(this.directory));
+		assertThat(text.names()).filteredOn((name) -> name.startsWith("hotcert_"))
+			.containsExactlyInAnyOrder("hotcert_certificate_expiration_timestamp_seconds",
+					"hotcert_certificate_not_before_timestamp_seconds", "hotcert_reload_total",
+					"hotcert_reload_duration_seconds_bucket", "hotcert_reload_duration_seconds_count",
+					"hotcert_reload_duration_seconds_sum", "hotcert_reload_duration_seconds_max",
+					"hotcert_reload_last_success_timestamp_seconds", "hotcert_reload_consecutive_failures",
+					"hotcert_reload_pending_change");
+	}
+
+	@Test
+	void labelsAreTheTagsOfTheContract() {
+		PrometheusText text = PrometheusText.parse(scrape(this.directory));
+		assertThat(text.samples("hotcert_certificate_expiration_timestamp_seconds"))
+			.allSatisfy((sample) -> assertThat(sample.labels()).containsOnlyKeys("bundle", "store", "serial",
+					"subject_cn", "issuer_cn", "leaf"));
+		assertThat(text.samples("hotcert_reload_total")).allSatisfy(
+				(sample) -> assertThat(sample.labels()).containsOnlyKeys("bundle", "trigger", "outcome", "reason"));
+		assertThat(text.samples("hotcert_reload_duration_seconds_bucket"))
+			.allSatisfy((sample) -> assertThat(sample.labels()).containsOnlyKeys("bundle", "outcome", "le"));
+		assertThat(text.samples("hotcert_reload_duration_seconds_bucket", "outcome", "reloaded"))
+			.extracting((sample) -> sample.label("le"))
+			.containsExactly("0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0",
+					"+Inf");
+		for (String gauge : List.of("hotcert_reload_last_success_timestamp_seconds",
+				"hotcert_reload_consecutive_failures", "hotcert_reload_pending_change")) {
+			assertThat(text.samples(gauge)).singleElement()
+				.satisfies((sample) -> assertThat(sample.labels()).containsOnlyKeys("bundle"));
+		}
+	}
+
+	/**
+	 * Return what {@code /actuator/prometheus} shows for one served bundle that was
+	 * reloaded once.
+	 * @param directory a directory for the bundle's files
+	 * @return the Prometheus text
+	 */
+	static String scrape(Path directory) {
+		MetricsFixture fixture = new MetricsFixture(directory);
+		fixture.bundle("web", "web.example");
+		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		CertificateMetrics certificateMetrics = new CertificateMetrics(fixture.reloader());
+		ReloadMetrics reloadMetrics = new ReloadMetrics(fixture.reloader());
+		certificateMetrics.bindTo(registry);
+		reloadMetrics.bindTo(registry);
+		fixture.listen(certificateMetrics, reloadMetrics);
+		fixture.reloader().initialize();
+		reloadMetrics.record(new ReloadResult("web", ReloadTrigger.WATCH, ReloadOutcome.RELOADED, fixture.now(),
+				Duration.ofMillis(40), null, null, null, "test", List.of(), null));
+		return registry.scrape();
+	}
+
+}

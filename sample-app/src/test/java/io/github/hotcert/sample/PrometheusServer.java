@@ -1,0 +1,176 @@
+package io.github.hotcert.sample;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A real Prometheus server on a free loopback port, with a generated configuration and a
+ * temporary data directory, that scrapes one target every second and evaluates rule
+ * files.
+ */
+final class PrometheusServer implements AutoCloseable {
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+	private final Process process;
+
+	private final Path log;
+
+	private final int port;
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final ObjectMapper objectMapper = new ObjectMapper();
+
+	private PrometheusServer(Path executable, Path directory, String job, String target, String metricsPath,
+			List<Path> ruleFiles) throws IOException, InterruptedException {
+		this.port = freePort();
+		Path configuration = directory.resolve("prometheus.yml");
+		Files.writeString(configuration, configuration(job, target, metricsPath, ruleFiles));
+		this.log = directory.resolve("prometheus.log");
+		this.process = new ProcessBuilder(executable.toString(), "--config.file=" + configuration,
+				"--storage.tsdb.path=" + Files.createDirectories(directory.resolve("data")),
+				"--web.listen-address=127.0.0.1:" + this.port, "--log.level=warn")
+			.directory(directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(this.log.toFile())
+			.start();
+		awaitReady();
+	}
+
+	/**
+	 * Start a Prometheus server.
+	 * @param executable the {@code prometheus} executable
+	 * @param directory a directory for its configuration, data and log
+	 * @param job the job name of the target
+	 * @param target the {@code host:port} to scrape
+	 * @param metricsPath the path to scrape
+	 * @param ruleFiles the rule files to evaluate
+	 * @return the started server
+	 * @throws IOException if it cannot be started
+	 * @throws InterruptedException if interrupted while waiting for it
+	 */
+	static PrometheusServer start(Path executable, Path directory, String job, String target, String metricsPath,
+			List<Path> ruleFiles) throws IOException, InterruptedException {
+		return new PrometheusServer(executable, directory, job, target, metricsPath, ruleFiles);
+	}
+
+	/**
+	 * Find an executable on the {@code PATH}.
+	 * @param name the name of the executable
+	 * @return the executable, or {@code null}
+	 */
+	static Path findOnPath(String name) {
+		for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+			Path candidate = Path.of(directory, name);
+			if (!directory.isEmpty() && Files.isExecutable(candidate)) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Send an instant query to {@code /api/v1/query}.
+	 * @param promql the query
+	 * @return the response: {@code status}, and {@code data} or {@code error}
+	 * @throws IOException if the request fails
+	 * @throws InterruptedException if interrupted
+	 */
+	JsonNode query(String promql) throws IOException, InterruptedException {
+		return get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Return the rule groups and the state of their rules from {@code /api/v1/rules}.
+	 * @return the groups
+	 * @throws IOException if the request fails
+	 * @throws InterruptedException if interrupted
+	 */
+	JsonNode ruleGroups() throws IOException, InterruptedException {
+		return get("/api/v1/rules").path("data").path("groups");
+	}
+
+	String log() {
+		try {
+			return Files.readString(this.log);
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
+	}
+
+	private JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.client
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + pathAndQuery))
+				.timeout(Duration.ofSeconds(30))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		return this.objectMapper.readTree(response.body());
+	}
+
+	private void awaitReady() throws InterruptedException {
+		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new AssertionError("Prometheus exited:\n" + log());
+			}
+			try {
+				HttpResponse<String> response = this.client
+					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/-/ready"))
+						.timeout(Duration.ofSeconds(5))
+						.build(), HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// Not listening yet
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("Prometheus did not become ready:\n" + log());
+	}
+
+	private static String configuration(String job, String target, String metricsPath, List<Path> ruleFiles) {
+		StringBuilder yaml = new StringBuilder();
+		yaml.append("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\n");
+		yaml.append("rule_files:\n");
+		ruleFiles.forEach((file) -> yaml.append("  - '").append(file.toAbsolutePath()).append("'\n"));
+		yaml.append("scrape_configs:\n");
+		yaml.append("  - job_name: '").append(job).append("'\n");
+		yaml.append("    metrics_path: '").append(metricsPath).append("'\n");
+		yaml.append("    static_configs:\n      - targets: ['").append(target).append("']\n");
+		return yaml.toString();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+		}
+	}
+
+}

@@ -1,0 +1,116 @@
+package io.github.hotcert.sample;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged sample application, started with {@code java -jar} in a working directory,
+ * with its HTTPS and management servers on free ports.
+ */
+final class SampleApplicationProcess implements AutoCloseable {
+
+	private static final Pattern HTTPS_PORT = Pattern.compile("started on port[s()]* (\\d+) \\(https\\)");
+
+	private static final Pattern HTTP_PORT = Pattern.compile("started on port[s()]* (\\d+) \\(http\\)");
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+	private final Process process;
+
+	private final List<String> output = new CopyOnWriteArrayList<>();
+
+	private final int httpsPort;
+
+	private final int managementPort;
+
+	private SampleApplicationProcess(Path workingDirectory) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-jar");
+		command.add(jar().toString());
+		command.add("--server.port=0");
+		command.add("--management.server.port=0");
+		this.process = new ProcessBuilder(command).directory(workingDirectory.toFile())
+			.redirectErrorStream(true)
+			.start();
+		Thread reader = new Thread(() -> read(this.process.getInputStream()), "sample-app-output");
+		reader.setDaemon(true);
+		reader.start();
+		this.httpsPort = awaitPort(HTTPS_PORT);
+		this.managementPort = awaitPort(HTTP_PORT);
+	}
+
+	static SampleApplicationProcess start(Path workingDirectory) throws IOException, InterruptedException {
+		return new SampleApplicationProcess(workingDirectory);
+	}
+
+	int httpsPort() {
+		return this.httpsPort;
+	}
+
+	int managementPort() {
+		return this.managementPort;
+	}
+
+	List<String> output() {
+		return List.copyOf(this.output);
+	}
+
+	private int awaitPort(Pattern pattern) throws InterruptedException {
+		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			for (String line : this.output) {
+				Matcher matcher = pattern.matcher(line);
+				if (matcher.find()) {
+					return Integer.parseInt(matcher.group(1));
+				}
+			}
+			if (!this.process.isAlive()) {
+				throw new AssertionError("The sample application exited:\n" + String.join("\n", this.output));
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("The sample application did not start:\n" + String.join("\n", this.output));
+	}
+
+	private void read(InputStream stream) {
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				this.output.add(line);
+			}
+		}
+		catch (IOException ex) {
+			// The process ended
+		}
+	}
+
+	private static Path jar() {
+		String basedir = System.getProperty("basedir", ".");
+		Path jar = Path.of(basedir, "target", "sample-app.jar").toAbsolutePath();
+		assertThat(jar).as("the packaged sample application").isRegularFile();
+		return jar;
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+		}
+	}
+
+}
