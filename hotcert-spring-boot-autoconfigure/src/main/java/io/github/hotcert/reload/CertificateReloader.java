@@ -29,7 +29,7 @@ import org.springframework.util.Assert;
  * Reloads managed bundles: loads the material from its source, skips it when it is
  * unchanged, validates it, and only then publishes it, rolling back if publishing fails.
  * Reloads of one bundle are serialized; every reload is recorded and announced with a
- * {@link CertificateReloadEvent}.
+ * {@link CertificateReloadEvent}, in order, before the next reload of the bundle starts.
  */
 public class CertificateReloader {
 
@@ -130,11 +130,13 @@ public class CertificateReloader {
 					Duration.ofNanos(System.nanoTime() - start));
 			bundle.record(result, attempt.pendingChange());
 			log(bundle, result);
+			// Listeners see the bundle as this reload left it: the next reload of the
+			// bundle waits until they are done
+			this.eventPublisher.publishEvent(new CertificateReloadEvent(this, result));
 		}
 		finally {
 			bundle.unlock();
 		}
-		this.eventPublisher.publishEvent(new CertificateReloadEvent(this, result));
 		return result;
 	}
 
