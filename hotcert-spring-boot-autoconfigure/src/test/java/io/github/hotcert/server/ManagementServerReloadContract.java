@@ -92,11 +92,11 @@ public abstract class ManagementServerReloadContract {
 	void managementServerServesItsNewCertificateAfterRotation() throws Exception {
 		int port = managementPort();
 		assertThat(this.client.servedSerial(port)).isEqualTo(this.servedByManagement.serialHex());
-		assertThat(this.context.getBean(CertificateReloader.class).getBundle("management").getConsumers())
-			.containsExactly(targetDescription(port));
 		Issued rotated = issue("management-2.example");
 		this.management.replace(rotated);
 		this.client.awaitSerial(port, rotated.serialHex(), TIMEOUT);
+		assertThat(this.context.getBean(CertificateReloader.class).getBundle("management").getConsumers())
+			.containsExactly(targetDescription(port));
 		assertThat(this.client.get(port, "/actuator/health").status()).isEqualTo(200);
 		assertThat(this.client.servedSerial(mainPort())).isEqualTo(this.servedByWeb.serialHex());
 	}

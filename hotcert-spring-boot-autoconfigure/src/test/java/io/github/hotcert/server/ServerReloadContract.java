@@ -16,6 +16,8 @@ import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
 import io.github.hotcert.testsupport.TlsClient;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
 public abstract class ServerReloadContract {
 
 	protected static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private static final Log logger = LogFactory.getLog(ServerReloadContract.class);
 
 	private static final String CIPHER = "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256";
 
@@ -85,12 +89,15 @@ public abstract class ServerReloadContract {
 		Issued first = issue("a.example");
 		int port = start(first);
 		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
-		assertThat(this.context.getBean(CertificateReloader.class).getBundle("web").getConsumers())
-			.contains(targetDescription(port));
 		Issued second = issue("b.example");
+		long changed = System.nanoTime();
 		this.files.replace(second);
 		this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
+		logger.info("%s served the new certificate %d ms after its files were replaced"
+			.formatted(targetDescription(port), Duration.ofNanos(System.nanoTime() - changed).toMillis()));
 		assertThat(this.client.get(port, "/").body()).isEqualTo("ok");
+		assertThat(this.context.getBean(CertificateReloader.class).getBundle("web").getConsumers())
+			.contains(targetDescription(port));
 	}
 
 	@Test
