@@ -1,5 +1,7 @@
 package io.github.hotcert.autoconfigure;
 
+import java.util.function.Consumer;
+
 import io.github.hotcert.server.tomcat.TomcatSslBundlesCustomizer;
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.Test;
@@ -55,8 +57,7 @@ class HotcertTomcatManagementContextConfigurationTests {
 			.withUserConfiguration(HotcertTomcatManagementContextConfiguration.class);
 	}
 
-	private void withParent(boolean hotcertEnabled,
-			java.util.function.Consumer<ConfigurableApplicationContext> consumer) {
+	private void withParent(boolean hotcertEnabled, Consumer<ConfigurableApplicationContext> consumer) {
 		new WebApplicationContextRunner().withConfiguration(HotcertServerAutoConfigurations.ALL)
 			.withPropertyValues("hotcert.enabled=" + hotcertEnabled)
 			.run(consumer::accept);

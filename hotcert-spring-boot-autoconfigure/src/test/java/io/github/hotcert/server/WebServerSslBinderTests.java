@@ -3,6 +3,8 @@ package io.github.hotcert.server;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.validation.MaterialValidator;
@@ -40,7 +42,7 @@ class WebServerSslBinderTests {
 		binder.onApplicationEvent(event(webServer, null));
 		String message = "hotcert cannot apply reloaded certificates to the main web server ("
 				+ webServer.getClass().getName() + ")";
-		assertThat(output.getOut().split(java.util.regex.Pattern.quote(message), -1)).hasSize(2);
+		assertThat(output.getOut().split(Pattern.quote(message), -1)).hasSize(2);
 		assertThat(output).contains("keeps serving the certificate it started with until it is restarted");
 	}
 
@@ -75,7 +77,7 @@ class WebServerSslBinderTests {
 		return binder((namespace) -> ssl);
 	}
 
-	private WebServerSslBinder binder(java.util.function.Function<String, ServerSsl> ssl) {
+	private WebServerSslBinder binder(Function<String, ServerSsl> ssl) {
 		return new WebServerSslBinder(this.reloader, new DefaultSslBundleRegistry(), List.of(), ssl);
 	}
 

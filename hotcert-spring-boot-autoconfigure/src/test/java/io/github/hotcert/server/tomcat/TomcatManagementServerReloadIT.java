@@ -1,5 +1,7 @@
 package io.github.hotcert.server.tomcat;
 
+import java.time.Duration;
+
 import io.github.hotcert.server.ManagementServerReloadContract;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
@@ -33,7 +35,7 @@ class TomcatManagementServerReloadIT extends ManagementServerReloadContract {
 		SSLHostConfig before = hostConfig();
 		Issued rotated = issue("management-2.example");
 		managementFiles().replace(rotated);
-		client().awaitSerial(managementPort(), rotated.serialHex(), java.time.Duration.ofSeconds(20));
+		client().awaitSerial(managementPort(), rotated.serialHex(), Duration.ofSeconds(20));
 		assertThat(hostConfig()).isSameAs(before);
 	}
 
