@@ -26,6 +26,7 @@ import io.github.hotcert.validation.ValidationSettings;
 import io.github.hotcert.watch.CertificateFileWatcher;
 import org.bouncycastle.openssl.PEMParser;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -134,12 +135,17 @@ public class HotcertAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		WebServerSslBinder hotcertWebServerSslBinder(CertificateReloader reloader, SslBundles sslBundles,
-				ObjectProvider<ServerSslApplier> appliers, ObjectProvider<ServerProperties> serverProperties) {
+				ObjectProvider<ServerSslApplier> appliers, ObjectProvider<ServerProperties> serverProperties,
+				ListableBeanFactory beanFactory) {
 			return new WebServerSslBinder(reloader, sslBundles, appliers.orderedStream().toList(),
-					(namespace) -> serverSsl(namespace, serverProperties.getIfAvailable()));
+					(namespace) -> serverSsl(namespace, serverProperties.getIfAvailable(), beanFactory));
 		}
 
-		private static ServerSsl serverSsl(String namespace, ServerProperties serverProperties) {
+		private static ServerSsl serverSsl(String namespace, ServerProperties serverProperties,
+				ListableBeanFactory beanFactory) {
+			if (ManagementServerSsl.NAMESPACE.equals(namespace)) {
+				return ManagementServerSsl.get(beanFactory);
+			}
 			if (namespace != null || serverProperties == null || serverProperties.getSsl() == null) {
 				return null;
 			}

@@ -1,0 +1,58 @@
+package io.github.hotcert.autoconfigure;
+
+import io.github.hotcert.server.ServerSsl;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The SSL configuration of the management server when it runs on its own port, from
+ * {@code management.server.ssl.*}. Actuator is optional: its classes are used only when
+ * present.
+ */
+final class ManagementServerSsl {
+
+	/**
+	 * The server namespace of the management server's application context.
+	 */
+	static final String NAMESPACE = "management";
+
+	/**
+	 * The name of the bundle that the management server builds from its
+	 * {@code management.server.ssl.*} properties when no bundle is set.
+	 */
+	static final String PROPERTIES_BUNDLE_NAME = "management.server.ssl";
+
+	private static final boolean PRESENT = ClassUtils.isPresent(
+			"org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties",
+			ManagementServerSsl.class.getClassLoader());
+
+	private ManagementServerSsl() {
+	}
+
+	/**
+	 * Return the SSL configuration of the management server.
+	 * @param beanFactory the bean factory of the main application context
+	 * @return the SSL configuration, or {@code null} when actuator is absent or the
+	 * management server has no SSL configuration
+	 */
+	static ServerSsl get(ListableBeanFactory beanFactory) {
+		return PRESENT ? Actuator.get(beanFactory) : null;
+	}
+
+	/**
+	 * Reads actuator's properties; loaded only when actuator is present.
+	 */
+	private static final class Actuator {
+
+		static ServerSsl get(ListableBeanFactory beanFactory) {
+			ManagementServerProperties properties = beanFactory.getBeanProvider(ManagementServerProperties.class)
+				.getIfAvailable();
+			return (properties != null && properties.getSsl() != null)
+					? ServerSsl.of(properties.getSsl(), PROPERTIES_BUNDLE_NAME) : null;
+		}
+
+	}
+
+}
