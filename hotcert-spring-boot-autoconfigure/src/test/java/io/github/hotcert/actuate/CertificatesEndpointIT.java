@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -360,6 +361,46 @@ class CertificatesEndpointIT {
 		assertThat(events).anySatisfy((event) -> assertAudit(event, "watch", "reloaded", this.first, second));
 		assertThat(events).anySatisfy((event) -> assertAudit(event, "alice", "reloaded", second, second));
 		assertThat(events).anySatisfy((event) -> assertAudit(event, "manual", "valid", second, second));
+	}
+
+	@Test
+	void healthReportsWarningsOverHttpAndStaysUp() throws Exception {
+		start(OPEN_ACCESS, "management.endpoints.web.exposure.include=certificates,health",
+				"management.endpoint.health.show-details=always");
+		Response healthy = this.actuator.get("/actuator/health/certificates");
+		assertThat(healthy.status()).isEqualTo(200);
+		assertThat(healthy.json().path("status").asText()).isEqualTo("UP");
+		assertThat(healthy.json().path("details").path("web").path("serialNumber").asText())
+			.isEqualTo(this.first.serialHex());
+		writeMismatchedKey();
+		assertThat(this.actuator.post("/actuator/certificates/web", "{}").status()).isEqualTo(422);
+		Response warned = this.actuator.get("/actuator/health/certificates");
+		assertThat(warned.status()).isEqualTo(200);
+		assertThat(warned.json().path("status").asText()).isEqualTo("UP");
+		JsonNode web = warned.json().path("details").path("web");
+		assertThat(web.path("lastReloadRejected").path("reason").asText()).isEqualTo("key-match");
+		assertThat(web.path("notServed").asText()).contains("differs from the material served");
+	}
+
+	@Test
+	void healthIsDownWhenTheServedCertificateHasExpiredButLivenessIsNot() throws Exception {
+		TestCertificates past = new TestCertificates(Clock.offset(Clock.systemUTC(), Duration.ofDays(-100)));
+		Issued expired = past.issue(past.leaf("expired.example"), this.authority);
+		PemFiles.replace(this.directory.resolve("tls.key"), PemFiles.pkcs8(expired.keyPair().getPrivate()));
+		PemFiles.replace(this.directory.resolve("tls.crt"), PemFiles.certificates(expired.chain()));
+		start("management.endpoints.web.exposure.include=certificates,health",
+				"management.endpoint.health.show-details=always", "management.endpoint.health.probes.enabled=true");
+		assertThat(this.tls.servedSerial(this.port)).isEqualTo(expired.serialHex());
+		Response health = this.actuator.get("/actuator/health/certificates");
+		assertThat(health.status()).isEqualTo(503);
+		assertThat(health.json().path("status").asText()).isEqualTo("DOWN");
+		assertThat(health.json().path("details").path("web").path("expired").path(0).asText())
+			.contains("CN=expired.example serial " + expired.serialHex());
+		assertThat(this.actuator.get("/actuator/health").status()).isEqualTo(503);
+		assertThat(this.actuator.get("/actuator/health/liveness").status()).isEqualTo(200);
+		JsonNode leaf = this.actuator.get("/actuator/certificates/web").json().path("served").path("chain").path(0);
+		assertThat(leaf.path("expired").asBoolean()).isTrue();
+		assertThat(leaf.path("secondsUntilExpiry").asLong()).isNegative();
 	}
 
 	private static void assertAudit(JsonNode event, String principal, String outcome, Issued previous, Issued next) {
