@@ -37,6 +37,8 @@ public class HotcertProperties {
 
 	private final Development development = new Development();
 
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -67,6 +69,10 @@ public class HotcertProperties {
 
 	public Development getDevelopment() {
 		return this.development;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/**
@@ -333,6 +339,42 @@ public class HotcertProperties {
 
 		public void setCertificateValidity(Duration certificateValidity) {
 			this.certificateValidity = certificateValidity;
+		}
+
+	}
+
+	/**
+	 * The 'certificates' health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * How long before a served certificate expires it is reported in the health
+		 * details.
+		 */
+		private Duration expiryWarningThreshold = Duration.ofDays(14);
+
+		/**
+		 * Whether warnings (a certificate that expires within the threshold, a last
+		 * reload that was rejected, material on disk that is not served) change the
+		 * status from UP to OUT_OF_SERVICE. An expired certificate is always DOWN.
+		 */
+		private boolean warningsChangeStatus;
+
+		public Duration getExpiryWarningThreshold() {
+			return this.expiryWarningThreshold;
+		}
+
+		public void setExpiryWarningThreshold(Duration expiryWarningThreshold) {
+			this.expiryWarningThreshold = expiryWarningThreshold;
+		}
+
+		public boolean isWarningsChangeStatus() {
+			return this.warningsChangeStatus;
+		}
+
+		public void setWarningsChangeStatus(boolean warningsChangeStatus) {
+			this.warningsChangeStatus = warningsChangeStatus;
 		}
 
 	}

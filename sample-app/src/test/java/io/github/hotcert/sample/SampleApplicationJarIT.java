@@ -42,6 +42,8 @@ class SampleApplicationJarIT {
 
 	private static final Pattern HTTPS_PORT = Pattern.compile("started on port[s()]* (\\d+) \\(https\\)");
 
+	private static final Pattern MANAGEMENT_PORT = Pattern.compile("started on port[s()]* (\\d+) \\(http\\)");
+
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
 	@TempDir
@@ -98,6 +100,40 @@ class SampleApplicationJarIT {
 			Thread.sleep(50);
 		}
 		assertThat(rotatedBody).contains(expected);
+	}
+
+	@Test
+	void exposesTheCertificatesEndpointOnItsLoopbackManagementPort() throws Exception {
+		start();
+		int managementPort = awaitPort(MANAGEMENT_PORT);
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		URI certificates = URI.create("http://127.0.0.1:" + managementPort + "/actuator/certificates");
+		HttpResponse<String> read = client.send(
+				HttpRequest.newBuilder(certificates).timeout(Duration.ofSeconds(10)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(read.body()).contains("\"web\"").contains("\"subject\":\"CN=localhost\"");
+		HttpResponse<String> dryRun = client.send(HttpRequest.newBuilder(certificates)
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"dryRun\":true}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(dryRun.statusCode()).isEqualTo(200);
+		assertThat(dryRun.body()).contains("\"outcome\":\"valid\"");
+	}
+
+	private int awaitPort(Pattern pattern) throws InterruptedException {
+		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			for (String line : this.output) {
+				Matcher matcher = pattern.matcher(line);
+				if (matcher.find()) {
+					return Integer.parseInt(matcher.group(1));
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("No line matched " + pattern + ":\n" + String.join("\n", this.output));
 	}
 
 	private int start() throws IOException, InterruptedException {

@@ -1,0 +1,152 @@
+package io.github.hotcert.actuate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hotcert.actuate.ActuatorClient.Response;
+import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.TestCertificates;
+import io.github.hotcert.testsupport.TestCertificates.Issued;
+import io.github.hotcert.testsupport.TestWebApplication;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A servlet application on loopback that serves a PEM bundle named {@code web} from
+ * {@code tls.crt} and {@code tls.key} in a directory, with its actuator on a separate
+ * management port, also on loopback, exposing {@code certificates}. The file watcher
+ * waits ten minutes unless a test says otherwise, so that only the test's requests
+ * reload.
+ */
+final class RunningApplication implements AutoCloseable {
+
+	/**
+	 * The property that allows reloads through the endpoint.
+	 */
+	static final String OPEN_ACCESS = "management.endpoint.certificates.access=unrestricted";
+
+	private final TestCertificates certificates = TestCertificates.now();
+
+	private final Path directory;
+
+	private final Issued authority;
+
+	private final Issued first;
+
+	private ConfigurableApplicationContext context;
+
+	private ActuatorClient actuator;
+
+	/**
+	 * Write a first certificate, issued by a new test authority, to the directory.
+	 */
+	RunningApplication(Path directory) {
+		this.directory = directory;
+		this.authority = this.certificates.authority("hotcert test CA");
+		this.first = issue("first.example");
+		try {
+			Files.writeString(certificate(), PemFiles.certificates(this.first.chain()));
+			Files.writeString(privateKey(), PemFiles.pkcs8(this.first.keyPair().getPrivate()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	void start(String... properties) {
+		start(new Class<?>[0], properties);
+	}
+
+	void start(Class<?>[] sources, String... properties) {
+		String[] management = { "management.server.port=0", "management.server.address=127.0.0.1",
+				"management.server.ssl.enabled=false", "management.endpoints.web.exposure.include=certificates",
+				"hotcert.watch.quiet-period=10m" };
+		this.context = TestWebApplication.run(sources, TestWebApplication
+			.concat(TestWebApplication.pemBundle("web", certificate(), privateKey()), management, properties));
+		this.actuator = new ActuatorClient(
+				this.context.getEnvironment().getRequiredProperty("local.management.port", Integer.class));
+	}
+
+	ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
+	/**
+	 * The HTTPS port of the application.
+	 */
+	int port() {
+		return TestWebApplication.port(this.context);
+	}
+
+	ActuatorClient actuator() {
+		return this.actuator;
+	}
+
+	/**
+	 * The description of the {@code web} bundle.
+	 */
+	JsonNode web() throws IOException, InterruptedException {
+		Response response = this.actuator.get("/actuator/certificates/web");
+		assertThat(response.status()).isEqualTo(200);
+		return response.json();
+	}
+
+	Path directory() {
+		return this.directory;
+	}
+
+	Path certificate() {
+		return this.directory.resolve("tls.crt");
+	}
+
+	Path privateKey() {
+		return this.directory.resolve("tls.key");
+	}
+
+	Issued authority() {
+		return this.authority;
+	}
+
+	/**
+	 * The certificate served at startup.
+	 */
+	Issued first() {
+		return this.first;
+	}
+
+	Issued issue(String commonName) {
+		return this.certificates.issue(this.certificates.leaf(commonName), this.authority);
+	}
+
+	/**
+	 * Replace the key, then the certificate, each by renaming a new file over it.
+	 */
+	void replacePem(Issued issued) {
+		PemFiles.replace(privateKey(), PemFiles.pkcs8(issued.keyPair().getPrivate()));
+		PemFiles.replace(certificate(), PemFiles.certificates(issued.chain()));
+	}
+
+	/**
+	 * Replace the files with a certificate for {@code third.example} and a key that does
+	 * not belong to it.
+	 */
+	void writeMismatchedKey() {
+		Issued third = issue("third.example");
+		Issued other = issue("other.example");
+		PemFiles.replace(privateKey(), PemFiles.pkcs8(other.keyPair().getPrivate()));
+		PemFiles.replace(certificate(), PemFiles.certificates(third.chain()));
+	}
+
+	@Override
+	public void close() {
+		if (this.context != null) {
+			this.context.close();
+		}
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.github.hotcert.actuate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.reload.LocalBundlePublisher;
+import io.github.hotcert.reload.ManagedBundle;
+import io.github.hotcert.source.ContentReader;
+import io.github.hotcert.source.MaterialLocation;
+import io.github.hotcert.source.PemMaterialSource;
+import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.TestCertificates.Issued;
+import io.github.hotcert.validation.HandshakeCheck;
+import io.github.hotcert.validation.KeyMatchCheck;
+import io.github.hotcert.validation.MaterialValidator;
+import io.github.hotcert.validation.ValidationPolicy;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * A real {@link CertificateReloader} for one PEM bundle named {@code web}, read from
+ * {@code tls.crt} and {@code tls.key} in a directory, without a web server.
+ */
+final class TestReloader {
+
+	private final Path directory;
+
+	private final CertificateReloader reloader;
+
+	TestReloader(Path directory, ApplicationEventPublisher eventPublisher) {
+		this.directory = directory;
+		ContentReader reader = new ContentReader(new DefaultResourceLoader(), DataSize.ofMegabytes(1));
+		PemMaterialSource source = new PemMaterialSource("web", reader, new PemMaterialSource.Store(null,
+				location("certificate", certificate()), location("private-key", privateKey()), null), null, null, null,
+				null);
+		ManagedBundle bundle = new ManagedBundle(source, new LocalBundlePublisher("web"), 20);
+		this.reloader = new CertificateReloader(List.of(bundle),
+				new MaterialValidator(List.of(new KeyMatchCheck(), new HandshakeCheck()), ValidationPolicy.defaults()),
+				eventPublisher, Clock.systemUTC());
+	}
+
+	/**
+	 * Write the files and start serving them.
+	 */
+	static TestReloader started(Path directory, Issued issued, ApplicationEventPublisher eventPublisher) {
+		write(directory, issued);
+		TestReloader reloader = new TestReloader(directory, eventPublisher);
+		reloader.reloader.initialize();
+		return reloader;
+	}
+
+	CertificateReloader reloader() {
+		return this.reloader;
+	}
+
+	ManagedBundle bundle() {
+		return this.reloader.getBundle("web");
+	}
+
+	Path certificate() {
+		return this.directory.resolve("tls.crt");
+	}
+
+	Path privateKey() {
+		return this.directory.resolve("tls.key");
+	}
+
+	void write(Issued issued) {
+		write(this.directory, issued);
+	}
+
+	void writeMismatched(Issued certificate, Issued key) {
+		PemFiles.replace(privateKey(), PemFiles.pkcs8(key.keyPair().getPrivate()));
+		PemFiles.replace(certificate(), PemFiles.certificates(certificate.chain()));
+	}
+
+	private static void write(Path directory, Issued issued) {
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		PemFiles.replace(directory.resolve("tls.key"), PemFiles.pkcs8(issued.keyPair().getPrivate()));
+		PemFiles.replace(directory.resolve("tls.crt"), PemFiles.certificates(issued.chain()));
+	}
+
+	private static MaterialLocation location(String name, Path path) {
+		return new MaterialLocation("spring.ssl.bundle.pem.web.keystore." + name, path.toString(), path);
+	}
+
+}
