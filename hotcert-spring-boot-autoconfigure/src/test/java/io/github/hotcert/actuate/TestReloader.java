@@ -12,7 +12,8 @@ import io.github.hotcert.reload.LocalBundlePublisher;
 import io.github.hotcert.reload.ManagedBundle;
 import io.github.hotcert.source.ContentReader;
 import io.github.hotcert.source.MaterialLocation;
-import io.github.hotcert.source.PemMaterialSource;
+import io.github.hotcert.source.MaterialSource;
+import io.github.hotcert.source.StoreSource;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.validation.HandshakeCheck;
@@ -37,7 +38,7 @@ final class TestReloader {
 	TestReloader(Path directory, ApplicationEventPublisher eventPublisher) {
 		this.directory = directory;
 		ContentReader reader = new ContentReader(new DefaultResourceLoader(), DataSize.ofMegabytes(1));
-		PemMaterialSource source = new PemMaterialSource("web", reader, new PemMaterialSource.Store(null,
+		MaterialSource source = new MaterialSource("web", reader, StoreSource.pem(null,
 				location("certificate", certificate()), location("private-key", privateKey()), null), null, null, null,
 				null);
 		ManagedBundle bundle = new ManagedBundle(source, new LocalBundlePublisher("web"), 20);
