@@ -15,6 +15,7 @@ import java.util.List;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaMiscPEMGenerator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -28,6 +29,8 @@ import org.bouncycastle.util.io.pem.PemObjectGenerator;
  * Writes certificates, keys and key stores for tests, with Bouncy Castle.
  */
 public final class PemFiles {
+
+	private static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
 
 	private PemFiles() {
 	}
@@ -58,13 +61,9 @@ public final class PemFiles {
 	 */
 	public static String traditional(PrivateKey key) {
 		if (key instanceof java.security.interfaces.ECPrivateKey) {
-			// Keep the named curve in the SEC1 structure, as OpenSSL writes it
-			PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
 			try {
-				ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
-				ECPrivateKey sec1 = new ECPrivateKey(256, inner.getKey(), inner.getPublicKey(),
-						info.getPrivateKeyAlgorithm().getParameters());
-				return write(new PemObject("EC PRIVATE KEY", sec1.getEncoded()));
+				return write(
+						new PemObject("EC PRIVATE KEY", sec1(key).parsePrivateKey().toASN1Primitive().getEncoded()));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -74,12 +73,30 @@ public final class PemFiles {
 	}
 
 	/**
+	 * Keep the named curve in the SEC1 structure of an EC key, as OpenSSL writes it (the
+	 * JDK leaves it out).
+	 */
+	private static PrivateKeyInfo sec1(PrivateKey key) {
+		PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+		try {
+			ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
+			ECPrivateKey sec1 = new ECPrivateKey(256, inner.getKey(), inner.getPublicKey(),
+					info.getPrivateKeyAlgorithm().getParameters());
+			return new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), sec1);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
 	 * PKCS#8 {@code ENCRYPTED PRIVATE KEY}.
 	 */
 	public static String encryptedPkcs8(PrivateKey key, String password) {
 		try {
 			return write(new JcaPKCS8Generator(key,
-					new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC).setPassword(password.toCharArray())
+					new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC).setProvider(PROVIDER)
+						.setPassword(password.toCharArray())
 						.build()));
 		}
 		catch (Exception ex) {
@@ -88,12 +105,14 @@ public final class PemFiles {
 	}
 
 	/**
-	 * Legacy OpenSSL encryption ({@code Proc-Type: 4,ENCRYPTED}).
+	 * Legacy OpenSSL encryption ({@code Proc-Type: 4,ENCRYPTED}) of the traditional form
+	 * ({@code RSA PRIVATE KEY} or {@code EC PRIVATE KEY} with its named curve).
 	 */
 	public static String legacyEncrypted(PrivateKey key, String password) {
 		try {
-			return write(new JcaMiscPEMGenerator(key,
-					new JcePEMEncryptorBuilder("AES-128-CBC").build(password.toCharArray())));
+			Object traditional = (key instanceof java.security.interfaces.ECPrivateKey) ? sec1(key) : key;
+			return write(new JcaMiscPEMGenerator(traditional,
+					new JcePEMEncryptorBuilder("AES-128-CBC").setProvider(PROVIDER).build(password.toCharArray())));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

@@ -76,6 +76,14 @@ public final class TestCertificates {
 		return new Spec(commonName).notBefore(now.minus(Duration.ofHours(1))).notAfter(now.plus(Duration.ofDays(90)));
 	}
 
+	/**
+	 * Create an intermediate certificate authority issued by the given authority, valid
+	 * from an hour ago for 90 days unless the spec says otherwise.
+	 */
+	public Issued intermediate(Spec spec, Issued issuer) {
+		return issue(spec.ca(true), issuer);
+	}
+
 	public Issued issue(Spec spec, Issued issuer) {
 		return build(spec, spec.keyType.generate(), issuer);
 	}
@@ -147,7 +155,8 @@ public final class TestCertificates {
 	 */
 	public enum KeyType {
 
-		RSA_2048("RSA", 2048), RSA_1024("RSA", 1024), EC("EC", 256), ED25519("Ed25519", 0), ED448("Ed448", 0);
+		RSA_2048("RSA", 2048), RSA_1024("RSA", 1024), RSA_512("RSA", 512), EC("EC", 256), ED25519("Ed25519", 0),
+		ED448("Ed448", 0);
 
 		private final String algorithm;
 
@@ -231,7 +240,7 @@ public final class TestCertificates {
 			return this;
 		}
 
-		Spec ca(boolean ca) {
+		public Spec ca(boolean ca) {
 			this.ca = ca;
 			return this;
 		}
