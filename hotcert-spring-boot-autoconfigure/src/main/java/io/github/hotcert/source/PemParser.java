@@ -102,45 +102,43 @@ final class PemParser {
 	}
 
 	private static PrivateKey toPrivateKey(Object object, String password) {
-		JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+		PrivateKeyInfo info = privateKeyInfo(object, password);
 		try {
-			if (object instanceof PEMKeyPair keyPair) {
-				return converter.getPrivateKey(keyPair.getPrivateKeyInfo());
-			}
-			if (object instanceof PrivateKeyInfo info) {
-				return converter.getPrivateKey(info);
-			}
-			if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-				InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(PROVIDER)
-					.build(requirePassword(password));
-				return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(decryptor));
-			}
-			if (object instanceof PEMEncryptedKeyPair encrypted) {
-				PEMKeyPair keyPair = encrypted.decryptKeyPair(
-						new JcePEMDecryptorProviderBuilder().setProvider(PROVIDER).build(requirePassword(password)));
-				return converter.getPrivateKey(keyPair.getPrivateKeyInfo());
-			}
+			return new JcaPEMKeyConverter().getPrivateKey(info);
 		}
-		catch (PKCSException | OperatorCreationException | IOException ex) {
-			if (isDecryptionFailure(object)) {
-				throw new PemFormatException("the private key cannot be decrypted: the password is wrong", ex);
-			}
+		catch (IOException | RuntimeException ex) {
 			throw new PemFormatException("the private key cannot be decoded: " + ex.getMessage(), ex);
 		}
-		catch (RuntimeException ex) {
-			if (ex instanceof PemFormatException) {
-				throw ex;
-			}
-			if (isDecryptionFailure(object)) {
-				throw new PemFormatException("the private key cannot be decrypted: the password is wrong", ex);
-			}
-			throw new PemFormatException("the private key cannot be decoded: " + ex.getMessage(), ex);
-		}
-		throw new PemFormatException("expected a private key but found " + describe(object));
 	}
 
-	private static boolean isDecryptionFailure(Object object) {
-		return object instanceof PKCS8EncryptedPrivateKeyInfo || object instanceof PEMEncryptedKeyPair;
+	/**
+	 * Return the private key structure, decrypted if needed. Only a failure to decrypt is
+	 * reported as a wrong password: a key that decrypts but cannot be decoded is not.
+	 */
+	private static PrivateKeyInfo privateKeyInfo(Object object, String password) {
+		if (object instanceof PEMKeyPair keyPair) {
+			return keyPair.getPrivateKeyInfo();
+		}
+		if (object instanceof PrivateKeyInfo info) {
+			return info;
+		}
+		if (!(object instanceof PKCS8EncryptedPrivateKeyInfo) && !(object instanceof PEMEncryptedKeyPair)) {
+			throw new PemFormatException("expected a private key but found " + describe(object));
+		}
+		char[] passwordChars = requirePassword(password);
+		try {
+			if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
+				InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(PROVIDER)
+					.build(passwordChars);
+				return encrypted.decryptPrivateKeyInfo(decryptor);
+			}
+			return ((PEMEncryptedKeyPair) object)
+				.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(PROVIDER).build(passwordChars))
+				.getPrivateKeyInfo();
+		}
+		catch (PKCSException | OperatorCreationException | IOException | RuntimeException ex) {
+			throw new PemFormatException("the private key cannot be decrypted: the password is wrong", ex);
+		}
 	}
 
 	private static char[] requirePassword(String password) {
