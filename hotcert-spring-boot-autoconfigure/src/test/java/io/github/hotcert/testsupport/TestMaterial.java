@@ -48,6 +48,10 @@ public final class TestMaterial {
 		return this.directory.resolve("tls.key");
 	}
 
+	public Path keyStoreFile(String type) {
+		return this.directory.resolve("keystore." + type.toLowerCase(java.util.Locale.ROOT));
+	}
+
 	/**
 	 * Load the chain and the key of the given certificate (leaf first).
 	 */
@@ -56,26 +60,48 @@ public final class TestMaterial {
 	}
 
 	/**
+	 * Load the chain and the key of the given certificate for the given bundle.
+	 */
+	public LoadedMaterial pem(String bundleName, Issued issued) {
+		return load(bundleName, null, SslBundleKey.NONE, issued.chain(), issued.keyPair().getPrivate(), null, null);
+	}
+
+	/**
 	 * Load the given certificates (in that order) and key.
 	 */
 	public LoadedMaterial pem(List<X509Certificate> certificates, PrivateKey key) {
-		return pem(BUNDLE, certificates, key, null);
+		return load(BUNDLE, null, SslBundleKey.NONE, certificates, key, null, null);
 	}
 
-	public LoadedMaterial pem(String bundleName, List<X509Certificate> certificates, PrivateKey key,
-			SslOptions options) {
+	/**
+	 * Load the given certificates (in that order) and key into a JKS key store: unlike
+	 * PKCS#12, the default, it accepts certificates that are not a chain in order.
+	 */
+	public LoadedMaterial pemInJks(List<X509Certificate> certificates, PrivateKey key) {
+		return load(BUNDLE, "JKS", SslBundleKey.of("secret", null), certificates, key, null, null);
+	}
+
+	/**
+	 * Load the chain and the key of the given certificate with SSL options and protocol.
+	 */
+	public LoadedMaterial pem(Issued issued, SslOptions options, String protocol) {
+		return load(BUNDLE, null, SslBundleKey.NONE, issued.chain(), issued.keyPair().getPrivate(), options, protocol);
+	}
+
+	private LoadedMaterial load(String bundleName, String storeType, SslBundleKey bundleKey,
+			List<X509Certificate> certificates, PrivateKey key, SslOptions options, String protocol) {
 		write(certificateFile(), PemFiles.certificates(certificates));
 		write(keyFile(), PemFiles.pkcs8(key));
-		StoreSource keyStore = StoreSource.pem(null, location("keystore.certificate", certificateFile()),
+		StoreSource keyStore = StoreSource.pem(storeType, location("keystore.certificate", certificateFile()),
 				location("keystore.private-key", keyFile()), null);
-		return new MaterialSource(bundleName, reader(), keyStore, null, SslBundleKey.NONE, options, null).load();
+		return new MaterialSource(bundleName, reader(), keyStore, null, bundleKey, options, protocol).load();
 	}
 
 	/**
 	 * Load a key store file.
 	 */
 	public LoadedMaterial keyStore(String type, byte[] content, String password, SslBundleKey key) {
-		Path file = this.directory.resolve("keystore." + type.toLowerCase());
+		Path file = keyStoreFile(type);
 		write(file, content);
 		StoreSource keyStore = StoreSource.keyStore(type, null, location("keystore.location", file), password);
 		return new MaterialSource(BUNDLE, reader(), keyStore, null, key, null, null).load();
