@@ -113,8 +113,13 @@ public final class TestCertificates {
 				}
 				List<GeneralName> names = new ArrayList<>();
 				for (String name : spec.subjectAlternativeNames) {
-					names.add(isIp(name) ? new GeneralName(GeneralName.iPAddress, name)
-							: new GeneralName(GeneralName.dNSName, name));
+					if (name.startsWith("DNS:")) {
+						names.add(new GeneralName(GeneralName.dNSName, name.substring(4)));
+					}
+					else {
+						names.add(isIp(name) ? new GeneralName(GeneralName.iPAddress, name)
+								: new GeneralName(GeneralName.dNSName, name));
+					}
 				}
 				if (!names.isEmpty()) {
 					builder.addExtension(Extension.subjectAlternativeName, false,
@@ -220,6 +225,10 @@ public final class TestCertificates {
 			return this;
 		}
 
+		/**
+		 * Set the subject alternative names: IP addresses for names that look like one,
+		 * DNS names otherwise or when prefixed with {@code DNS:}.
+		 */
 		public Spec subjectAlternativeNames(String... names) {
 			this.subjectAlternativeNames = List.of(names);
 			return this;
