@@ -1,6 +1,9 @@
 package io.github.hotcert.validation;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.springframework.boot.ssl.SslBundleKey;
 import org.springframework.boot.ssl.SslOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +113,28 @@ class HandshakeCheckTests {
 			assertThat(problem.message())
 				.startsWith("an SSL context cannot be built from the material in '" + file + "': ");
 		});
+	}
+
+	@Test
+	void rejectsKeyStoreWhoseServerWouldPresentAnotherCertificateThanTheValidatedOne() throws Exception {
+		// Without key.alias the first key entry is validated, but the server's key
+		// manager
+		// chooses an entry by the client's signature algorithms: here the EC one
+		Issued rsa = certificates.issue(certificates.leaf("rsa.example.com").keyType(KeyType.RSA_1024), authority);
+		KeyStore store = KeyStore.getInstance("PKCS12");
+		store.load(null);
+		store.setKeyEntry("first", rsa.keyPair().getPrivate(), "secret".toCharArray(),
+				rsa.chain().toArray(X509Certificate[]::new));
+		store.setKeyEntry("second", ec.keyPair().getPrivate(), "secret".toCharArray(),
+				ec.chain().toArray(X509Certificate[]::new));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		store.store(out, "secret".toCharArray());
+		LoadedMaterial material = material().keyStore("PKCS12", out.toByteArray(), "secret", SslBundleKey.NONE);
+		assertThat(material.getKey().leaf()).isEqualTo(rsa.certificate());
+		assertThat(check(material)).singleElement()
+			.satisfies((problem) -> assertThat(problem.message())
+				.startsWith("a TLS handshake with certificate CN=rsa.example.com serial " + rsa.serialHex())
+				.contains("the server presented a different certificate"));
 	}
 
 	@Test
