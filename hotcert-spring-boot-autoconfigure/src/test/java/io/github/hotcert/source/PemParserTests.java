@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.List;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.X509KeyManager;
@@ -34,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.ssl.SslBundleKey;
+import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -451,8 +450,7 @@ class PemParserTests {
 	}
 
 	static ContentReader reader() {
-		return new ContentReader(new org.springframework.core.io.DefaultResourceLoader(),
-				ContentReader.DEFAULT_MAX_SIZE);
+		return new ContentReader(new DefaultResourceLoader(), ContentReader.DEFAULT_MAX_SIZE);
 	}
 
 	static MaterialLocation location(String property, Path file) {
