@@ -33,16 +33,23 @@ public class ContentReader {
 
 	private final long maxSize;
 
+	private final FileOpener fileOpener;
+
 	/**
 	 * Create a new {@link ContentReader}.
 	 * @param resourceLoader the loader for locations that are not files
 	 * @param maxSize the largest content that is read
 	 */
 	public ContentReader(ResourceLoader resourceLoader, DataSize maxSize) {
+		this(resourceLoader, maxSize, Files::newInputStream);
+	}
+
+	ContentReader(ResourceLoader resourceLoader, DataSize maxSize, FileOpener fileOpener) {
 		Assert.notNull(resourceLoader, "'resourceLoader' must not be null");
 		Assert.isTrue(maxSize != null && maxSize.toBytes() > 0, "'maxSize' must be positive");
 		this.resourceLoader = resourceLoader;
 		this.maxSize = maxSize.toBytes();
+		this.fileOpener = fileOpener;
 	}
 
 	/**
@@ -82,7 +89,7 @@ public class ContentReader {
 				throw tooLarge(bundleName, what, location, size);
 			}
 			Instant lastModified = Files.getLastModifiedTime(path).toInstant();
-			try (InputStream inputStream = Files.newInputStream(path)) {
+			try (InputStream inputStream = this.fileOpener.open(path)) {
 				return content(location, readBounded(bundleName, what, location, inputStream), lastModified);
 			}
 		}
@@ -139,6 +146,16 @@ public class ContentReader {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Opens a file for reading.
+	 */
+	@FunctionalInterface
+	interface FileOpener {
+
+		InputStream open(Path path) throws IOException;
+
 	}
 
 }

@@ -172,8 +172,9 @@ final class PemParser {
 	}
 
 	/**
-	 * Check the block structure with Bouncy Castle's {@link PemReader}: the content must
-	 * be PEM blocks only, with nothing but white space outside them.
+	 * Check the block structure with Bouncy Castle's {@link PemReader}: every block must
+	 * be complete and not empty, with nothing but white space after the last one. Text
+	 * before a block (such as the "Bag Attributes" that OpenSSL writes) is ignored.
 	 */
 	private static void checkStructure(String text, MaterialContent content) {
 		if (text.isBlank()) {

@@ -106,9 +106,37 @@ final class PemStoreSource extends StoreSource {
 			return keyStore;
 		}
 		catch (GeneralSecurityException | IOException | RuntimeException ex) {
+			String chainProblem = (key != null) ? chainOrderProblem(certificates, typeToUse) : null;
+			if (chainProblem != null) {
+				throw new MaterialLoadException(context.bundleName(), "certificate", this.certificate, chainProblem,
+						ex);
+			}
 			throw new MaterialLoadException(context.bundleName(), context.storeName(), this.certificate,
 					"a key store of type '%s' cannot be created: %s".formatted(typeToUse, ex.getMessage()), ex);
 		}
+	}
+
+	/**
+	 * Describe why the certificates are not a chain in file order, which a PKCS#12 key
+	 * store requires of a key entry.
+	 */
+	private static String chainOrderProblem(List<X509Certificate> certificates, String type) {
+		for (int i = 0; i + 1 < certificates.size(); i++) {
+			X509Certificate certificate = certificates.get(i);
+			X509Certificate next = certificates.get(i + 1);
+			if (!certificate.getIssuerX500Principal().equals(next.getSubjectX500Principal())) {
+				return ("the certificates are not in chain order (the leaf first, then each issuer), which a key "
+						+ "store of type '%s' requires: %s is issued by '%s', not by the next certificate in the file, %s")
+					.formatted(type, describe(certificate), certificate.getIssuerX500Principal().getName(),
+							describe(next));
+			}
+		}
+		return null;
+	}
+
+	private static String describe(X509Certificate certificate) {
+		CertificateInfo info = CertificateInfo.of(certificate);
+		return "certificate %s serial %s".formatted(info.commonName(), info.serialNumber());
 	}
 
 	@Override

@@ -39,7 +39,8 @@ public class HandshakeCheck implements MaterialCheck {
 
 	@Override
 	public List<Problem> check(LoadedMaterial material, ValidationSettings settings) {
-		String location = describe(material);
+		String location = location(material);
+		String described = (location != null) ? "'" + location + "'" : "bundle '" + material.getBundleName() + "'";
 		SslBundle bundle;
 		SSLContext serverContext;
 		try {
@@ -48,7 +49,7 @@ public class HandshakeCheck implements MaterialCheck {
 		}
 		catch (RuntimeException ex) {
 			return List.of(new Problem(location,
-					"an SSL context cannot be built from the material in %s: %s".formatted(location, message(ex))));
+					"an SSL context cannot be built from the material in %s: %s".formatted(described, message(ex))));
 		}
 		KeyMaterial key = material.getKey();
 		if (key == null) {
@@ -62,7 +63,7 @@ public class HandshakeCheck implements MaterialCheck {
 			return List.of(new Problem(location,
 					"a TLS handshake with certificate %s serial %s from %s fails: %s".formatted(
 							CertificateInfo.of(key.leaf()).commonName(), CertificateInfo.of(key.leaf()).serialNumber(),
-							location, message(ex))));
+							described, message(ex))));
 		}
 	}
 
@@ -153,13 +154,12 @@ public class HandshakeCheck implements MaterialCheck {
 		}
 	}
 
-	private static String describe(LoadedMaterial material) {
+	private static String location(LoadedMaterial material) {
 		KeyMaterial key = material.getKey();
 		if (key != null) {
-			return "'" + key.certificateLocation().describe() + "'";
+			return key.certificateLocation().describe();
 		}
-		return (material.getTrust() != null) ? "'" + material.getTrust().location().describe() + "'"
-				: "bundle '" + material.getBundleName() + "'";
+		return (material.getTrust() != null) ? material.getTrust().location().describe() : null;
 	}
 
 	private static String message(Throwable ex) {

@@ -1,11 +1,14 @@
 package io.github.hotcert.validation;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import io.github.hotcert.source.KeyMaterial;
 import io.github.hotcert.source.LoadedMaterial;
@@ -13,13 +16,17 @@ import io.github.hotcert.source.LoadedMaterial;
 /**
  * Checks that the leaf certificate covers every required host name with its subject
  * alternative names. A wildcard name ({@code *.example.com}) covers exactly one label
- * ({@code api.example.com}, not {@code example.com} nor {@code a.b.example.com}).
+ * ({@code api.example.com}, not {@code example.com} nor {@code a.b.example.com}). An IP
+ * address is covered by an IP address name only, in any notation ({@code ::1} and
+ * {@code 0:0:0:0:0:0:0:1} are the same), as TLS clients match it.
  */
 public class HostnamesCheck implements MaterialCheck {
 
 	private static final int DNS = 2;
 
 	private static final int IP = 7;
+
+	private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
 	@Override
 	public Check getCheck() {
@@ -50,8 +57,9 @@ public class HostnamesCheck implements MaterialCheck {
 
 	static boolean covers(String hostname, List<String> dnsNames, List<String> ipAddresses) {
 		String host = hostname.toLowerCase(Locale.ROOT);
-		if (ipAddresses.contains(host)) {
-			return true;
+		if (isIpAddress(host)) {
+			// Clients match an IP address against IP address names only, in any notation
+			return ipAddresses.contains(ipAddress(host));
 		}
 		for (String name : dnsNames) {
 			String pattern = name.toLowerCase(Locale.ROOT);
@@ -80,12 +88,38 @@ public class HostnamesCheck implements MaterialCheck {
 					dnsNames.add((String) name.get(1));
 				}
 				else if (type == IP) {
-					ipAddresses.add(((String) name.get(1)).toLowerCase(Locale.ROOT));
+					ipAddresses.add(ipAddress(((String) name.get(1)).toLowerCase(Locale.ROOT)));
 				}
 			}
 		}
 		catch (CertificateParsingException ex) {
 			// No usable names: every required host name is reported missing
+		}
+	}
+
+	private static boolean isIpAddress(String host) {
+		return IPV4.matcher(host).matches() || isIpv6Literal(host);
+	}
+
+	private static boolean isIpv6Literal(String host) {
+		return host.indexOf(':') >= 0
+				&& host.chars().allMatch((c) -> c == ':' || c == '.' || Character.digit(c, 16) >= 0);
+	}
+
+	/**
+	 * Return an IPv6 address in the notation of {@link X509Certificate} (no zero
+	 * compression), so that {@code ::1} and {@code 0:0:0:0:0:0:0:1} compare equal. Only
+	 * literals are parsed: nothing is ever looked up.
+	 */
+	private static String ipAddress(String address) {
+		if (!isIpv6Literal(address)) {
+			return address;
+		}
+		try {
+			return InetAddress.getByName(address).getHostAddress();
+		}
+		catch (UnknownHostException ex) {
+			return address;
 		}
 	}
 

@@ -61,19 +61,32 @@ public final class PemFiles {
 	 */
 	public static String traditional(PrivateKey key) {
 		if (key instanceof java.security.interfaces.ECPrivateKey) {
-			// Keep the named curve in the SEC1 structure, as OpenSSL writes it
-			PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
 			try {
-				ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
-				ECPrivateKey sec1 = new ECPrivateKey(256, inner.getKey(), inner.getPublicKey(),
-						info.getPrivateKeyAlgorithm().getParameters());
-				return write(new PemObject("EC PRIVATE KEY", sec1.getEncoded()));
+				return write(
+						new PemObject("EC PRIVATE KEY", sec1(key).parsePrivateKey().toASN1Primitive().getEncoded()));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 		}
 		return write(key);
+	}
+
+	/**
+	 * Keep the named curve in the SEC1 structure of an EC key, as OpenSSL writes it (the
+	 * JDK leaves it out).
+	 */
+	private static PrivateKeyInfo sec1(PrivateKey key) {
+		PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+		try {
+			ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
+			ECPrivateKey sec1 = new ECPrivateKey(256, inner.getKey(), inner.getPublicKey(),
+					info.getPrivateKeyAlgorithm().getParameters());
+			return new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), sec1);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -92,11 +105,13 @@ public final class PemFiles {
 	}
 
 	/**
-	 * Legacy OpenSSL encryption ({@code Proc-Type: 4,ENCRYPTED}).
+	 * Legacy OpenSSL encryption ({@code Proc-Type: 4,ENCRYPTED}) of the traditional form
+	 * ({@code RSA PRIVATE KEY} or {@code EC PRIVATE KEY} with its named curve).
 	 */
 	public static String legacyEncrypted(PrivateKey key, String password) {
 		try {
-			return write(new JcaMiscPEMGenerator(key,
+			Object traditional = (key instanceof java.security.interfaces.ECPrivateKey) ? sec1(key) : key;
+			return write(new JcaMiscPEMGenerator(traditional,
 					new JcePEMEncryptorBuilder("AES-128-CBC").setProvider(PROVIDER).build(password.toCharArray())));
 		}
 		catch (Exception ex) {

@@ -76,6 +76,14 @@ public final class TestCertificates {
 		return new Spec(commonName).notBefore(now.minus(Duration.ofHours(1))).notAfter(now.plus(Duration.ofDays(90)));
 	}
 
+	/**
+	 * Create an intermediate certificate authority issued by the given authority, valid
+	 * from an hour ago for 90 days unless the spec says otherwise.
+	 */
+	public Issued intermediate(Spec spec, Issued issuer) {
+		return issue(spec.ca(true), issuer);
+	}
+
 	public Issued issue(Spec spec, Issued issuer) {
 		return build(spec, spec.keyType.generate(), issuer);
 	}
@@ -105,8 +113,13 @@ public final class TestCertificates {
 				}
 				List<GeneralName> names = new ArrayList<>();
 				for (String name : spec.subjectAlternativeNames) {
-					names.add(isIp(name) ? new GeneralName(GeneralName.iPAddress, name)
-							: new GeneralName(GeneralName.dNSName, name));
+					if (name.startsWith("DNS:")) {
+						names.add(new GeneralName(GeneralName.dNSName, name.substring(4)));
+					}
+					else {
+						names.add(isIp(name) ? new GeneralName(GeneralName.iPAddress, name)
+								: new GeneralName(GeneralName.dNSName, name));
+					}
 				}
 				if (!names.isEmpty()) {
 					builder.addExtension(Extension.subjectAlternativeName, false,
@@ -212,6 +225,10 @@ public final class TestCertificates {
 			return this;
 		}
 
+		/**
+		 * Set the subject alternative names: IP addresses for names that look like one,
+		 * DNS names otherwise or when prefixed with {@code DNS:}.
+		 */
 		public Spec subjectAlternativeNames(String... names) {
 			this.subjectAlternativeNames = List.of(names);
 			return this;
@@ -232,7 +249,7 @@ public final class TestCertificates {
 			return this;
 		}
 
-		Spec ca(boolean ca) {
+		public Spec ca(boolean ca) {
 			this.ca = ca;
 			return this;
 		}
