@@ -123,6 +123,20 @@ class CertificateFileWatcherTests {
 	}
 
 	@Test
+	void reportsLinkSwappedToANewFileWhileTheOldFileStays() throws Exception {
+		Path archive = directory("archive");
+		write(archive.resolve("cert1.pem"), "one");
+		Path live = Files.createSymbolicLink(directory("live").resolve("cert.pem"),
+				Path.of("..", "archive", "cert1.pem"));
+		RecordingAction<String> action = new RecordingAction<>(() -> read(live));
+		start(EVENTS_ONLY, live, action);
+		write(archive.resolve("cert2.pem"), "two");
+		swapLink(live, Path.of("..", "archive", "cert2.pem"));
+		assertThat(action.awaitChange().observed()).isEqualTo("two");
+		assertThat(archive.resolve("cert1.pem")).exists();
+	}
+
+	@Test
 	void reportsSwapOfLinkedParentDirectory() throws Exception {
 		write(directory("v1").resolve("tls.crt"), "one");
 		Path current = Files.createSymbolicLink(this.temp.resolve("current"), Path.of("v1"));

@@ -39,13 +39,13 @@ class DebounceTests {
 
 	@Test
 	void continuousEventsCannotPostponeTheReadBeyondTheMaximumWait() {
-		long now = 0;
-		this.debounce.onEvent(now);
-		while (!this.debounce.isDue(now)) {
-			now += 100 * MS;
+		this.debounce.onEvent(0);
+		for (long now = 100 * MS; now < 2000 * MS; now += 100 * MS) {
+			assertThat(this.debounce.isDue(now)).as("due at %d ms", now / MS).isFalse();
 			this.debounce.onEvent(now);
 		}
-		assertThat(now).isEqualTo(2000 * MS);
+		assertThat(this.debounce.nanosUntilDue(1950 * MS)).isEqualTo(50 * MS);
+		assertThat(this.debounce.isDue(2000 * MS)).isTrue();
 	}
 
 	@Test
