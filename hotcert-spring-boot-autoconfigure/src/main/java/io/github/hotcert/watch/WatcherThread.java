@@ -40,6 +40,8 @@ final class WatcherThread extends Thread {
 			Counters counters) {
 		super(name);
 		setDaemon(true);
+		setUncaughtExceptionHandler((thread, ex) -> logger.error(
+				"The %s thread ended unexpectedly: ".formatted(name) + "certificate files are no longer watched", ex));
 		this.registrations = List.copyOf(registrations);
 		this.watches = watches;
 		this.settings = settings;
@@ -149,7 +151,8 @@ final class WatcherThread extends Thread {
 		for (WatchedFiles registration : this.registrations) {
 			if (this.running && registration.debounce().isDue(now)) {
 				resolve();
-				Stable stable = registration.debounce().onRead(now, registration.read());
+				ContentSnapshot snapshot = registration.read();
+				Stable stable = registration.debounce().onRead(System.nanoTime(), snapshot);
 				if (stable != null) {
 					act(registration, stable);
 				}
