@@ -24,6 +24,8 @@ import io.github.hotcert.validation.MaterialValidator;
 import io.github.hotcert.validation.ValidationPolicy;
 import io.github.hotcert.validation.ValidationSettings;
 import io.github.hotcert.watch.CertificateFileWatcher;
+import io.github.hotcert.watch.SignalTrigger;
+import io.github.hotcert.watch.WatchSettings;
 import org.bouncycastle.openssl.PEMParser;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -119,13 +121,23 @@ public class HotcertAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CertificateFileWatcher certificateFileWatcher(HotcertProperties properties) {
-		return new CertificateFileWatcher(properties.getWatch().getQuietPeriod());
+		HotcertProperties.Watch watch = properties.getWatch();
+		return new CertificateFileWatcher(new WatchSettings(watch.getMode(), watch.getQuietPeriod(), watch.getMaxWait(),
+				watch.getPollInterval()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReloadLifecycle hotcertReloadLifecycle(CertificateReloader reloader, CertificateFileWatcher watcher) {
-		return new ReloadLifecycle(reloader, watcher);
+	@ConditionalOnBooleanProperty("hotcert.signal.enabled")
+	SignalTrigger hotcertSignalTrigger() {
+		return new SignalTrigger();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReloadLifecycle hotcertReloadLifecycle(CertificateReloader reloader, CertificateFileWatcher watcher,
+			ObjectProvider<SignalTrigger> signalTrigger) {
+		return new ReloadLifecycle(reloader, watcher, signalTrigger.getIfAvailable());
 	}
 
 	@Configuration(proxyBeanMethods = false)

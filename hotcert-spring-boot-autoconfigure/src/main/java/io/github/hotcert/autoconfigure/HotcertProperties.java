@@ -10,6 +10,8 @@ import java.util.Map;
 import io.github.hotcert.validation.Check;
 import io.github.hotcert.validation.Severity;
 
+import io.github.hotcert.watch.WatchMode;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -26,6 +28,8 @@ public class HotcertProperties {
 	private boolean enabled = true;
 
 	private final Watch watch = new Watch();
+
+	private final Signal signal = new Signal();
 
 	private final Source source = new Source();
 
@@ -49,6 +53,10 @@ public class HotcertProperties {
 
 	public Watch getWatch() {
 		return this.watch;
+	}
+
+	public Signal getSignal() {
+		return this.signal;
 	}
 
 	public Source getSource() {
@@ -85,12 +93,75 @@ public class HotcertProperties {
 		 */
 		private Duration quietPeriod = Duration.ofMillis(250);
 
+		/**
+		 * Longest time a change waits for the quiet period: continuous writes cannot
+		 * postpone a reload beyond it.
+		 */
+		private Duration maxWait = Duration.ofSeconds(2);
+
+		/**
+		 * Time between two comparisons of the content of every watched file, which find
+		 * changes that produced no file event (NFS, bind mounts).
+		 */
+		private Duration pollInterval = Duration.ofSeconds(10);
+
+		/**
+		 * How changes are noticed: 'watch+poll' (file events, with polling as a
+		 * fallback), 'poll' (polling only) or 'off' (reloads on request only).
+		 */
+		private WatchMode mode = WatchMode.WATCH_POLL;
+
 		public Duration getQuietPeriod() {
 			return this.quietPeriod;
 		}
 
 		public void setQuietPeriod(Duration quietPeriod) {
 			this.quietPeriod = quietPeriod;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public WatchMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(WatchMode mode) {
+			this.mode = mode;
+		}
+
+	}
+
+	/**
+	 * Reloads on an operating system signal.
+	 */
+	public static class Signal {
+
+		/**
+		 * Whether to reload every bundle when the process receives SIGHUP, like nginx or
+		 * HAProxy. SIGHUP then no longer shuts the JVM down.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

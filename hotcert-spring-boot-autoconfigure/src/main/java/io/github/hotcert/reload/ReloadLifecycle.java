@@ -1,19 +1,23 @@
 package io.github.hotcert.reload;
 
 import io.github.hotcert.watch.CertificateFileWatcher;
+import io.github.hotcert.watch.ChangeOrigin;
+import io.github.hotcert.watch.SignalTrigger;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Starts hotcert once the application is running: watches the files of every managed
- * bundle, then records what each bundle serves. Stops watching when the application
- * context closes.
+ * bundle, records what each bundle serves, and installs the signal handler when there is
+ * one. Stops watching and removes the signal handler when the application context closes.
  */
 public class ReloadLifecycle implements SmartLifecycle {
 
 	private final CertificateReloader reloader;
 
 	private final CertificateFileWatcher watcher;
+
+	private final SignalTrigger signalTrigger;
 
 	private volatile boolean running;
 
@@ -25,8 +29,20 @@ public class ReloadLifecycle implements SmartLifecycle {
 	 * @param watcher the file watcher
 	 */
 	public ReloadLifecycle(CertificateReloader reloader, CertificateFileWatcher watcher) {
+		this(reloader, watcher, null);
+	}
+
+	/**
+	 * Create a new {@link ReloadLifecycle}.
+	 * @param reloader the reloader
+	 * @param watcher the file watcher
+	 * @param signalTrigger the trigger that reloads every bundle on a signal, or
+	 * {@code null}
+	 */
+	public ReloadLifecycle(CertificateReloader reloader, CertificateFileWatcher watcher, SignalTrigger signalTrigger) {
 		this.reloader = reloader;
 		this.watcher = watcher;
+		this.signalTrigger = signalTrigger;
 	}
 
 	@Override
@@ -35,17 +51,27 @@ public class ReloadLifecycle implements SmartLifecycle {
 			for (ManagedBundle bundle : this.reloader.getBundles()) {
 				String name = bundle.getName();
 				this.watcher.watch(name, bundle.getSource().getFiles(),
-						() -> this.reloader.reload(name, ReloadRequest.of(ReloadTrigger.WATCH)));
+						(origin) -> this.reloader.reload(name, ReloadRequest.of(trigger(origin))));
 			}
 			this.watching = true;
 		}
 		this.watcher.start();
 		this.reloader.initialize();
+		if (this.signalTrigger != null) {
+			this.signalTrigger.install(() -> this.reloader.reloadAll(ReloadRequest.of(ReloadTrigger.SIGNAL)));
+		}
 		this.running = true;
+	}
+
+	private static ReloadTrigger trigger(ChangeOrigin origin) {
+		return (origin == ChangeOrigin.POLL) ? ReloadTrigger.POLL : ReloadTrigger.WATCH;
 	}
 
 	@Override
 	public void stop() {
+		if (this.signalTrigger != null) {
+			this.signalTrigger.uninstall();
+		}
 		this.watcher.stop();
 		this.running = false;
 	}

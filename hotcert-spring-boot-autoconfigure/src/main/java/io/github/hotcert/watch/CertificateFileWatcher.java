@@ -1,21 +1,15 @@
 package io.github.hotcert.watch;
 
 import java.io.IOException;
-import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -23,14 +17,21 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.util.Assert;
 
 /**
- * Watches the directories of certificate files on one thread, named
- * {@value #THREAD_NAME}, for every bundle. Any event in a watched directory marks the
- * bundles watching it as changed; the action of a bundle runs once no further event
- * arrived for the quiet period. Symbolic links are followed hop by hop, so that a
- * Kubernetes Secret volume, whose files are links through a {@code ..data} link that is
- * swapped by rename, is watched where the swap happens.
+ * Notices changes to certificate files, for every registration on one thread named
+ * {@value #THREAD_NAME}.
+ * <p>
+ * Changes are found by file system events in the directories that hold the files and the
+ * symbolic links on the way to them, and by polling: the content of every file is
+ * compared with what was last acted on every poll interval, so that a change that
+ * produced no event (NFS, bind mounts) is still found. Events wait for a quiet period
+ * (bounded by a maximum wait), then the files are read until two reads one quiet period
+ * apart hash the same. The action of a registration runs only when the content differs
+ * from the content it last ran for: touching a file, rewriting identical bytes or
+ * changing other files in the same directory runs nothing.
+ *
+ * @see WatchSettings
  */
-public class CertificateFileWatcher {
+public class CertificateFileWatcher implements AutoCloseable {
 
 	/**
 	 * The name of the watcher thread.
@@ -39,9 +40,11 @@ public class CertificateFileWatcher {
 
 	private static final Log logger = LogFactory.getLog(CertificateFileWatcher.class);
 
-	private final Duration quietPeriod;
+	private final WatchSettings settings;
 
-	private final List<Registration> registrations = new ArrayList<>();
+	private final List<WatchedFiles> registrations = new ArrayList<>();
+
+	private final WatcherThread.Counters counters = new WatcherThread.Counters();
 
 	private final Object lock = new Object();
 
@@ -49,20 +52,30 @@ public class CertificateFileWatcher {
 
 	/**
 	 * Create a new {@link CertificateFileWatcher}.
-	 * @param quietPeriod how long no event must arrive before a change is acted on
+	 * @param settings how changes are noticed
 	 */
-	public CertificateFileWatcher(Duration quietPeriod) {
-		Assert.isTrue(quietPeriod != null && !quietPeriod.isNegative(), "'quietPeriod' must not be negative");
-		this.quietPeriod = quietPeriod;
+	public CertificateFileWatcher(WatchSettings settings) {
+		Assert.notNull(settings, "'settings' must not be null");
+		this.settings = settings;
 	}
 
 	/**
-	 * Watch the given files.
-	 * @param name the name of what is watched, for log messages
-	 * @param files the files, as configured
-	 * @param action the action to run after a change
+	 * Return how changes are noticed.
+	 * @return the settings
 	 */
-	public void watch(String name, Set<Path> files, Runnable action) {
+	public WatchSettings getSettings() {
+		return this.settings;
+	}
+
+	/**
+	 * Watch the given files. Registrations take effect when the watcher {@link #start()
+	 * starts}.
+	 * @param name the name of what is watched, for log messages
+	 * @param files the files, as configured (symbolic links are followed)
+	 * @param action the action to run, with how the change was found, after the content
+	 * of the files changed
+	 */
+	public void watch(String name, Set<Path> files, Consumer<ChangeOrigin> action) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notNull(files, "'files' must not be null");
 		Assert.notNull(action, "'action' must not be null");
@@ -70,31 +83,62 @@ public class CertificateFileWatcher {
 			return;
 		}
 		synchronized (this.lock) {
-			Registration registration = new Registration(name, Set.copyOf(files), action);
-			this.registrations.add(registration);
-			if (this.thread != null) {
-				this.thread.register(registration);
-			}
+			Assert.state(this.thread == null, "Files cannot be registered while the watcher is running");
+			this.registrations
+				.add(new WatchedFiles(name, Set.copyOf(new LinkedHashSet<>(files)), action, this.settings));
 		}
 	}
 
 	/**
-	 * Start watching.
+	 * Start watching: register the watches and read the current content of every file,
+	 * then start the watcher thread. Changes made after this method returns are noticed.
+	 * Does nothing in {@link WatchMode#OFF} or when nothing is registered.
 	 */
 	public void start() {
 		synchronized (this.lock) {
 			if (this.thread != null) {
 				return;
 			}
-			try {
-				this.thread = new WatcherThread(FileSystems.getDefault().newWatchService());
+			if (this.settings.mode() == WatchMode.OFF) {
+				logger.info("Not watching certificate files (hotcert.watch.mode=off): reloads happen on request only");
+				return;
 			}
-			catch (IOException ex) {
-				throw new IllegalStateException("Unable to start watching certificate files", ex);
+			if (this.registrations.isEmpty()) {
+				return;
 			}
-			this.registrations.forEach(this.thread::register);
-			this.thread.start();
+			WatcherThread thread = new WatcherThread(THREAD_NAME, this.registrations, createWatches(), this.settings,
+					this.counters);
+			thread.prepare();
+			thread.start();
+			this.thread = thread;
+			logger.info("Watching %d certificate files of SSL bundles %s (%s, quiet period %s, maximum wait %s)"
+				.formatted(this.registrations.stream().mapToInt((files) -> files.files().size()).sum(),
+						this.registrations.stream().map(WatchedFiles::name).toList(), describeMode(),
+						describe(this.settings.quietPeriod()), describe(this.settings.maxWait())));
 		}
+	}
+
+	private DirectoryWatches createWatches() {
+		if (!this.settings.mode().watchesEvents()) {
+			return new DirectoryWatches(null);
+		}
+		try {
+			return new DirectoryWatches(FileSystems.getDefault().newWatchService());
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			logger.warn("Unable to watch certificate files for events, relying on polling every %s: %s"
+				.formatted(this.settings.pollInterval(), ex.getMessage()));
+			return new DirectoryWatches(null);
+		}
+	}
+
+	private String describeMode() {
+		String poll = "polling every " + describe(this.settings.pollInterval());
+		return this.settings.mode().watchesEvents() ? "file events and " + poll : poll;
+	}
+
+	private static String describe(Duration duration) {
+		return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
 	}
 
 	/**
@@ -115,8 +159,21 @@ public class CertificateFileWatcher {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
+				if (stopping.isAlive()) {
+					logger
+						.warn("The %s thread did not end within 10s: a reload is still running".formatted(THREAD_NAME));
+				}
 			}
 		}
+	}
+
+	/**
+	 * Stop watching.
+	 * @see #stop()
+	 */
+	@Override
+	public void close() {
+		stop();
 	}
 
 	/**
@@ -130,193 +187,11 @@ public class CertificateFileWatcher {
 	}
 
 	/**
-	 * Return the directories to watch for a file: its parent as configured and the parent
-	 * of every symbolic link hop.
-	 * @param file the file
-	 * @return the directories
+	 * Return what the watcher did since it was created.
+	 * @return the statistics
 	 */
-	static Set<Path> directoriesToWatch(Path file) {
-		Set<Path> directories = new LinkedHashSet<>();
-		collect(file.toAbsolutePath(), directories, 0);
-		return directories;
-	}
-
-	private static void collect(Path path, Set<Path> directories, int depth) {
-		Path parent = path.getParent();
-		if (parent == null || depth > 40) {
-			return;
-		}
-		directories.add(parent);
-		try {
-			if (Files.isSymbolicLink(parent)) {
-				Path target = parent.resolveSibling(Files.readSymbolicLink(parent));
-				collect(target.resolve(path.getFileName()), directories, depth + 1);
-			}
-			else if (Files.isSymbolicLink(path)) {
-				collect(path.resolveSibling(Files.readSymbolicLink(path)).normalize(), directories, depth + 1);
-			}
-		}
-		catch (IOException ex) {
-			// The link changed or vanished while it was read; the next event re-resolves
-		}
-	}
-
-	private final class Registration {
-
-		private final String name;
-
-		private final Set<Path> files;
-
-		private final Runnable action;
-
-		private long pendingSince;
-
-		private long deadline;
-
-		Registration(String name, Set<Path> files, Runnable action) {
-			this.name = name;
-			this.files = files;
-			this.action = action;
-		}
-
-		Set<Path> directories() {
-			Set<Path> directories = new LinkedHashSet<>();
-			this.files.forEach((file) -> directories.addAll(directoriesToWatch(file)));
-			return directories;
-		}
-
-	}
-
-	private final class WatcherThread extends Thread {
-
-		private final WatchService watchService;
-
-		private final Map<WatchKey, Path> keys = new HashMap<>();
-
-		private final Map<Path, Set<Registration>> registrationsByDirectory = new HashMap<>();
-
-		private volatile boolean running = true;
-
-		WatcherThread(WatchService watchService) {
-			super(THREAD_NAME);
-			setDaemon(true);
-			this.watchService = watchService;
-		}
-
-		synchronized void register(Registration registration) {
-			for (Path directory : registration.directories()) {
-				this.registrationsByDirectory.computeIfAbsent(directory, (key) -> new LinkedHashSet<>())
-					.add(registration);
-				if (!this.keys.containsValue(directory) && Files.isDirectory(directory)) {
-					try {
-						WatchKey key = directory.register(this.watchService, StandardWatchEventKinds.ENTRY_CREATE,
-								StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
-						this.keys.put(key, directory);
-					}
-					catch (IOException ex) {
-						logger.warn("Unable to watch directory '%s' for changes to SSL bundle '%s': %s"
-							.formatted(directory, registration.name, ex.getMessage()));
-					}
-				}
-			}
-		}
-
-		@Override
-		public void run() {
-			while (this.running) {
-				try {
-					WatchKey key = this.watchService.poll(timeoutMillis(), TimeUnit.MILLISECONDS);
-					if (key != null) {
-						onEvents(key);
-					}
-					runDue();
-				}
-				catch (InterruptedException | ClosedWatchServiceException ex) {
-					break;
-				}
-				catch (RuntimeException ex) {
-					logger.error("Unexpected failure while watching certificate files", ex);
-				}
-			}
-		}
-
-		private synchronized void onEvents(WatchKey key) {
-			Path directory = this.keys.get(key);
-			key.pollEvents();
-			if (!key.reset()) {
-				this.keys.remove(key);
-			}
-			if (directory != null) {
-				long now = System.nanoTime();
-				for (Registration registration : this.registrationsByDirectory.getOrDefault(directory, Set.of())) {
-					if (registration.pendingSince == 0) {
-						registration.pendingSince = now;
-					}
-					registration.deadline = now + CertificateFileWatcher.this.quietPeriod.toNanos();
-				}
-			}
-		}
-
-		private long timeoutMillis() {
-			long next = Long.MAX_VALUE;
-			synchronized (this) {
-				for (Set<Registration> registrations : this.registrationsByDirectory.values()) {
-					for (Registration registration : registrations) {
-						if (registration.pendingSince != 0) {
-							next = Math.min(next, registration.deadline);
-						}
-					}
-				}
-			}
-			if (next == Long.MAX_VALUE) {
-				return 1000;
-			}
-			return Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - System.nanoTime()) + 1);
-		}
-
-		private void runDue() {
-			List<Registration> due = new ArrayList<>();
-			long now = System.nanoTime();
-			synchronized (this) {
-				Set<Registration> all = new LinkedHashSet<>();
-				this.registrationsByDirectory.values().forEach(all::addAll);
-				for (Registration registration : all) {
-					if (registration.pendingSince != 0 && now - registration.deadline >= 0) {
-						registration.pendingSince = 0;
-						due.add(registration);
-					}
-				}
-			}
-			for (Registration registration : due) {
-				try {
-					registration.action.run();
-				}
-				catch (RuntimeException ex) {
-					logger.error("Reloading SSL bundle '%s' after a file change failed".formatted(registration.name),
-							ex);
-				}
-				synchronized (this) {
-					for (Path directory : registration.directories()) {
-						if (!this.keys.containsValue(directory)) {
-							register(registration);
-							break;
-						}
-					}
-				}
-			}
-		}
-
-		void close() {
-			this.running = false;
-			try {
-				this.watchService.close();
-			}
-			catch (IOException ex) {
-				logger.debug("Failed to close watch service", ex);
-			}
-			interrupt();
-		}
-
+	public WatchStatistics getStatistics() {
+		return this.counters.toStatistics();
 	}
 
 }

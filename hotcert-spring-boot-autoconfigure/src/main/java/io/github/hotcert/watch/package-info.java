@@ -1,4 +1,4 @@
 /**
- * Noticing that certificate files changed on disk.
+ * Noticing that certificate material changed: file events, polling and signals.
  */
 package io.github.hotcert.watch;

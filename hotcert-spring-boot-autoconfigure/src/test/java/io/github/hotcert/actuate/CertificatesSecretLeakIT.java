@@ -110,7 +110,7 @@ class CertificatesSecretLeakIT {
 					"management.endpoints.web.exposure.include=certificates,health,info,auditevents,metrics,prometheus",
 					"management.endpoint.certificates.access=unrestricted",
 					"management.endpoint.health.show-details=always", "management.info.certificates.enabled=true",
-					"hotcert.watch.quiet-period=10m", "logging.level.io.github.hotcert=trace" }));
+					"hotcert.watch.mode=off", "logging.level.io.github.hotcert=trace" }));
 		int port = TestWebApplication.port(this.context);
 		ActuatorClient actuator = new ActuatorClient(
 				this.context.getEnvironment().getRequiredProperty("local.management.port", Integer.class));

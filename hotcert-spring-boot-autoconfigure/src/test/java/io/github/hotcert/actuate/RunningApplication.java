@@ -65,7 +65,7 @@ final class RunningApplication implements AutoCloseable {
 	void start(Class<?>[] sources, String... properties) {
 		String[] management = { "management.server.port=0", "management.server.address=127.0.0.1",
 				"management.server.ssl.enabled=false", "management.endpoints.web.exposure.include=certificates",
-				"hotcert.watch.quiet-period=10m" };
+				"hotcert.watch.mode=off" };
 		this.context = TestWebApplication.run(sources, TestWebApplication
 			.concat(TestWebApplication.pemBundle("web", certificate(), privateKey()), management, properties));
 		this.actuator = new ActuatorClient(

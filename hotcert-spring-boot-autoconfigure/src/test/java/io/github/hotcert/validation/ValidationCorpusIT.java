@@ -87,7 +87,7 @@ class ValidationCorpusIT {
 						"server.ssl.server-name-bundles[2].server-name=p12.test",
 						"server.ssl.server-name-bundles[2].bundle=p12",
 						"hotcert.validation.required-hostnames=corpus.test", "hotcert.retry.enabled=false",
-						"hotcert.watch.quiet-period=1h" }));
+						"hotcert.watch.mode=off" }));
 		port = TestWebApplication.port(context);
 	}
 

@@ -1,0 +1,99 @@
+package io.github.hotcert.watch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The SHA-256 digest of the content of each watched file at one moment, following
+ * symbolic links. A file that does not exist or cannot be read has a marker instead of a
+ * digest, so that its disappearance and its return are both changes. Touching a file or
+ * rewriting it with identical bytes does not change its snapshot.
+ *
+ * @param digests the digest (or marker) of each file
+ */
+record ContentSnapshot(Map<Path, String> digests) {
+
+	static final String MISSING = "missing";
+
+	ContentSnapshot {
+		digests = Map.copyOf(digests);
+	}
+
+	/**
+	 * Read every file and return its snapshot.
+	 * @param files the files
+	 * @return the snapshot
+	 */
+	static ContentSnapshot read(Collection<Path> files) {
+		Map<Path, String> digests = new LinkedHashMap<>();
+		for (Path file : files) {
+			digests.put(file, digest(file));
+		}
+		return new ContentSnapshot(digests);
+	}
+
+	/**
+	 * Return the files whose digest differs from the given snapshot.
+	 * @param other the other snapshot, or {@code null}
+	 * @return the files that differ
+	 */
+	List<Path> differences(ContentSnapshot other) {
+		return this.digests.keySet()
+			.stream()
+			.filter((file) -> other == null || !Objects.equals(this.digests.get(file), other.digests.get(file)))
+			.sorted()
+			.toList();
+	}
+
+	/**
+	 * Return the files that do not exist.
+	 * @return the missing files
+	 */
+	List<Path> missing() {
+		return this.digests.entrySet()
+			.stream()
+			.filter((entry) -> MISSING.equals(entry.getValue()))
+			.map(Map.Entry::getKey)
+			.sorted()
+			.toList();
+	}
+
+	private static String digest(Path file) {
+		MessageDigest digest = sha256();
+		byte[] buffer = new byte[8192];
+		try (InputStream in = Files.newInputStream(file)) {
+			int read;
+			while ((read = in.read(buffer)) != -1) {
+				digest.update(buffer, 0, read);
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchFileException ex) {
+			return MISSING;
+		}
+		catch (IOException ex) {
+			return "unreadable (" + ex.getClass().getSimpleName() + ")";
+		}
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.github.hotcert.watch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.hotcert.watch.Debounce.Stable;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link Debounce}, with explicit times: nothing here waits.
+ */
+class DebounceTests {
+
+	private static final long MS = 1_000_000L;
+
+	private static final ContentSnapshot HALF = snapshot("half");
+
+	private static final ContentSnapshot FULL = snapshot("full");
+
+	private final Debounce debounce = new Debounce(Duration.ofMillis(250), Duration.ofSeconds(2));
+
+	@Test
+	void isIdleUntilSomethingHappens() {
+		assertThat(this.debounce.isIdle()).isTrue();
+		assertThat(this.debounce.isDue(0)).isFalse();
+		assertThat(this.debounce.nanosUntilDue(0)).isEqualTo(Long.MAX_VALUE);
+	}
+
+	@Test
+	void readsOneQuietPeriodAfterTheLastEvent() {
+		this.debounce.onEvent(0);
+		this.debounce.onEvent(100 * MS);
+		assertThat(this.debounce.isDue(349 * MS)).isFalse();
+		assertThat(this.debounce.isDue(350 * MS)).isTrue();
+	}
+
+	@Test
+	void continuousEventsCannotPostponeTheReadBeyondTheMaximumWait() {
+		this.debounce.onEvent(0);
+		for (long now = 100 * MS; now < 2000 * MS; now += 100 * MS) {
+			assertThat(this.debounce.isDue(now)).as("due at %d ms", now / MS).isFalse();
+			this.debounce.onEvent(now);
+		}
+		assertThat(this.debounce.nanosUntilDue(1950 * MS)).isEqualTo(50 * MS);
+		assertThat(this.debounce.isDue(2000 * MS)).isTrue();
+	}
+
+	@Test
+	void actsWhenTwoReadsOneQuietPeriodApartAreEqual() {
+		this.debounce.onEvent(0);
+		assertThat(this.debounce.onRead(250 * MS, FULL)).isNull();
+		assertThat(this.debounce.isDue(499 * MS)).isFalse();
+		Stable stable = this.debounce.onRead(500 * MS, FULL);
+		assertThat(stable.snapshot()).isEqualTo(FULL);
+		assertThat(stable.origin()).isEqualTo(ChangeOrigin.EVENT);
+		assertThat(stable.settled()).isTrue();
+		assertThat(this.debounce.isIdle()).isTrue();
+	}
+
+	@Test
+	void readsAgainWhileContentStillChanges() {
+		this.debounce.onEvent(0);
+		assertThat(this.debounce.onRead(250 * MS, HALF)).isNull();
+		assertThat(this.debounce.onRead(500 * MS, FULL)).isNull();
+		Stable stable = this.debounce.onRead(750 * MS, FULL);
+		assertThat(stable.snapshot()).isEqualTo(FULL);
+		assertThat(stable.reads()).isEqualTo(3);
+	}
+
+	@Test
+	void givesUpWaitingForStableContentAfterMaximumReads() {
+		this.debounce.onEvent(0);
+		long now = 250 * MS;
+		Stable stable = null;
+		for (int i = 0; stable == null; i++) {
+			stable = this.debounce.onRead(now, snapshot("version " + i));
+			now += 250 * MS;
+		}
+		assertThat(stable.settled()).isFalse();
+		assertThat(stable.reads()).isEqualTo(Debounce.MAX_READS);
+	}
+
+	@Test
+	void differenceFoundByPollingIsConfirmedOneQuietPeriodLater() {
+		this.debounce.onPollDifference(0, HALF);
+		assertThat(this.debounce.isDue(249 * MS)).isFalse();
+		assertThat(this.debounce.onRead(250 * MS, FULL)).isNull();
+		Stable stable = this.debounce.onRead(500 * MS, FULL);
+		assertThat(stable.origin()).isEqualTo(ChangeOrigin.POLL);
+	}
+
+	@Test
+	void eventsWhileReadingStartAnotherWait() {
+		this.debounce.onEvent(0);
+		this.debounce.onRead(250 * MS, FULL);
+		this.debounce.onEvent(300 * MS);
+		assertThat(this.debounce.onRead(500 * MS, FULL)).isNotNull();
+		assertThat(this.debounce.isIdle()).isFalse();
+		assertThat(this.debounce.isDue(750 * MS)).isTrue();
+	}
+
+	private static ContentSnapshot snapshot(String digest) {
+		return new ContentSnapshot(Map.of(Path.of("tls.crt"), digest));
+	}
+
+}

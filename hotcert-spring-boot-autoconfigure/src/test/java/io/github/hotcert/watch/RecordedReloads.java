@@ -1,0 +1,73 @@
+package io.github.hotcert.watch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.hotcert.reload.CertificateReloadEvent;
+import io.github.hotcert.reload.ReloadOutcome;
+import io.github.hotcert.reload.ReloadResult;
+import io.github.hotcert.reload.ReloadTrigger;
+
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Records every {@link CertificateReloadEvent} of an application, with the time it was
+ * received.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RecordedReloads {
+
+	private final List<Recorded> results = new ArrayList<>();
+
+	@Bean
+	ApplicationListener<CertificateReloadEvent> recordReloads() {
+		return (event) -> {
+			synchronized (this.results) {
+				this.results.add(new Recorded(event.getResult(), System.nanoTime()));
+			}
+		};
+	}
+
+	/**
+	 * Return the results of reloads started by the given triggers, in order.
+	 * @param triggers the triggers
+	 * @return the results
+	 */
+	public List<ReloadResult> byTrigger(ReloadTrigger... triggers) {
+		return recorded(triggers).stream().map(Recorded::result).toList();
+	}
+
+	public List<Recorded> recorded(ReloadTrigger... triggers) {
+		List<ReloadTrigger> wanted = List.of(triggers);
+		synchronized (this.results) {
+			return this.results.stream().filter((recorded) -> wanted.contains(recorded.result().trigger())).toList();
+		}
+	}
+
+	/**
+	 * Return the results with the given outcome, whatever started them.
+	 * @param outcome the outcome
+	 * @return the results
+	 */
+	public List<ReloadResult> withOutcome(ReloadOutcome outcome) {
+		synchronized (this.results) {
+			return new ArrayList<>(this.results.stream()
+				.map(Recorded::result)
+				.filter((result) -> result.outcome() == outcome)
+				.toList());
+		}
+	}
+
+	/**
+	 * A result and when it was received.
+	 *
+	 * @param result the result
+	 * @param nanoTime the {@link System#nanoTime()} it was received at
+	 */
+	public record Recorded(ReloadResult result, long nanoTime) {
+
+	}
+
+}
