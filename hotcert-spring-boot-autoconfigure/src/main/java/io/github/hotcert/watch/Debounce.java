@@ -10,21 +10,32 @@ import java.time.Duration;
  * <li>An event starts the wait for quiet. Each further event pushes the first read back
  * to one quiet period after it, but never beyond the maximum wait after the first
  * event.</li>
- * <li>Files are then read until two consecutive reads, one quiet period apart, hash the
- * same, so that a file still being written is never acted on half-written. After
+ * <li>Files are then read until two consecutive reads hash the same, so that a file still
+ * being written is never acted on half-written. The read that confirms the first one
+ * comes {@link #CONFIRM_INTERVAL shortly} after it (file events report any later write);
+ * when the content still changed, the next read waits one quiet period. After
  * {@value #MAX_READS} reads the last one is final anyway.</li>
  * <li>Events that arrive while reading start another wait once the read is final, so that
  * a write that ended after the last read is not lost.</li>
  * </ol>
- * A difference found by polling skips the wait: the poll's read is the first read.
+ * A difference found by polling skips the wait: the poll's read is the first read, and it
+ * is confirmed one quiet period later, since no event reports a write in between.
  */
 final class Debounce {
 
 	static final int MAX_READS = 10;
 
+	/**
+	 * The longest time between the first read after file events and the read that
+	 * confirms it.
+	 */
+	static final Duration CONFIRM_INTERVAL = Duration.ofMillis(50);
+
 	private final long quietPeriod;
 
 	private final long maxWait;
+
+	private final long confirmInterval;
 
 	private State state = State.IDLE;
 
@@ -45,6 +56,7 @@ final class Debounce {
 	Debounce(Duration quietPeriod, Duration maxWait) {
 		this.quietPeriod = quietPeriod.toNanos();
 		this.maxWait = maxWait.toNanos();
+		this.confirmInterval = Math.min(this.quietPeriod, CONFIRM_INTERVAL.toNanos());
 	}
 
 	void onEvent(long now) {
@@ -126,7 +138,7 @@ final class Debounce {
 		this.state = State.READING;
 		this.candidate = snapshot;
 		this.reads = 1;
-		this.nextRead = now + this.quietPeriod;
+		this.nextRead = now + ((this.origin == ChangeOrigin.POLL) ? this.quietPeriod : this.confirmInterval);
 	}
 
 	/**

@@ -49,7 +49,8 @@ class CertificateReloadAuditIT {
 	@Test
 	void everyReloadIsAuditedWithThePrincipalOrTheTrigger() throws Exception {
 		this.app.start(new Class<?>[] { AuditConfiguration.class }, RunningApplication.OPEN_ACCESS,
-				"hotcert.watch.quiet-period=50ms", "hotcert-test.principal-header=true",
+				"hotcert.watch.mode=watch+poll", "hotcert.watch.quiet-period=50ms",
+				"hotcert-test.principal-header=true",
 				"management.endpoints.web.exposure.include=certificates,auditevents");
 		Issued second = this.app.issue("second.example");
 		this.app.replacePem(second);

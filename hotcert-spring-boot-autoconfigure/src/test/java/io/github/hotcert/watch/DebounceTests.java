@@ -49,11 +49,12 @@ class DebounceTests {
 	}
 
 	@Test
-	void actsWhenTwoReadsOneQuietPeriodApartAreEqual() {
+	void actsWhenAReadShortlyAfterTheFirstOneIsEqual() {
 		this.debounce.onEvent(0);
 		assertThat(this.debounce.onRead(250 * MS, FULL)).isNull();
-		assertThat(this.debounce.isDue(499 * MS)).isFalse();
-		Stable stable = this.debounce.onRead(500 * MS, FULL);
+		assertThat(this.debounce.isDue(299 * MS)).isFalse();
+		assertThat(this.debounce.isDue(300 * MS)).isTrue();
+		Stable stable = this.debounce.onRead(300 * MS, FULL);
 		assertThat(stable.snapshot()).isEqualTo(FULL);
 		assertThat(stable.origin()).isEqualTo(ChangeOrigin.EVENT);
 		assertThat(stable.settled()).isTrue();
@@ -61,11 +62,12 @@ class DebounceTests {
 	}
 
 	@Test
-	void readsAgainWhileContentStillChanges() {
+	void readsAgainOneQuietPeriodLaterWhileContentStillChanges() {
 		this.debounce.onEvent(0);
 		assertThat(this.debounce.onRead(250 * MS, HALF)).isNull();
-		assertThat(this.debounce.onRead(500 * MS, FULL)).isNull();
-		Stable stable = this.debounce.onRead(750 * MS, FULL);
+		assertThat(this.debounce.onRead(300 * MS, FULL)).isNull();
+		assertThat(this.debounce.isDue(549 * MS)).isFalse();
+		Stable stable = this.debounce.onRead(550 * MS, FULL);
 		assertThat(stable.snapshot()).isEqualTo(FULL);
 		assertThat(stable.reads()).isEqualTo(3);
 	}
@@ -96,10 +98,19 @@ class DebounceTests {
 	void eventsWhileReadingStartAnotherWait() {
 		this.debounce.onEvent(0);
 		this.debounce.onRead(250 * MS, FULL);
-		this.debounce.onEvent(300 * MS);
-		assertThat(this.debounce.onRead(500 * MS, FULL)).isNotNull();
+		this.debounce.onEvent(280 * MS);
+		assertThat(this.debounce.onRead(300 * MS, FULL)).isNotNull();
 		assertThat(this.debounce.isIdle()).isFalse();
-		assertThat(this.debounce.isDue(750 * MS)).isTrue();
+		assertThat(this.debounce.isDue(549 * MS)).isFalse();
+		assertThat(this.debounce.isDue(550 * MS)).isTrue();
+	}
+
+	@Test
+	void confirmsWithinTheQuietPeriodWhenItIsShorterThanTheConfirmInterval() {
+		Debounce fast = new Debounce(Duration.ofMillis(20), Duration.ofSeconds(2));
+		fast.onEvent(0);
+		assertThat(fast.onRead(20 * MS, FULL)).isNull();
+		assertThat(fast.isDue(40 * MS)).isTrue();
 	}
 
 	private static ContentSnapshot snapshot(String digest) {
