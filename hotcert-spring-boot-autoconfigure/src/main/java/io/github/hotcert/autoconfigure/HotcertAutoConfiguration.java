@@ -42,9 +42,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.io.ApplicationResourceLoader;
 import org.springframework.boot.ssl.SslBundleRegistry;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.web.server.Ssl;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -95,7 +97,8 @@ public class HotcertAutoConfiguration {
 	CertificateReloader certificateReloader(MaterialSources materialSources, SslProperties sslProperties,
 			ObjectProvider<ServerProperties> serverProperties, SslBundleRegistry sslBundleRegistry,
 			SslBundles sslBundles, MaterialValidator validator, ApplicationEventPublisher eventPublisher,
-			HotcertProperties properties, ObjectProvider<Clock> clock) {
+			HotcertProperties properties, ObjectProvider<Clock> clock, ListableBeanFactory beanFactory,
+			Environment environment) {
 		int historySize = properties.getHistory().getSize();
 		List<ManagedBundle> bundles = new ArrayList<>();
 		materialSources.fromSslProperties(sslProperties)
@@ -106,6 +109,13 @@ public class HotcertAutoConfiguration {
 				? materialSources.fromServerSsl(server.getSsl(), SERVER_SSL_BUNDLE_NAME, "server.ssl.") : null;
 		if (serverSsl != null) {
 			bundles.add(new ManagedBundle(serverSsl, new LocalBundlePublisher(SERVER_SSL_BUNDLE_NAME), historySize));
+		}
+		Ssl managementSsl = ManagementServerSsl.propertiesSsl(beanFactory, environment);
+		MaterialSource managementServerSsl = (managementSsl != null) ? materialSources.fromServerSsl(managementSsl,
+				ManagementServerSsl.PROPERTIES_BUNDLE_NAME, ManagementServerSsl.PROPERTIES_BUNDLE_NAME + ".") : null;
+		if (managementServerSsl != null) {
+			bundles.add(new ManagedBundle(managementServerSsl,
+					new LocalBundlePublisher(ManagementServerSsl.PROPERTIES_BUNDLE_NAME), historySize));
 		}
 		return new CertificateReloader(bundles, validator, eventPublisher, clock.getIfAvailable(Clock::systemUTC));
 	}

@@ -3,7 +3,10 @@ package io.github.hotcert.autoconfigure;
 import io.github.hotcert.server.ServerSsl;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties;
+import org.springframework.boot.web.server.Ssl;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -42,6 +45,17 @@ final class ManagementServerSsl {
 	}
 
 	/**
+	 * Return the {@code management.server.ssl.*} properties when the management server
+	 * runs on its own port and builds its bundle from them.
+	 * @param beanFactory the bean factory of the main application context
+	 * @param environment the environment
+	 * @return the SSL properties, or {@code null}
+	 */
+	static Ssl propertiesSsl(ListableBeanFactory beanFactory, Environment environment) {
+		return PRESENT ? Actuator.propertiesSsl(beanFactory, environment) : null;
+	}
+
+	/**
 	 * Reads actuator's properties; loaded only when actuator is present.
 	 */
 	private static final class Actuator {
@@ -51,6 +65,15 @@ final class ManagementServerSsl {
 				.getIfAvailable();
 			return (properties != null && properties.getSsl() != null)
 					? ServerSsl.of(properties.getSsl(), PROPERTIES_BUNDLE_NAME) : null;
+		}
+
+		static Ssl propertiesSsl(ListableBeanFactory beanFactory, Environment environment) {
+			if (ManagementPortType.get(environment) != ManagementPortType.DIFFERENT) {
+				return null;
+			}
+			ManagementServerProperties properties = beanFactory.getBeanProvider(ManagementServerProperties.class)
+				.getIfAvailable();
+			return (properties != null) ? properties.getSsl() : null;
 		}
 
 	}

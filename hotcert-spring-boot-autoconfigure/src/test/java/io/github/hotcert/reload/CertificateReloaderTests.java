@@ -220,6 +220,34 @@ class CertificateReloaderTests {
 	}
 
 	@Test
+	void rollsSpringBootsRegistryBackWhenAServerRefusesTheNewMaterial() throws IOException {
+		Issued first = write(issue("first"));
+		DefaultSslBundleRegistry registry = new DefaultSslBundleRegistry();
+		MaterialSource source = source();
+		SslBundle initial = source.load().getSslBundle();
+		registry.registerBundle("web", initial);
+		List<SslBundle> applied = new CopyOnWriteArrayList<>();
+		registry.addBundleUpdateHandler("web", applied::add);
+		registry.addBundleUpdateHandler("web", (bundle) -> {
+			if (bundle != initial) {
+				throw new IllegalStateException("Tomcat refused the new material");
+			}
+		});
+		ManagedBundle bundle = new ManagedBundle(source, new RegistryBundlePublisher("web", registry, registry), 20);
+		this.reloader = new CertificateReloader(List.of(bundle), validator(), (event) -> {
+		}, Clock.systemUTC());
+		this.reloader.initialize();
+		write(issue("second"));
+		ReloadResult result = reload(ReloadTrigger.WATCH);
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.REJECTED);
+		assertThat(result.reason()).isEqualTo("apply");
+		assertThat(result.message()).contains("Tomcat refused the new material");
+		assertThat(registry.getBundle("web")).isSameAs(initial);
+		assertThat(applied).hasSize(2).last().isSameAs(initial);
+		assertThat(bundle.getServed().leaf().serialNumber()).isEqualTo(first.serialHex());
+	}
+
+	@Test
 	void keepsABoundedHistoryNewestFirst() throws IOException {
 		write(issue("first"));
 		this.reloader = new CertificateReloader(List.of(new ManagedBundle(source(), this.publisher, 3)), validator(),

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,8 +93,55 @@ class LegacyServerSslIT {
 		assertThat(this.client.get(port, "/").body()).isEqualTo("ok");
 	}
 
+	@Test
+	void managementServerWithItsOwnSslPropertiesReloads() throws Exception {
+		Path certificate = this.directory.resolve("management.crt");
+		Path key = this.directory.resolve("management.key");
+		Issued first = issue("management");
+		Files.writeString(certificate, PemFiles.certificates(first.chain()));
+		Files.writeString(key, PemFiles.pkcs8(first.keyPair().getPrivate()));
+		Path webCertificate = this.directory.resolve("web.crt");
+		Path webKey = this.directory.resolve("web.key");
+		Issued web = issue("web");
+		Files.writeString(webCertificate, PemFiles.certificates(web.chain()));
+		Files.writeString(webKey, PemFiles.pkcs8(web.keyPair().getPrivate()));
+		this.context = TestWebApplication.run(new Class<?>[] { ManagementPort.class },
+				"server.ssl.certificate=" + webCertificate, "server.ssl.certificate-private-key=" + webKey,
+				"management.server.port=0", "management.server.address=127.0.0.1",
+				"management.server.ssl.certificate=" + certificate,
+				"management.server.ssl.certificate-private-key=" + key);
+		int port = this.context.getBean(ManagementPort.class).port;
+		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
+		assertThat(this.context.getBean(CertificateReloader.class).getBundle("management.server.ssl").getConsumers())
+			.singleElement()
+			.asString()
+			.contains(Integer.toString(port));
+		Issued second = issue("management-2");
+		PemFiles.replace(key, PemFiles.pkcs8(second.keyPair().getPrivate()));
+		PemFiles.replace(certificate, PemFiles.certificates(second.chain()));
+		this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
+		assertThat(this.client.get(port, "/actuator/health").status()).isEqualTo(200);
+		assertThat(this.client.servedSerial(TestWebApplication.port(this.context))).isEqualTo(web.serialHex());
+	}
+
 	private Issued issue(String commonName) {
 		return this.certificates.issue(this.certificates.leaf(commonName), this.authority);
+	}
+
+	/**
+	 * Captures the port of the management server when its child context starts it.
+	 */
+	static class ManagementPort implements ApplicationListener<WebServerInitializedEvent> {
+
+		private volatile int port;
+
+		@Override
+		public void onApplicationEvent(WebServerInitializedEvent event) {
+			if ("management".equals(event.getApplicationContext().getServerNamespace())) {
+				this.port = event.getWebServer().getPort();
+			}
+		}
+
 	}
 
 }
