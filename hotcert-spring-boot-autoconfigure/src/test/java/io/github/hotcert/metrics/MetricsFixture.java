@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import io.github.hotcert.reload.CertificateReloadEvent;
@@ -20,6 +18,7 @@ import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.reload.ReloadTrigger;
 import io.github.hotcert.source.ContentReader;
 import io.github.hotcert.source.MaterialSources;
+import io.github.hotcert.testsupport.MutableClock;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
@@ -43,7 +42,7 @@ final class MetricsFixture {
 
 	private final Path directory;
 
-	private final MovableClock clock = new MovableClock(START);
+	private final MutableClock clock = new MutableClock(START);
 
 	private final TestCertificates certificates = new TestCertificates(this.clock);
 
@@ -130,11 +129,11 @@ final class MetricsFixture {
 	}
 
 	void advance(Duration duration) {
-		this.clock.instant = this.clock.instant.plus(duration);
+		this.clock.advance(duration);
 	}
 
 	Instant now() {
-		return this.clock.instant;
+		return this.clock.instant();
 	}
 
 	private void publish(Object event) {
@@ -155,34 +154,6 @@ final class MetricsFixture {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/**
-	 * A clock that stands still until the test moves it.
-	 */
-	static final class MovableClock extends Clock {
-
-		private volatile Instant instant;
-
-		MovableClock(Instant instant) {
-			this.instant = instant;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.instant;
-		}
-
 	}
 
 }
