@@ -1,6 +1,5 @@
 package io.github.hotcert.actuate;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hotcert.actuate.ActuatorClient.Response;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TlsClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.actuate.audit.InMemoryAuditEventRepository;
 import org.springframework.context.annotation.Bean;
@@ -31,20 +28,8 @@ class CertificateReloadAuditIT {
 
 	private final TlsClient tls = TlsClient.create();
 
-	@TempDir
-	Path directory;
-
-	private RunningApplication app;
-
-	@BeforeEach
-	void writeFirstCertificate() {
-		this.app = new RunningApplication(this.directory);
-	}
-
-	@AfterEach
-	void close() {
-		this.app.close();
-	}
+	@RegisterExtension
+	final RunningApplication app = new RunningApplication();
 
 	@Test
 	void everyReloadIsAuditedWithThePrincipalOrTheTrigger() throws Exception {

@@ -1,6 +1,5 @@
 package io.github.hotcert.actuate;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,10 +19,8 @@ import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.reload.ReloadTrigger;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TlsClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,20 +34,8 @@ class CertificatesConcurrencyIT {
 
 	private final TlsClient tls = TlsClient.create();
 
-	@TempDir
-	Path directory;
-
-	private RunningApplication app;
-
-	@BeforeEach
-	void writeFirstCertificate() {
-		this.app = new RunningApplication(this.directory);
-	}
-
-	@AfterEach
-	void close() {
-		this.app.close();
-	}
+	@RegisterExtension
+	final RunningApplication app = new RunningApplication();
 
 	@Test
 	void concurrentPostsAndFileTriggeredReloadsLeaveAConsistentHistory() throws Exception {

@@ -1,7 +1,6 @@
 package io.github.hotcert.actuate;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -15,10 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hotcert.actuate.ActuatorClient.Response;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TlsClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.ssl.SslBundles;
 
@@ -33,20 +30,8 @@ class CertificatesEndpointIT {
 
 	private final TlsClient tls = TlsClient.create();
 
-	@TempDir
-	Path directory;
-
-	private RunningApplication app;
-
-	@BeforeEach
-	void writeFirstCertificate() {
-		this.app = new RunningApplication(this.directory);
-	}
-
-	@AfterEach
-	void close() {
-		this.app.close();
-	}
+	@RegisterExtension
+	final RunningApplication app = new RunningApplication();
 
 	@Test
 	void getDescribesServedCertificateSourceConsumersAndHistory() throws Exception {

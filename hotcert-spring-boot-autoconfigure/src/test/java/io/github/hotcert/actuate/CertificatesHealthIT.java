@@ -1,6 +1,5 @@
 package io.github.hotcert.actuate;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -10,10 +9,8 @@ import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TlsClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,20 +22,8 @@ class CertificatesHealthIT {
 
 	private final TlsClient tls = TlsClient.create();
 
-	@TempDir
-	Path directory;
-
-	private RunningApplication app;
-
-	@BeforeEach
-	void writeFirstCertificate() {
-		this.app = new RunningApplication(this.directory);
-	}
-
-	@AfterEach
-	void close() {
-		this.app.close();
-	}
+	@RegisterExtension
+	final RunningApplication app = new RunningApplication();
 
 	@Test
 	void healthReportsWarningsOverHttpAndStaysUp() throws Exception {

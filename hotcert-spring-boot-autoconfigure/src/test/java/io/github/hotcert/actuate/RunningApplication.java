@@ -12,7 +12,12 @@ import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code tls.crt} and {@code tls.key} in a directory, with its actuator on a separate
  * management port, also on loopback, exposing {@code certificates}. The file watcher
  * waits ten minutes unless a test says otherwise, so that only the test's requests
- * reload.
+ * reload. A JUnit extension: each test gets a new directory and certificate, and its
+ * application is closed after it.
  */
-final class RunningApplication implements AutoCloseable {
+final class RunningApplication implements BeforeEachCallback, AfterEachCallback {
 
 	/**
 	 * The property that allows reloads through the endpoint.
@@ -32,21 +38,22 @@ final class RunningApplication implements AutoCloseable {
 
 	private final TestCertificates certificates = TestCertificates.now();
 
-	private final Path directory;
+	private Path directory;
 
-	private final Issued authority;
+	private Issued authority;
 
-	private final Issued first;
+	private Issued first;
 
 	private ConfigurableApplicationContext context;
 
 	private ActuatorClient actuator;
 
 	/**
-	 * Write a first certificate, issued by a new test authority, to the directory.
+	 * Write a first certificate, issued by a new test authority, to a new directory.
 	 */
-	RunningApplication(Path directory) {
-		this.directory = directory;
+	@Override
+	public void beforeEach(ExtensionContext extensionContext) throws IOException {
+		this.directory = Files.createTempDirectory("hotcert-actuate");
 		this.authority = this.certificates.authority("hotcert test CA");
 		this.first = issue("first.example");
 		try {
@@ -143,10 +150,12 @@ final class RunningApplication implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public void afterEach(ExtensionContext extensionContext) throws IOException {
 		if (this.context != null) {
 			this.context.close();
+			this.context = null;
 		}
+		FileSystemUtils.deleteRecursively(this.directory);
 	}
 
 }
