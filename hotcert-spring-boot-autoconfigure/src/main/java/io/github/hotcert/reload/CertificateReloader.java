@@ -2,7 +2,6 @@ package io.github.hotcert.reload;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -129,7 +128,7 @@ public class CertificateReloader {
 			result = attempt.toResult(bundle.getName(), request, this.clock.instant(),
 					Duration.ofNanos(System.nanoTime() - start));
 			bundle.record(result, attempt.pendingChange());
-			log(bundle, result);
+			ReloadLog.log(bundle, result);
 			// Listeners see the bundle as this reload left it: the next reload of the
 			// bundle waits until they are done
 			this.eventPublisher.publishEvent(new CertificateReloadEvent(this, result));
@@ -246,38 +245,6 @@ public class CertificateReloader {
 		}
 	}
 
-	private void log(ManagedBundle bundle, ReloadResult result) {
-		switch (result.outcome()) {
-			case RELOADED -> logger.info(
-					"Reloaded SSL bundle '%s' (%s): %s".formatted(result.bundle(), result.trigger(), result.message()));
-			case REJECTED -> {
-				String line = "Rejected new material for SSL bundle '%s' (%s, %s): %s; still serving %s".formatted(
-						result.bundle(), result.trigger(), result.reason(), result.message(),
-						describe(result.previousCertificate()));
-				if (bundle.isNewRejection(result.reason() + ":" + result.message())) {
-					logger.warn(line);
-				}
-				else if (logger.isDebugEnabled()) {
-					logger.debug(line + " (again)");
-				}
-			}
-			case UNCHANGED, VALID -> {
-				if (logger.isDebugEnabled()) {
-					logger.debug(
-							"SSL bundle '%s' (%s): %s".formatted(result.bundle(), result.trigger(), result.message()));
-				}
-			}
-		}
-		if (result.outcome() == ReloadOutcome.RELOADED || result.outcome() == ReloadOutcome.UNCHANGED) {
-			bundle.clearRejection();
-		}
-		if (result.outcome() == ReloadOutcome.RELOADED || result.trigger() == ReloadTrigger.STARTUP) {
-			for (Finding finding : result.findings()) {
-				logger.warn("SSL bundle '%s' (%s): %s".formatted(result.bundle(), finding.check(), finding.message()));
-			}
-		}
-	}
-
 	private static String location(MaterialLoadException ex) {
 		return (ex.getLocation() != null) ? ex.getLocation().describe() : null;
 	}
@@ -294,32 +261,8 @@ public class CertificateReloader {
 		return (certificate != null) ? certificate.sha256Fingerprint() : null;
 	}
 
-	private static String describe(CertificateInfo certificate) {
+	static String describe(CertificateInfo certificate) {
 		return (certificate != null) ? certificate.describe() : "no certificate";
-	}
-
-	private record Attempt(ReloadOutcome outcome, CertificateInfo previous, CertificateInfo candidate, String reason,
-			String message, List<Finding> findings) {
-
-		static Attempt rejected(CertificateInfo previous, CertificateInfo candidate, Check check, String message,
-				List<Finding> findings) {
-			return new Attempt(ReloadOutcome.REJECTED, previous, candidate, check.id(), message, findings);
-		}
-
-		boolean pendingChange() {
-			return switch (this.outcome) {
-				case RELOADED, UNCHANGED -> false;
-				case REJECTED -> true;
-				case VALID -> this.candidate == null || this.previous == null
-						|| !this.candidate.sha256Fingerprint().equals(this.previous.sha256Fingerprint());
-			};
-		}
-
-		ReloadResult toResult(String bundle, ReloadRequest request, Instant time, Duration duration) {
-			return new ReloadResult(bundle, request.trigger(), this.outcome, time, duration, this.previous,
-					this.candidate, this.reason, this.message, this.findings, request.principal());
-		}
-
 	}
 
 }
