@@ -264,6 +264,10 @@ final class HttpsLoad implements AutoCloseable {
 			long keepAliveConnectionsAcrossChange, long mostRequestsOnOneConnection, long failureCount,
 			List<String> failures, List<Handshake> handshakes, Duration duration) {
 
+		/**
+		 * Return every request sent, on either kind of connection.
+		 * @return the number of requests
+		 */
 		long requests() {
 			return this.keepAliveRequests + this.newConnectionRequests;
 		}
