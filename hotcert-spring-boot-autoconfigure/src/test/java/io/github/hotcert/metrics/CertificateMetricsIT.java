@@ -134,8 +134,13 @@ class CertificateMetricsIT {
 		assertThat(this.client.servedSerial(this.port)).isEqualTo(first.serialHex());
 		Issued third = issue("third.example");
 		this.volume.writeStrings(secret(third, third));
+		// The served certificate's series change when it is published, the reload series
+		// when the reload is recorded, just after: wait for both
 		PrometheusText recovered = awaitScrape(
-				(text) -> text.samples(EXPIRATION, "serial", third.serialHex()).size() == 1);
+				(text) -> text.samples(EXPIRATION, "serial", third.serialHex()).size() == 1
+						&& text.samples("hotcert_reload_consecutive_failures", "bundle", "web")
+							.stream()
+							.allMatch((sample) -> sample.value() == 0));
 		assertThat(recovered.samples("hotcert_reload_consecutive_failures", "bundle", "web")).singleElement()
 			.satisfies((sample) -> assertThat(sample.value()).isZero());
 		assertThat(recovered.samples("hotcert_reload_pending_change", "bundle", "web")).singleElement()

@@ -46,6 +46,12 @@ class SampleApplicationJarIT {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
+	/**
+	 * How long one request or one rotation may take: generous, a first request to a
+	 * freshly started application on a small, shared machine can take seconds.
+	 */
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
 	@TempDir
 	Path workingDirectory;
 
@@ -85,7 +91,7 @@ class SampleApplicationJarIT {
 		Files.move(staging.resolve("tls.crt"), certs.resolve("tls.crt"), StandardCopyOption.REPLACE_EXISTING,
 				StandardCopyOption.ATOMIC_MOVE);
 		String expected = "serial:  " + rotated.getSerialNumber().toString(16);
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
 		String rotatedBody = null;
 		while (System.nanoTime() < deadline) {
 			try {
@@ -106,15 +112,14 @@ class SampleApplicationJarIT {
 	void exposesTheCertificatesEndpointOnItsLoopbackManagementPort() throws Exception {
 		start();
 		int managementPort = awaitPort(MANAGEMENT_PORT);
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 		URI certificates = URI.create("http://127.0.0.1:" + managementPort + "/actuator/certificates");
-		HttpResponse<String> read = client.send(
-				HttpRequest.newBuilder(certificates).timeout(Duration.ofSeconds(10)).build(),
+		HttpResponse<String> read = client.send(HttpRequest.newBuilder(certificates).timeout(TIMEOUT).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(read.statusCode()).isEqualTo(200);
 		assertThat(read.body()).contains("\"web\"").contains("\"subject\":\"CN=localhost\"");
 		HttpResponse<String> dryRun = client.send(HttpRequest.newBuilder(certificates)
-			.timeout(Duration.ofSeconds(10))
+			.timeout(TIMEOUT)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"dryRun\":true}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -192,14 +197,10 @@ class SampleApplicationJarIT {
 		trustManagers.init(trustStore);
 		SSLContext sslContext = SSLContext.getInstance("TLS");
 		sslContext.init(null, trustManagers.getTrustManagers(), null);
-		HttpClient client = HttpClient.newBuilder()
-			.sslContext(sslContext)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
-		HttpResponse<String> response = client
-			.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/"))
-				.timeout(Duration.ofSeconds(5))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpClient client = HttpClient.newBuilder().sslContext(sslContext).connectTimeout(TIMEOUT).build();
+		HttpResponse<String> response = client.send(
+				HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/")).timeout(TIMEOUT).build(),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		return response.body();
 	}
