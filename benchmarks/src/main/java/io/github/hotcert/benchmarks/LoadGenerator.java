@@ -31,6 +31,8 @@ final class LoadGenerator implements AutoCloseable {
 
 	private final LongAdder keepAliveFailures = new LongAdder();
 
+	private final LongAdder reconnectFailures = new LongAdder();
+
 	private final Map<String, AtomicLong> failureKinds = new ConcurrentHashMap<>();
 
 	private volatile boolean running = true;
@@ -82,7 +84,7 @@ final class LoadGenerator implements AutoCloseable {
 				if (current != null) {
 					current.close();
 				}
-				current = new HttpsConnection(this.client.connect(this.port));
+				current = reconnect();
 			}
 			record(current.get(false), this.keepAliveRequests, this.keepAliveFailures);
 			return current;
@@ -93,6 +95,18 @@ final class LoadGenerator implements AutoCloseable {
 				current.close();
 			}
 			return null;
+		}
+	}
+
+	private HttpsConnection reconnect() throws IOException {
+		try {
+			return new HttpsConnection(this.client.connect(this.port));
+		}
+		catch (IOException | RuntimeException ex) {
+			if (this.running) {
+				this.reconnectFailures.increment();
+			}
+			throw ex;
 		}
 	}
 
@@ -126,6 +140,7 @@ final class LoadGenerator implements AutoCloseable {
 		this.keepAliveRequests.reset();
 		this.newConnectionFailures.reset();
 		this.keepAliveFailures.reset();
+		this.reconnectFailures.reset();
 		this.failureKinds.clear();
 	}
 
@@ -137,7 +152,7 @@ final class LoadGenerator implements AutoCloseable {
 		Map<String, Long> kinds = new TreeMap<>();
 		this.failureKinds.forEach((kind, count) -> kinds.put(kind, count.get()));
 		return new LoadResult(this.newConnectionRequests.sum(), this.keepAliveRequests.sum(),
-				this.newConnectionFailures.sum(), this.keepAliveFailures.sum(), kinds);
+				this.newConnectionFailures.sum(), this.keepAliveFailures.sum(), this.reconnectFailures.sum(), kinds);
 	}
 
 	@Override
@@ -161,10 +176,12 @@ final class LoadGenerator implements AutoCloseable {
 	 * @param keepAliveRequests requests on keep-alive connections
 	 * @param newConnectionFailures failed requests on new connections
 	 * @param keepAliveFailures failed requests on keep-alive connections
+	 * @param reconnectFailures failed requests on keep-alive connections that failed
+	 * while the connection was opened again (after the server closed it)
 	 * @param failureKinds the number of failures by exception and message, or status
 	 */
 	record LoadResult(long newConnectionRequests, long keepAliveRequests, long newConnectionFailures,
-			long keepAliveFailures, Map<String, Long> failureKinds) {
+			long keepAliveFailures, long reconnectFailures, Map<String, Long> failureKinds) {
 
 		long requests() {
 			return this.newConnectionRequests + this.keepAliveRequests;

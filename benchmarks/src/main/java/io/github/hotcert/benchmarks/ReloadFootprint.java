@@ -77,7 +77,9 @@ final class ReloadFootprint {
 		}
 		double threads = management.prometheus("jvm_threads_live_threads")
 			.orElseThrow(() -> new IOException("No jvm_threads_live_threads in /actuator/prometheus"));
-		return new Footprint(Statistics.median(heap), Statistics.median(metaspace), (int) threads);
+		double classes = management.prometheus("jvm_classes_loaded_classes")
+			.orElseThrow(() -> new IOException("No jvm_classes_loaded_classes in /actuator/prometheus"));
+		return new Footprint(Statistics.median(heap), Statistics.median(metaspace), (int) threads, (int) classes);
 	}
 
 	private void report(Variant variant, Map<Integer, Footprint> footprints, List<Double> roundTrips, double minutes) {
@@ -96,7 +98,9 @@ final class ReloadFootprint {
 		this.bench.report()
 			.add(Row.of(ITEM, "Metaspace in use, " + after1, variant.name(),
 					Format.signedMegabytes(after.metaspaceBytes() - before.metaspaceBytes()) + ": "
-							+ series(footprints, (footprint) -> Format.megabytes(footprint.metaspaceBytes()))));
+							+ series(footprints, (footprint) -> Format.megabytes(footprint.metaspaceBytes()))
+							+ "; loaded classes (`jvm_classes_loaded_classes`): "
+							+ series(footprints, (footprint) -> Format.count(footprint.classes()))));
 		this.bench.report()
 			.add(Row.of(ITEM, "Live threads (`jvm_threads_live_threads`), " + after1, variant.name(),
 					series(footprints, (footprint) -> String.valueOf(footprint.threads()))));
@@ -121,13 +125,14 @@ final class ReloadFootprint {
 	 * @param heapBytes heap in use after a full collection
 	 * @param metaspaceBytes metaspace in use
 	 * @param threads live threads
+	 * @param classes loaded classes
 	 */
-	record Footprint(double heapBytes, double metaspaceBytes, int threads) {
+	record Footprint(double heapBytes, double metaspaceBytes, int threads, int classes) {
 
 		@Override
 		public String toString() {
 			return "heap " + Format.megabytes(this.heapBytes) + ", metaspace " + Format.megabytes(this.metaspaceBytes)
-					+ ", " + this.threads + " threads";
+					+ ", " + this.threads + " threads, " + this.classes + " classes";
 		}
 
 	}

@@ -207,10 +207,19 @@ final class RotationsUnderLoad {
 					.collect(Collectors.joining(", ")))
 				.append(")");
 		}
+		long keepAliveFailures = failures - newConnectionFailures;
+		long reconnectFailures = phases.stream().mapToLong((phase) -> phase.load().reconnectFailures()).sum();
 		result.append("; on new connections ")
 			.append(Format.count(newConnectionFailures))
 			.append(" of ")
 			.append(Format.count(newConnections));
+		if (keepAliveFailures > 0) {
+			result.append("; on keep-alive connections ")
+				.append(Format.count(keepAliveFailures))
+				.append(", of which ")
+				.append(Format.count(reconnectFailures))
+				.append(" while opening the connection again after the server closed it");
+		}
 		result.append("; ").append(Format.count((long) this.rotations * phases.size() - missed)).append(" of ");
 		result.append(Format.count((long) this.rotations * phases.size())).append(" rotations served");
 		if (!latencies.isEmpty()) {

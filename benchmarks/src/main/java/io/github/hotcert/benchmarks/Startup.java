@@ -3,6 +3,7 @@ package io.github.hotcert.benchmarks;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +31,7 @@ final class Startup {
 			List<Double> with = new ArrayList<>();
 			List<Double> without = new ArrayList<>();
 			List<Double> ratios = new ArrayList<>();
+			List<Double> differences = new ArrayList<>();
 			this.bench.progress("    warm-up starts, not counted: %s, %s", Format.seconds(start(measured)),
 					Format.seconds(start(baseline)));
 			for (int pair = 0; pair < this.pairs; pair++) {
@@ -46,6 +48,7 @@ final class Startup {
 				with.add(first);
 				without.add(second);
 				ratios.add(first / second);
+				differences.add(first - second);
 				this.bench.progress("    pair %d: %s, %s", pair + 1, Format.seconds(first), Format.seconds(second));
 			}
 			String suffix = " (median of " + Format.plural(this.pairs, "start") + " after one not counted; each: %s)";
@@ -57,8 +60,10 @@ final class Startup {
 						+ suffix.formatted(without.stream().map(Format::seconds).collect(Collectors.joining(", ")))));
 			this.bench.report()
 				.add(Row.of(ITEM, "Startup time ratio, hotcert / no hotcert", "Tomcat",
-						Format.ratio(Statistics.median(ratios)) + " (median of the ratios of "
-								+ Format.plural(this.pairs, "pair") + " of starts in ABBA order)"));
+						Format.ratio(Statistics.median(ratios)) + ", "
+								+ String.format(Locale.ROOT, "%+.3f s", Statistics.median(differences))
+								+ " (medians of the ratios and differences of " + Format.plural(this.pairs, "pair")
+								+ " of starts in ABBA order)"));
 		}
 		catch (Exception ex) {
 			this.bench.failed(ITEM, MEASUREMENT, measured.name(), ex);
