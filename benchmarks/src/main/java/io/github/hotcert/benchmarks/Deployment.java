@@ -1,0 +1,162 @@
+package io.github.hotcert.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+
+import io.github.hotcert.benchmarks.CertificateAuthority.Material;
+
+/**
+ * A running sample application and the Kubernetes-style volume its certificate files are
+ * in.
+ */
+final class Deployment implements AutoCloseable {
+
+	private static final Duration PROBE_INTERVAL = Duration.ofMillis(10);
+
+	private final SampleApp app;
+
+	private final SecretVolume volume;
+
+	private final CertificateAuthority authority;
+
+	private final TlsClient client;
+
+	private final Path home;
+
+	private Deployment(SampleApp app, SecretVolume volume, CertificateAuthority authority, TlsClient client,
+			Path home) {
+		this.home = home;
+		this.app = app;
+		this.volume = volume;
+		this.authority = authority;
+		this.client = client;
+	}
+
+	static Deployment start(Variant variant, Path home, CertificateAuthority authority, TlsClient client)
+			throws IOException {
+		SecretVolume volume = new SecretVolume(home.resolve("tls"));
+		volume.write(authority.issue().files());
+		SampleApp app = SampleApp.start(variant, home.resolve("tls"), home.resolve("work"),
+				home.resolve("application.log"));
+		return new Deployment(app, volume, authority, client, home);
+	}
+
+	SampleApp app() {
+		return this.app;
+	}
+
+	int httpsPort() {
+		return this.app.httpsPort();
+	}
+
+	Management management() {
+		return new Management(this.app.managementPort());
+	}
+
+	/**
+	 * Write new material to the volume.
+	 * @param material the certificate and key to write
+	 * @return the {@link System#nanoTime()} at which the change became visible
+	 */
+	long write(Material material) {
+		return this.volume.write(material.files());
+	}
+
+	/**
+	 * Rotate to a newly issued certificate.
+	 * @return the new material and when it became visible
+	 */
+	Rotation rotate() {
+		return rotate(this.authority.issue());
+	}
+
+	/**
+	 * Rotate to material issued beforehand.
+	 * @param material the new material
+	 * @return the new material and when it became visible
+	 */
+	Rotation rotate(Material material) {
+		return new Rotation(material, write(material));
+	}
+
+	/**
+	 * Make full handshakes, to warm up both the client and the server.
+	 * @param handshakes how many
+	 * @throws IOException if a handshake fails
+	 */
+	void warmUp(int handshakes) throws IOException {
+		for (int i = 0; i < handshakes; i++) {
+			this.client.handshake(httpsPort());
+		}
+	}
+
+	/**
+	 * Make a new connection every 10 ms until the server presents a certificate.
+	 * @param serial the serial number of the awaited certificate
+	 * @param timeout how long to try
+	 * @return the {@link System#nanoTime()} when the first handshake that presented it
+	 * was complete, or empty if it was not presented in time
+	 */
+	OptionalLong awaitServed(BigInteger serial, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			try {
+				if (serial.equals(this.client.servedSerial(httpsPort()))) {
+					return OptionalLong.of(System.nanoTime());
+				}
+			}
+			catch (IOException ex) {
+				// Keep trying until the deadline: the caller decides what a timeout means
+			}
+			Workbench.pause(PROBE_INTERVAL);
+		}
+		return OptionalLong.empty();
+	}
+
+	/**
+	 * Keep measurements next to the application's log, to compare them with it.
+	 * @param name the file name
+	 * @param lines the lines to write
+	 */
+	void keep(String name, List<String> lines) {
+		try {
+			Files.write(this.home.resolve(name), lines);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.app.close();
+	}
+
+	/**
+	 * A rotation: the material written and when it became visible.
+	 *
+	 * @param material the new material
+	 * @param swappedNanos the {@link System#nanoTime()} just before {@code ..data} was
+	 * swapped
+	 */
+	record Rotation(Material material, long swappedNanos) {
+
+		/**
+		 * When the change became visible, on the wall clock (to compare with the
+		 * application's log).
+		 * @return the instant of the swap
+		 */
+		Instant swappedAt() {
+			return Instant.now().minusNanos(System.nanoTime() - this.swappedNanos);
+		}
+
+	}
+
+}

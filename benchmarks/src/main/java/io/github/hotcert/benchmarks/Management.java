@@ -1,0 +1,88 @@
+package io.github.hotcert.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Requests to the sample application's management server (plain HTTP on loopback).
+ */
+final class Management {
+
+	private static final Pattern OUTCOME = Pattern.compile("\"outcome\"\\s*:\\s*\"([a-z]+)\"");
+
+	private static final Pattern DURATION = Pattern.compile("\"durationMillis\"\\s*:\\s*(\\d+)");
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	private final URI base;
+
+	Management(int port) {
+		this.base = URI.create("http://127.0.0.1:" + port + "/actuator/");
+	}
+
+	/**
+	 * {@code POST /actuator/certificates/web} with {@code {"force":true}}: reload the
+	 * bundle even though its files did not change.
+	 * @return the answer, with the time it took from sending to the whole body
+	 * @throws IOException if the request fails
+	 */
+	Reload forceReload() throws IOException {
+		HttpRequest request = HttpRequest.newBuilder(this.base.resolve("certificates/web"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"force\":true}"))
+			.build();
+		long start = System.nanoTime();
+		HttpResponse<String> response = send(request);
+		long nanos = System.nanoTime() - start;
+		Matcher outcome = OUTCOME.matcher(response.body());
+		Matcher duration = DURATION.matcher(response.body());
+		return new Reload(response.statusCode(), outcome.find() ? outcome.group(1) : "none",
+				duration.find() ? Long.parseLong(duration.group(1)) : -1, nanos / 1e6);
+	}
+
+	/**
+	 * A value of {@code /actuator/prometheus}: the first sample of the named series.
+	 * @param name the series name, for example {@code jvm_threads_live_threads}
+	 * @return the value, if the series is there
+	 * @throws IOException if the request fails
+	 */
+	OptionalDouble prometheus(String name) throws IOException {
+		HttpResponse<String> response = send(
+				HttpRequest.newBuilder(this.base.resolve("prometheus")).timeout(Duration.ofSeconds(30)).build());
+		Pattern sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*\\})? (\\S+)$");
+		Matcher matcher = sample.matcher(response.body());
+		return matcher.find() ? OptionalDouble.of(Double.parseDouble(matcher.group(1))) : OptionalDouble.empty();
+	}
+
+	private HttpResponse<String> send(HttpRequest request) throws IOException {
+		try {
+			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted", ex);
+		}
+	}
+
+	/**
+	 * The answer to a reload request.
+	 *
+	 * @param status the HTTP status
+	 * @param outcome the outcome of the bundle's reload, or {@code none}
+	 * @param serverMillis the reload's own duration as the application reports it
+	 * @param roundTripMillis the time from sending the request to receiving the whole
+	 * answer
+	 */
+	record Reload(int status, String outcome, long serverMillis, double roundTripMillis) {
+
+	}
+
+}

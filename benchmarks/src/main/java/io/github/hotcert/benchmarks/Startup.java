@@ -1,0 +1,86 @@
+package io.github.hotcert.benchmarks;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Item 6: the time from starting the process to the first answer over HTTPS, with and
+ * without hotcert, measured in turns (ABBA order).
+ */
+final class Startup {
+
+	static final int ITEM = 6;
+
+	private static final String MEASUREMENT = "Startup: from `java -jar` to the first HTTPS answer of `GET /`";
+
+	private final Workbench bench;
+
+	private final int pairs;
+
+	Startup(Workbench bench, int pairs) {
+		this.bench = bench;
+		this.pairs = pairs;
+	}
+
+	void run(Variant measured, Variant baseline) {
+		this.bench.progress("[6] %s against %s: %d pairs", measured.name(), baseline.name(), this.pairs);
+		try {
+			List<Double> with = new ArrayList<>();
+			List<Double> without = new ArrayList<>();
+			List<Double> ratios = new ArrayList<>();
+			List<Double> differences = new ArrayList<>();
+			this.bench.progress("    warm-up starts, not counted: %s, %s", Format.seconds(start(measured)),
+					Format.seconds(start(baseline)));
+			for (int pair = 0; pair < this.pairs; pair++) {
+				double first;
+				double second;
+				if (pair % 2 == 0) {
+					first = start(measured);
+					second = start(baseline);
+				}
+				else {
+					second = start(baseline);
+					first = start(measured);
+				}
+				with.add(first);
+				without.add(second);
+				ratios.add(first / second);
+				differences.add(first - second);
+				this.bench.progress("    pair %d: %s, %s", pair + 1, Format.seconds(first), Format.seconds(second));
+			}
+			String suffix = " (median of " + Format.plural(this.pairs, "start") + " after one not counted; each: %s)";
+			this.bench.report()
+				.add(Row.of(ITEM, MEASUREMENT, measured.name(), Format.seconds(Statistics.median(with))
+						+ suffix.formatted(with.stream().map(Format::seconds).collect(Collectors.joining(", ")))));
+			this.bench.report()
+				.add(Row.of(ITEM, MEASUREMENT, baseline.name(), Format.seconds(Statistics.median(without))
+						+ suffix.formatted(without.stream().map(Format::seconds).collect(Collectors.joining(", ")))));
+			this.bench.report()
+				.add(Row.of(ITEM, "Startup time ratio, hotcert / no hotcert", "Tomcat",
+						Format.ratio(Statistics.median(ratios)) + ", "
+								+ String.format(Locale.ROOT, "%+.3f s", Statistics.median(differences))
+								+ " (medians of the ratios and differences of " + Format.plural(this.pairs, "pair")
+								+ " of starts in ABBA order)"));
+		}
+		catch (Exception ex) {
+			this.bench.failed(ITEM, MEASUREMENT, measured.name(), ex);
+		}
+	}
+
+	private double start(Variant variant) throws IOException {
+		try (Deployment deployment = this.bench.deploy(variant)) {
+			try (HttpsConnection connection = new HttpsConnection(
+					this.bench.client().connect(deployment.httpsPort()))) {
+				int status = connection.get(true);
+				if (status != 200) {
+					throw new IOException(variant.name() + " answered " + status);
+				}
+			}
+			return (System.nanoTime() - deployment.app().startedNanos()) / 1e9;
+		}
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.github.hotcert.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Percentiles and medians of measured values.
+ */
+final class Statistics {
+
+	private Statistics() {
+	}
+
+	/**
+	 * The nearest-rank percentile: the smallest value that at least {@code percent}% of
+	 * the values are less than or equal to. The p95 of 30 values is the 29th smallest.
+	 * @param values the measured values
+	 * @param percent the percentile, above 0 and at most 100
+	 * @return the percentile
+	 */
+	static double percentile(Collection<Double> values, double percent) {
+		if (values.isEmpty()) {
+			throw new IllegalArgumentException("No values");
+		}
+		if (percent <= 0 || percent > 100) {
+			throw new IllegalArgumentException("Percentile must be above 0 and at most 100: " + percent);
+		}
+		List<Double> sorted = sorted(values);
+		int rank = (int) Math.ceil(percent / 100 * sorted.size());
+		return sorted.get(Math.max(rank, 1) - 1);
+	}
+
+	/**
+	 * The median: the middle value, or the mean of the two middle values of an even
+	 * number of values.
+	 * @param values the measured values
+	 * @return the median
+	 */
+	static double median(Collection<Double> values) {
+		if (values.isEmpty()) {
+			throw new IllegalArgumentException("No values");
+		}
+		List<Double> sorted = sorted(values);
+		int middle = sorted.size() / 2;
+		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+
+	static double min(Collection<Double> values) {
+		return sorted(values).get(0);
+	}
+
+	static double max(Collection<Double> values) {
+		List<Double> sorted = sorted(values);
+		return sorted.get(sorted.size() - 1);
+	}
+
+	private static List<Double> sorted(Collection<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		return sorted;
+	}
+
+}

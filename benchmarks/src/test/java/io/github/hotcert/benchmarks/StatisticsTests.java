@@ -1,0 +1,77 @@
+package io.github.hotcert.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class StatisticsTests {
+
+	@Test
+	void percentileIsTheNearestRank() {
+		List<Double> values = new ArrayList<>();
+		for (int i = 1; i <= 30; i++) {
+			values.add((double) i);
+		}
+		Collections.shuffle(values);
+		assertThat(Statistics.percentile(values, 50)).isEqualTo(15.0);
+		assertThat(Statistics.percentile(values, 95)).isEqualTo(29.0);
+		assertThat(Statistics.percentile(values, 100)).isEqualTo(30.0);
+	}
+
+	@Test
+	void percentileOfOneValueIsThatValue() {
+		assertThat(Statistics.percentile(List.of(0.3), 1)).isEqualTo(0.3);
+		assertThat(Statistics.percentile(List.of(0.3), 95)).isEqualTo(0.3);
+	}
+
+	@Test
+	void percentileOfAHundredValuesIgnoresTheFiveLargest() {
+		List<Double> values = new ArrayList<>();
+		for (int i = 0; i < 95; i++) {
+			values.add(0.3);
+		}
+		for (int i = 0; i < 5; i++) {
+			values.add(10.0);
+		}
+		assertThat(Statistics.percentile(values, 95)).isEqualTo(0.3);
+		values.set(0, 10.0);
+		assertThat(Statistics.percentile(values, 95)).isEqualTo(10.0);
+	}
+
+	@Test
+	void medianOfAnOddNumberOfValuesIsTheMiddleOne() {
+		assertThat(Statistics.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
+	}
+
+	@Test
+	void medianOfAnEvenNumberOfValuesIsTheMeanOfTheMiddleTwo() {
+		assertThat(Statistics.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
+	}
+
+	@Test
+	void medianDoesNotChangeItsArgument() {
+		List<Double> values = new ArrayList<>(List.of(3.0, 1.0, 2.0));
+		Statistics.median(values);
+		assertThat(values).containsExactly(3.0, 1.0, 2.0);
+	}
+
+	@Test
+	void minAndMax() {
+		assertThat(Statistics.min(List.of(2.0, -1.0, 5.0))).isEqualTo(-1.0);
+		assertThat(Statistics.max(List.of(2.0, -1.0, 5.0))).isEqualTo(5.0);
+	}
+
+	@Test
+	void refusesNoValuesAndPercentilesOutOfRange() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Statistics.median(List.of()));
+		assertThatIllegalArgumentException().isThrownBy(() -> Statistics.percentile(List.of(), 50));
+		assertThatIllegalArgumentException().isThrownBy(() -> Statistics.percentile(List.of(1.0), 0));
+		assertThatIllegalArgumentException().isThrownBy(() -> Statistics.percentile(List.of(1.0), 101));
+	}
+
+}
