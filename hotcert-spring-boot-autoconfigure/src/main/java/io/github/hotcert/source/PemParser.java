@@ -36,8 +36,6 @@ import org.springframework.util.StringUtils;
  */
 final class PemParser {
 
-	private static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
-
 	private static final String BEGIN = "-----BEGIN ";
 
 	private static final String END = "-----END ";
@@ -121,7 +119,8 @@ final class PemParser {
 		if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
 			char[] secret = requirePassword(password);
 			try {
-				InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(PROVIDER)
+				InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder()
+					.setProvider(Provider.INSTANCE)
 					.build(secret);
 				return encrypted.decryptPrivateKeyInfo(decryptor);
 			}
@@ -133,7 +132,7 @@ final class PemParser {
 			char[] secret = requirePassword(password);
 			try {
 				return encrypted
-					.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(PROVIDER).build(secret))
+					.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(Provider.INSTANCE).build(secret))
 					.getPrivateKeyInfo();
 			}
 			catch (IOException | RuntimeException ex) {
@@ -244,6 +243,17 @@ final class PemParser {
 		PemFormatException(String message, Throwable cause) {
 			super(message, cause);
 		}
+
+	}
+
+	/**
+	 * Bouncy Castle's provider, for decrypting keys only: created on first use because
+	 * creating it takes a few hundred milliseconds that an application with unencrypted
+	 * keys should not spend at startup.
+	 */
+	private static final class Provider {
+
+		static final BouncyCastleProvider INSTANCE = new BouncyCastleProvider();
 
 	}
 
