@@ -1,16 +1,12 @@
 package io.github.hotcert.benchmarks;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
-
-import io.github.hotcert.benchmarks.Deployment.Rotation;
 
 /**
  * Item 1: the time from a Kubernetes-style swap of the certificate files to the first new
@@ -70,25 +66,14 @@ final class RotationLatency {
 		Duration timeout = subject.timeout();
 		try (Deployment deployment = this.bench.deploy(subject.variant())) {
 			deployment.warmUp(20);
-			List<Double> seconds = new ArrayList<>();
-			List<String> csv = new ArrayList<>(List.of("rotation,swapped,serial,seconds"));
-			int missed = 0;
+			RotationRecord record = new RotationRecord();
 			for (int i = 0; i < this.rotations; i++) {
-				Rotation rotation = deployment.rotate();
-				Instant swappedAt = rotation.swappedAt();
-				OptionalLong served = deployment.awaitServed(rotation.material().serial(), timeout);
-				double latency = served.isPresent() ? (served.getAsLong() - rotation.swappedNanos()) / 1e9 : -1;
-				csv.add((i + 1) + "," + swappedAt + "," + rotation.material().serial().toString(16) + ","
-						+ (served.isPresent() ? latency : "not served"));
-				if (served.isPresent()) {
-					seconds.add(latency);
-				}
-				else {
-					missed++;
-				}
+				record.observe(deployment, deployment.rotate(), timeout);
 				Workbench.pause(PAUSE);
 			}
-			deployment.keep("rotations.csv", csv);
+			record.keep(deployment, "rotations.csv");
+			List<Double> seconds = record.seconds();
+			int missed = record.missed();
 			Trial trial = new Trial(seconds, missed);
 			this.bench.progress("    p50 %s, p95 %s, max %s, not served within %s: %d", Format.seconds(trial.p50()),
 					Format.seconds(trial.p95()), Format.seconds(Statistics.max(seconds)), timeout, missed);

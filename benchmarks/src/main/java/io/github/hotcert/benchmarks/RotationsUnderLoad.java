@@ -9,11 +9,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import io.github.hotcert.benchmarks.CertificateAuthority.Material;
-import io.github.hotcert.benchmarks.Deployment.Rotation;
 import io.github.hotcert.benchmarks.LoadGenerator.LoadResult;
 
 /**
@@ -113,30 +111,19 @@ final class RotationsUnderLoad {
 		boolean mismatch = mismatchedKey != null;
 		load.reset();
 		long start = System.nanoTime();
-		List<Double> seconds = new ArrayList<>();
-		List<String> csv = new ArrayList<>(List.of("rotation,swapped,serial,seconds"));
-		int missed = 0;
+		RotationRecord record = new RotationRecord();
 		String mismatchOutcome = null;
 		for (int i = 0; i < this.rotations; i++) {
 			if (mismatch && i == this.rotations / 2) {
-				csv.add("mismatched key," + Instant.now() + "," + mismatchedKey.serial().toString(16) + ",");
+				record.note("mismatched key," + Instant.now() + "," + mismatchedKey.serial().toString(16) + ",");
 				mismatchOutcome = writeMismatchedKey(deployment, mismatchedKey);
 			}
-			Rotation rotation = deployment.rotate(material.get(i));
-			Instant swappedAt = rotation.swappedAt();
-			OptionalLong served = deployment.awaitServed(rotation.material().serial(), subject.timeout());
-			double latency = served.isPresent() ? (served.getAsLong() - rotation.swappedNanos()) / 1e9 : -1;
-			csv.add((i + 1) + "," + swappedAt + "," + rotation.material().serial().toString(16) + ","
-					+ (served.isPresent() ? latency : "not served"));
-			if (served.isPresent()) {
-				seconds.add(latency);
-			}
-			else {
-				missed++;
-			}
+			record.observe(deployment, deployment.rotate(material.get(i)), subject.timeout());
 			Workbench.pause(PAUSE);
 		}
-		deployment.keep(mismatch ? "rotations-under-load-mismatched-key.csv" : "rotations-under-load.csv", csv);
+		record.keep(deployment, mismatch ? "rotations-under-load-mismatched-key.csv" : "rotations-under-load.csv");
+		List<Double> seconds = record.seconds();
+		int missed = record.missed();
 		LoadResult result = load.result();
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		Phase phase = new Phase(result, seconds, missed, elapsed, mismatchOutcome);
