@@ -1,14 +1,11 @@
 package io.github.hotcert.sample;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,12 +14,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -40,12 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SampleApplicationJarIT {
 
-	private static final Pattern HTTPS_PORT = Pattern.compile("started on port[s()]* (\\d+) \\(https\\)");
-
-	private static final Pattern MANAGEMENT_PORT = Pattern.compile("started on port[s()]* (\\d+) \\(http\\)");
-
-	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
-
 	/**
 	 * How long one request or one rotation may take: generous, a first request to a
 	 * freshly started application on a small, shared machine can take seconds.
@@ -55,28 +40,24 @@ class SampleApplicationJarIT {
 	@TempDir
 	Path workingDirectory;
 
-	private Process process;
-
-	private final List<String> output = new CopyOnWriteArrayList<>();
+	private SampleApplicationProcess application;
 
 	@AfterEach
 	void stop() throws InterruptedException {
-		if (this.process != null) {
-			this.process.destroy();
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly();
-			}
+		if (this.application != null) {
+			this.application.close();
 		}
 	}
 
 	@Test
 	void startsFromAnEmptyDirectoryGeneratesItsCertificateAndReloadsIt() throws Exception {
-		int port = start();
+		this.application = SampleApplicationProcess.start(this.workingDirectory);
+		int port = this.application.httpsPort();
 		Path certs = this.workingDirectory.resolve("certs");
 		assertThat(certs.resolve("tls.crt")).isRegularFile();
 		assertThat(certs.resolve("tls.key")).isRegularFile();
 		assertThat(certs.resolve("ca.crt")).isRegularFile();
-		assertThat(this.output).anyMatch((line) -> line.contains("Generated a development CA"));
+		assertThat(this.application.output()).anyMatch((line) -> line.contains("Generated a development CA"));
 		X509Certificate generated = readFirstCertificate(certs.resolve("tls.crt"));
 		String body = get(port, certs.resolve("ca.crt"));
 		assertThat(body).contains("CN=localhost").contains("serial:  " + generated.getSerialNumber().toString(16));
@@ -110,8 +91,8 @@ class SampleApplicationJarIT {
 
 	@Test
 	void exposesTheCertificatesEndpointOnItsLoopbackManagementPort() throws Exception {
-		start();
-		int managementPort = awaitPort(MANAGEMENT_PORT);
+		this.application = SampleApplicationProcess.start(this.workingDirectory);
+		int managementPort = this.application.managementPort();
 		HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 		URI certificates = URI.create("http://127.0.0.1:" + managementPort + "/actuator/certificates");
 		HttpResponse<String> read = client.send(HttpRequest.newBuilder(certificates).timeout(TIMEOUT).build(),
@@ -125,68 +106,6 @@ class SampleApplicationJarIT {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(dryRun.statusCode()).isEqualTo(200);
 		assertThat(dryRun.body()).contains("\"outcome\":\"valid\"");
-	}
-
-	private int awaitPort(Pattern pattern) throws InterruptedException {
-		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline) {
-			for (String line : this.output) {
-				Matcher matcher = pattern.matcher(line);
-				if (matcher.find()) {
-					return Integer.parseInt(matcher.group(1));
-				}
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("No line matched " + pattern + ":\n" + String.join("\n", this.output));
-	}
-
-	private int start() throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-jar");
-		command.add(jar().toString());
-		command.add("--server.port=0");
-		command.add("--management.server.port=0");
-		this.process = new ProcessBuilder(command).directory(this.workingDirectory.toFile())
-			.redirectErrorStream(true)
-			.start();
-		Thread reader = new Thread(() -> read(this.process.getInputStream()), "sample-app-output");
-		reader.setDaemon(true);
-		reader.start();
-		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline) {
-			for (String line : this.output) {
-				Matcher matcher = HTTPS_PORT.matcher(line);
-				if (matcher.find()) {
-					return Integer.parseInt(matcher.group(1));
-				}
-			}
-			if (!this.process.isAlive()) {
-				throw new AssertionError("The sample application exited:\n" + String.join("\n", this.output));
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("The sample application did not start:\n" + String.join("\n", this.output));
-	}
-
-	private void read(InputStream stream) {
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				this.output.add(line);
-			}
-		}
-		catch (IOException ex) {
-			// The process ended
-		}
-	}
-
-	private static Path jar() {
-		String basedir = System.getProperty("basedir", ".");
-		Path jar = Path.of(basedir, "target", "sample-app.jar").toAbsolutePath();
-		assertThat(jar).as("the packaged sample application").isRegularFile();
-		return jar;
 	}
 
 	private static String get(int port, Path caCertificate) throws Exception {
