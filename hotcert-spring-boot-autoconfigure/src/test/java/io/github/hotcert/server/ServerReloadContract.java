@@ -176,16 +176,7 @@ public abstract class ServerReloadContract {
 	}
 
 	private ReloadResult awaitResult(ReloadOutcome outcome) throws InterruptedException {
-		CertificateReloader reloader = this.context.getBean(CertificateReloader.class);
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline) {
-			ReloadResult last = reloader.getBundle("web").getLastResult();
-			if (last != null && last.outcome() == outcome) {
-				return last;
-			}
-			Thread.sleep(20);
-		}
-		throw new AssertionError("No reload ended " + outcome + "; last: " + reloader.getBundle("web").getLastResult());
+		return TestWebApplication.awaitLastResult(this.context, "web", outcome, TIMEOUT);
 	}
 
 	private Issued issue(String commonName) {

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import javax.net.ssl.SSLException;
 
-import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.testsupport.KubernetesSecretVolume;
@@ -169,16 +168,7 @@ class TomcatReloadIT {
 	}
 
 	private ReloadResult awaitResult(ReloadOutcome outcome) throws InterruptedException {
-		CertificateReloader reloader = this.context.getBean(CertificateReloader.class);
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline) {
-			ReloadResult last = reloader.getBundle("web").getLastResult();
-			if (last != null && last.outcome() == outcome) {
-				return last;
-			}
-			Thread.sleep(20);
-		}
-		throw new AssertionError("No reload ended " + outcome + "; last: " + reloader.getBundle("web").getLastResult());
+		return TestWebApplication.awaitLastResult(this.context, "web", outcome, TIMEOUT);
 	}
 
 	private int start(String... properties) {
