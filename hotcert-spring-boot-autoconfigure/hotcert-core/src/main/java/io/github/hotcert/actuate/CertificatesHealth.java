@@ -1,0 +1,174 @@
+package io.github.hotcert.actuate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.reload.ManagedBundle;
+import io.github.hotcert.reload.ReloadOutcome;
+import io.github.hotcert.reload.ReloadResult;
+import io.github.hotcert.reload.ServedMaterial;
+import io.github.hotcert.source.CertificateInfo;
+
+import org.springframework.util.Assert;
+
+/**
+ * The health of the certificates hotcert keeps up to date, independent of the health API
+ * of a Spring Boot line: each line adapts the {@link Report} to its own health indicator.
+ * The status is {@link Status#DOWN DOWN} when a served certificate has expired, and
+ * {@link Status#UP UP} otherwise. Warnings are reported in the details of each bundle:
+ * certificates that expire within a threshold, a last reload that was rejected, and
+ * material on disk that is not served. Warnings change the status to
+ * {@link Status#OUT_OF_SERVICE OUT_OF_SERVICE} only when asked to.
+ */
+public class CertificatesHealth {
+
+	private final CertificateReloader reloader;
+
+	private final Duration expiryWarningThreshold;
+
+	private final boolean warningsChangeStatus;
+
+	private final Clock clock;
+
+	/**
+	 * Create a new {@link CertificatesHealth}.
+	 * @param reloader the reloader that owns the bundles
+	 * @param expiryWarningThreshold how long before expiry a certificate is reported
+	 * @param warningsChangeStatus whether warnings change the status to
+	 * {@link Status#OUT_OF_SERVICE}
+	 * @param clock the clock
+	 */
+	public CertificatesHealth(CertificateReloader reloader, Duration expiryWarningThreshold,
+			boolean warningsChangeStatus, Clock clock) {
+		Assert.notNull(reloader, "'reloader' must not be null");
+		Assert.notNull(expiryWarningThreshold, "'expiryWarningThreshold' must not be null");
+		Assert.notNull(clock, "'clock' must not be null");
+		this.reloader = reloader;
+		this.expiryWarningThreshold = expiryWarningThreshold;
+		this.warningsChangeStatus = warningsChangeStatus;
+		this.clock = clock;
+	}
+
+	/**
+	 * Check the certificates of every managed bundle.
+	 * @return the status and the details of each bundle
+	 */
+	public Report check() {
+		boolean expired = false;
+		boolean warning = false;
+		Map<String, Object> bundles = new LinkedHashMap<>();
+		for (ManagedBundle bundle : this.reloader.getBundles()) {
+			Map<String, Object> details = new LinkedHashMap<>();
+			expired |= addExpiry(details, bundle.getServed());
+			warning |= details.containsKey("expiringSoon");
+			warning |= addLastReload(details, bundle.getLastResult());
+			warning |= addSource(details, bundle);
+			bundles.put(bundle.getName(), details);
+		}
+		Status status = expired ? Status.DOWN
+				: (warning && this.warningsChangeStatus) ? Status.OUT_OF_SERVICE : Status.UP;
+		return new Report(status, bundles);
+	}
+
+	private boolean addExpiry(Map<String, Object> details, ServedMaterial served) {
+		if (served == null || served.leaf() == null) {
+			return false;
+		}
+		details.put("serialNumber", served.leaf().serialNumber());
+		details.put("notAfter", served.leaf().notAfter());
+		List<String> expired = new ArrayList<>();
+		List<String> expiringSoon = new ArrayList<>();
+		for (CertificateInfo certificate : served.chain()) {
+			Duration left = certificate.timeToExpiry(this.clock);
+			if (left.isNegative()) {
+				expired.add("%s expired at %s".formatted(certificate.describe(), certificate.notAfter()));
+			}
+			else if (left.compareTo(this.expiryWarningThreshold) < 0) {
+				expiringSoon.add("%s expires in %s, within the warning threshold of %s"
+					.formatted(certificate.describe(), describe(left), describe(this.expiryWarningThreshold)));
+			}
+		}
+		if (!expired.isEmpty()) {
+			details.put("expired", expired);
+		}
+		if (!expiringSoon.isEmpty()) {
+			details.put("expiringSoon", expiringSoon);
+		}
+		return !expired.isEmpty();
+	}
+
+	private boolean addLastReload(Map<String, Object> details, ReloadResult last) {
+		if (last == null || last.outcome() != ReloadOutcome.REJECTED) {
+			return false;
+		}
+		Map<String, Object> rejected = new LinkedHashMap<>();
+		rejected.put("time", last.time());
+		rejected.put("trigger", last.trigger().id());
+		rejected.put("reason", last.reason());
+		rejected.put("message", last.message());
+		details.put("lastReloadRejected", rejected);
+		return true;
+	}
+
+	private boolean addSource(Map<String, Object> details, ManagedBundle bundle) {
+		SourceState source = SourceState.of(bundle);
+		if (source.error() != null) {
+			details.put("notServed", source.error());
+			return true;
+		}
+		if (source.differs() || (source.differsFromServed() == null && bundle.hasPendingChange())) {
+			details.put("notServed", "The material of bundle '%s' on disk (%s) differs from the material served"
+				.formatted(bundle.getName(), bundle.getSource().getFiles()));
+			return true;
+		}
+		return false;
+	}
+
+	private static String describe(Duration duration) {
+		if (duration.toDays() >= 2) {
+			return duration.toDays() + " days";
+		}
+		if (duration.toHours() >= 2) {
+			return duration.toHours() + " hours";
+		}
+		return Math.max(duration.toMinutes(), 0) + " minutes";
+	}
+
+	/**
+	 * The status of the certificates, named as Spring Boot's health statuses are.
+	 */
+	public enum Status {
+
+		/**
+		 * Every served certificate is usable.
+		 */
+		UP,
+
+		/**
+		 * A warning was found and warnings change the status.
+		 */
+		OUT_OF_SERVICE,
+
+		/**
+		 * A served certificate has expired.
+		 */
+		DOWN
+
+	}
+
+	/**
+	 * The outcome of a check.
+	 *
+	 * @param status the status
+	 * @param details the details of each bundle, by bundle name
+	 */
+	public record Report(Status status, Map<String, Object> details) {
+
+	}
+
+}

@@ -1,0 +1,453 @@
+package io.github.hotcert.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.hotcert.validation.Check;
+import io.github.hotcert.validation.Severity;
+
+import io.github.hotcert.watch.WatchMode;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for hotcert.
+ */
+@ConfigurationProperties("hotcert")
+public class HotcertProperties {
+
+	/**
+	 * Whether hotcert is enabled. When disabled, Spring Boot behaves exactly as without
+	 * hotcert.
+	 */
+	private boolean enabled = true;
+
+	private final Watch watch = new Watch();
+
+	private final Signal signal = new Signal();
+
+	private final Source source = new Source();
+
+	private final History history = new History();
+
+	private final Validation validation = new Validation();
+
+	private final Retry retry = new Retry();
+
+	private final Development development = new Development();
+
+	private final Health health = new Health();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Watch getWatch() {
+		return this.watch;
+	}
+
+	public Signal getSignal() {
+		return this.signal;
+	}
+
+	public Source getSource() {
+		return this.source;
+	}
+
+	public History getHistory() {
+		return this.history;
+	}
+
+	public Validation getValidation() {
+		return this.validation;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Development getDevelopment() {
+		return this.development;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * How changes to certificate files are noticed.
+	 */
+	public static class Watch {
+
+		/**
+		 * How long no further file event must arrive before a change is reloaded.
+		 */
+		private Duration quietPeriod = Duration.ofMillis(250);
+
+		/**
+		 * Longest time a change waits for the quiet period: continuous writes cannot
+		 * postpone a reload beyond it.
+		 */
+		private Duration maxWait = Duration.ofSeconds(2);
+
+		/**
+		 * Time between two comparisons of the content of every watched file, which find
+		 * changes that produced no file event (NFS, bind mounts).
+		 */
+		private Duration pollInterval = Duration.ofSeconds(10);
+
+		/**
+		 * How changes are noticed: 'watch+poll' (file events, with polling as a
+		 * fallback), 'poll' (polling only) or 'off' (reloads on request only).
+		 */
+		private WatchMode mode = WatchMode.WATCH_POLL;
+
+		public Duration getQuietPeriod() {
+			return this.quietPeriod;
+		}
+
+		public void setQuietPeriod(Duration quietPeriod) {
+			this.quietPeriod = quietPeriod;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public WatchMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(WatchMode mode) {
+			this.mode = mode;
+		}
+
+	}
+
+	/**
+	 * Reloads on an operating system signal.
+	 */
+	public static class Signal {
+
+		/**
+		 * Whether to reload every bundle when the process receives SIGHUP, like nginx or
+		 * HAProxy. SIGHUP then no longer shuts the JVM down.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * How certificate material is read.
+	 */
+	public static class Source {
+
+		/**
+		 * Largest certificate, key or key store file that is read. Larger files are
+		 * rejected without being read into memory.
+		 */
+		private DataSize maxFileSize = DataSize.ofMegabytes(1);
+
+		public DataSize getMaxFileSize() {
+			return this.maxFileSize;
+		}
+
+		public void setMaxFileSize(DataSize maxFileSize) {
+			this.maxFileSize = maxFileSize;
+		}
+
+	}
+
+	/**
+	 * The reload history kept for each bundle.
+	 */
+	public static class History {
+
+		/**
+		 * Number of reload results kept for each bundle.
+		 */
+		private int size = 20;
+
+		public int getSize() {
+			return this.size;
+		}
+
+		public void setSize(int size) {
+			this.size = size;
+		}
+
+	}
+
+	/**
+	 * How new certificate material is validated before it is published.
+	 */
+	public static class Validation {
+
+		/**
+		 * How a failure of each check is treated: 'reject' (keep serving the current
+		 * certificate), 'warn' (publish and report) or 'off'. Checks: parse, key-match,
+		 * dates, chain, handshake (reject by default), min-validity, extended-key-usage,
+		 * hostnames, key-strength (warn by default).
+		 */
+		private final Map<Check, Severity> checks = new EnumMap<>(Check.class);
+
+		/**
+		 * How far in the future the start of a certificate's validity may be and still be
+		 * accepted.
+		 */
+		private Duration clockSkew = Duration.ofMinutes(5);
+
+		/**
+		 * Least time a new leaf certificate should remain valid (the min-validity check).
+		 */
+		private Duration minRemainingValidity = Duration.ofHours(24);
+
+		/**
+		 * Host names the leaf certificate must cover with its subject alternative names
+		 * (the hostnames check). Wildcard names are understood.
+		 */
+		private List<String> requiredHostnames = new ArrayList<>();
+
+		/**
+		 * Smallest RSA key size, in bits, that the key-strength check accepts.
+		 */
+		private int minRsaKeySize = 2048;
+
+		/**
+		 * Overrides for individual bundles, by bundle name.
+		 */
+		private final Map<String, BundleValidation> bundles = new LinkedHashMap<>();
+
+		public Map<Check, Severity> getChecks() {
+			return this.checks;
+		}
+
+		public Duration getClockSkew() {
+			return this.clockSkew;
+		}
+
+		public void setClockSkew(Duration clockSkew) {
+			this.clockSkew = clockSkew;
+		}
+
+		public Duration getMinRemainingValidity() {
+			return this.minRemainingValidity;
+		}
+
+		public void setMinRemainingValidity(Duration minRemainingValidity) {
+			this.minRemainingValidity = minRemainingValidity;
+		}
+
+		public List<String> getRequiredHostnames() {
+			return this.requiredHostnames;
+		}
+
+		public void setRequiredHostnames(List<String> requiredHostnames) {
+			this.requiredHostnames = requiredHostnames;
+		}
+
+		public int getMinRsaKeySize() {
+			return this.minRsaKeySize;
+		}
+
+		public void setMinRsaKeySize(int minRsaKeySize) {
+			this.minRsaKeySize = minRsaKeySize;
+		}
+
+		public Map<String, BundleValidation> getBundles() {
+			return this.bundles;
+		}
+
+	}
+
+	/**
+	 * How the material of one bundle is validated, where it differs from the defaults.
+	 */
+	public static class BundleValidation {
+
+		/**
+		 * How a failure of each check is treated for this bundle: 'reject', 'warn' or
+		 * 'off'.
+		 */
+		private final Map<Check, Severity> checks = new EnumMap<>(Check.class);
+
+		/**
+		 * Least time a new leaf certificate of this bundle should remain valid.
+		 */
+		private Duration minRemainingValidity;
+
+		/**
+		 * Host names the leaf certificate of this bundle must cover.
+		 */
+		private List<String> requiredHostnames;
+
+		public Map<Check, Severity> getChecks() {
+			return this.checks;
+		}
+
+		public Duration getMinRemainingValidity() {
+			return this.minRemainingValidity;
+		}
+
+		public void setMinRemainingValidity(Duration minRemainingValidity) {
+			this.minRemainingValidity = minRemainingValidity;
+		}
+
+		public List<String> getRequiredHostnames() {
+			return this.requiredHostnames;
+		}
+
+		public void setRequiredHostnames(List<String> requiredHostnames) {
+			this.requiredHostnames = requiredHostnames;
+		}
+
+	}
+
+	/**
+	 * Retries after rejected material.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether to retry a rejected reload automatically until the material becomes
+		 * valid or changes.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Delay before the first retry. Each further retry waits twice as long.
+		 */
+		private Duration initialInterval = Duration.ofSeconds(1);
+
+		/**
+		 * Longest delay between two retries.
+		 */
+		private Duration maxInterval = Duration.ofMinutes(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+	}
+
+	/**
+	 * Help for local development.
+	 */
+	public static class Development {
+
+		/**
+		 * Whether to generate a development CA and a certificate for localhost when both
+		 * PEM files of a bundle's key store do not exist at startup. Only for local
+		 * development: never enable it in production.
+		 */
+		private boolean generateMissingCertificates;
+
+		/**
+		 * Validity of a generated development certificate.
+		 */
+		private Duration certificateValidity = Duration.ofDays(90);
+
+		public boolean isGenerateMissingCertificates() {
+			return this.generateMissingCertificates;
+		}
+
+		public void setGenerateMissingCertificates(boolean generateMissingCertificates) {
+			this.generateMissingCertificates = generateMissingCertificates;
+		}
+
+		public Duration getCertificateValidity() {
+			return this.certificateValidity;
+		}
+
+		public void setCertificateValidity(Duration certificateValidity) {
+			this.certificateValidity = certificateValidity;
+		}
+
+	}
+
+	/**
+	 * The 'certificates' health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * How long before a served certificate expires it is reported in the health
+		 * details.
+		 */
+		private Duration expiryWarningThreshold = Duration.ofDays(14);
+
+		/**
+		 * Whether warnings (a certificate that expires within the threshold, a last
+		 * reload that was rejected, material on disk that is not served) change the
+		 * status from UP to OUT_OF_SERVICE. An expired certificate is always DOWN.
+		 */
+		private boolean warningsChangeStatus;
+
+		public Duration getExpiryWarningThreshold() {
+			return this.expiryWarningThreshold;
+		}
+
+		public void setExpiryWarningThreshold(Duration expiryWarningThreshold) {
+			this.expiryWarningThreshold = expiryWarningThreshold;
+		}
+
+		public boolean isWarningsChangeStatus() {
+			return this.warningsChangeStatus;
+		}
+
+		public void setWarningsChangeStatus(boolean warningsChangeStatus) {
+			this.warningsChangeStatus = warningsChangeStatus;
+		}
+
+	}
+
+}

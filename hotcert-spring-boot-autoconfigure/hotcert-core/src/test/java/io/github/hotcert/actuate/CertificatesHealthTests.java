@@ -1,0 +1,138 @@
+package io.github.hotcert.actuate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import io.github.hotcert.actuate.CertificatesHealth.Report;
+import io.github.hotcert.actuate.CertificatesHealth.Status;
+import io.github.hotcert.reload.ReloadRequest;
+import io.github.hotcert.reload.ReloadTrigger;
+import io.github.hotcert.testsupport.TestCertificates;
+import io.github.hotcert.testsupport.TestCertificates.Issued;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link CertificatesHealth}, with a real reloader and a clock moved forward
+ * instead of waiting.
+ */
+class CertificatesHealthTests {
+
+	private static final Duration THRESHOLD = Duration.ofDays(14);
+
+	private final TestCertificates certificates = TestCertificates.now();
+
+	@TempDir
+	Path directory;
+
+	private Issued authority;
+
+	private Issued served;
+
+	private TestReloader reloader;
+
+	@BeforeEach
+	void serve() {
+		this.authority = this.certificates.authority("hotcert test CA");
+		this.served = issue("served.example");
+		this.reloader = TestReloader.started(this.directory, this.served, (event) -> {
+		});
+	}
+
+	@Test
+	void upWithoutWarningsWhenCertificatesAreValidAndServed() {
+		Report health = health(Duration.ZERO, false);
+		assertThat(health.status()).isEqualTo(Status.UP);
+		assertThat(web(health)).containsOnlyKeys("serialNumber", "notAfter")
+			.containsEntry("serialNumber", this.served.serialHex())
+			.containsEntry("notAfter", this.served.certificate().getNotAfter().toInstant());
+	}
+
+	@Test
+	void downWhenAServedCertificateHasExpired() {
+		Report health = health(Duration.ofDays(91), false);
+		assertThat(health.status()).isEqualTo(Status.DOWN);
+		assertThat(web(health).get("expired")).asString()
+			.contains("CN=served.example serial " + this.served.serialHex())
+			.contains("expired at");
+	}
+
+	@Test
+	void reportsCertificateThatExpiresWithinTheThresholdAndStaysUp() {
+		Report health = health(Duration.ofDays(80), false);
+		assertThat(health.status()).isEqualTo(Status.UP);
+		assertThat(web(health).get("expiringSoon")).asString()
+			.contains("CN=served.example serial " + this.served.serialHex())
+			.contains("expires in 9 days, within the warning threshold of 14 days");
+		assertThat(web(health(Duration.ofDays(70), false))).doesNotContainKey("expiringSoon");
+	}
+
+	@Test
+	void warningsChangeTheStatusToOutOfServiceWhenAskedTo() {
+		assertThat(health(Duration.ofDays(80), true).status()).isEqualTo(Status.OUT_OF_SERVICE);
+		assertThat(health(Duration.ZERO, true).status()).isEqualTo(Status.UP);
+		assertThat(health(Duration.ofDays(91), true).status()).isEqualTo(Status.DOWN);
+	}
+
+	@Test
+	void reportsLastReloadThatWasRejected() {
+		this.reloader.writeMismatched(issue("next.example"), issue("other.example"));
+		this.reloader.reloader().reload("web", ReloadRequest.of(ReloadTrigger.WATCH));
+		Report health = health(Duration.ZERO, false);
+		assertThat(health.status()).isEqualTo(Status.UP);
+		assertThat(web(health).get("lastReloadRejected"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.map(String.class, Object.class))
+			.containsEntry("trigger", "watch")
+			.containsEntry("reason", "key-match")
+			.hasEntrySatisfying("message",
+					(message) -> assertThat(message).asString().contains(this.reloader.privateKey().toString()));
+		assertThat(web(health)).containsKey("notServed");
+		assertThat(health(Duration.ZERO, true).status()).isEqualTo(Status.OUT_OF_SERVICE);
+	}
+
+	@Test
+	void reportsMaterialOnDiskThatIsNotServed() {
+		this.reloader.write(issue("next.example"));
+		Report health = health(Duration.ZERO, false);
+		assertThat(health.status()).isEqualTo(Status.UP);
+		assertThat(web(health).get("notServed")).asString()
+			.contains("differs from the material served")
+			.contains(this.reloader.certificate().toString());
+		assertThat(web(health)).doesNotContainKey("lastReloadRejected");
+	}
+
+	@Test
+	void reportsMaterialOnDiskThatCannotBeRead() throws Exception {
+		Files.delete(this.reloader.privateKey());
+		Report health = health(Duration.ZERO, false);
+		assertThat(health.status()).isEqualTo(Status.UP);
+		assertThat(web(health).get("notServed")).asString()
+			.contains("'web'")
+			.contains(this.reloader.privateKey().toString())
+			.contains("does not exist");
+	}
+
+	private Report health(Duration later, boolean warningsChangeStatus) {
+		Clock clock = Clock.fixed(Instant.now().plus(later), ZoneOffset.UTC);
+		return new CertificatesHealth(this.reloader.reloader(), THRESHOLD, warningsChangeStatus, clock).check();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> web(Report health) {
+		return (Map<String, Object>) health.details().get("web");
+	}
+
+	private Issued issue(String commonName) {
+		return this.certificates.issue(this.certificates.leaf(commonName), this.authority);
+	}
+
+}

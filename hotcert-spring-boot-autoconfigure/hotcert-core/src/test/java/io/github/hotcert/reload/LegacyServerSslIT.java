@@ -1,0 +1,128 @@
+package io.github.hotcert.reload;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.github.hotcert.config.BundleDiscovery;
+import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.TestCertificates;
+import io.github.hotcert.testsupport.TestCertificates.Issued;
+import io.github.hotcert.testsupport.TestWebApplication;
+import io.github.hotcert.testsupport.TlsClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Applications configured with the classic {@code server.ssl.*} properties, not a bundle,
+ * reload on a real Tomcat.
+ */
+class LegacyServerSslIT {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private final TestCertificates certificates = TestCertificates.now();
+
+	private final TlsClient client = TlsClient.create();
+
+	@TempDir
+	Path directory;
+
+	private Issued authority;
+
+	private ConfigurableApplicationContext context;
+
+	@BeforeEach
+	void createAuthority() {
+		this.authority = this.certificates.authority("legacy CA");
+	}
+
+	@AfterEach
+	void close() {
+		if (this.context != null) {
+			this.context.close();
+		}
+	}
+
+	@Test
+	void keyStoreApplicationReloads() throws Exception {
+		Path keyStore = this.directory.resolve("keystore.p12");
+		Issued first = issue("first");
+		Files.write(keyStore, PemFiles.keyStore("PKCS12", "server", first, "changeit", "changeit"));
+		this.context = TestWebApplication.run("server.ssl.key-store=" + keyStore, "server.ssl.key-store-type=PKCS12",
+				"server.ssl.key-store-password=changeit", "server.ssl.key-alias=server");
+		int port = TestWebApplication.port(this.context);
+		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
+		assertThat(this.context.getBean(CertificateReloader.class)
+			.getBundle(BundleDiscovery.SERVER_SSL_BUNDLE_NAME)
+			.getConsumers()).singleElement().asString().contains("default host");
+		Issued second = issue("second");
+		PemFiles.replace(keyStore, PemFiles.keyStore("PKCS12", "server", second, "changeit", "changeit"));
+		this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
+		Issued wrongAlias = issue("third");
+		PemFiles.replace(keyStore, PemFiles.keyStore("PKCS12", "other", wrongAlias, "changeit", "changeit"));
+		ReloadResult rejected = this.context.getBean(CertificateReloader.class)
+			.reload(BundleDiscovery.SERVER_SSL_BUNDLE_NAME, ReloadRequest.of(ReloadTrigger.MANUAL));
+		assertThat(rejected.message()).contains("server.ssl").contains("no entry with alias 'server'");
+		assertThat(this.client.servedSerial(port)).isEqualTo(second.serialHex());
+	}
+
+	@Test
+	void pemCertificateApplicationReloads() throws Exception {
+		Path certificate = this.directory.resolve("server.crt");
+		Path key = this.directory.resolve("server.key");
+		Issued first = issue("first");
+		Files.writeString(certificate, PemFiles.certificates(first.chain()));
+		Files.writeString(key, PemFiles.pkcs8(first.keyPair().getPrivate()));
+		this.context = TestWebApplication.run("server.ssl.certificate=" + certificate,
+				"server.ssl.certificate-private-key=" + key);
+		int port = TestWebApplication.port(this.context);
+		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
+		Issued second = issue("second");
+		PemFiles.replace(key, PemFiles.pkcs8(second.keyPair().getPrivate()));
+		PemFiles.replace(certificate, PemFiles.certificates(second.chain()));
+		this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
+		assertThat(this.client.get(port, "/").body()).isEqualTo("ok");
+	}
+
+	@Test
+	void managementServerWithItsOwnSslPropertiesReloads() throws Exception {
+		Path certificate = this.directory.resolve("management.crt");
+		Path key = this.directory.resolve("management.key");
+		Issued first = issue("management");
+		Files.writeString(certificate, PemFiles.certificates(first.chain()));
+		Files.writeString(key, PemFiles.pkcs8(first.keyPair().getPrivate()));
+		Path webCertificate = this.directory.resolve("web.crt");
+		Path webKey = this.directory.resolve("web.key");
+		Issued web = issue("web");
+		Files.writeString(webCertificate, PemFiles.certificates(web.chain()));
+		Files.writeString(webKey, PemFiles.pkcs8(web.keyPair().getPrivate()));
+		this.context = TestWebApplication.run("server.ssl.certificate=" + webCertificate,
+				"server.ssl.certificate-private-key=" + webKey, "management.server.port=0",
+				"management.server.address=127.0.0.1", "management.server.ssl.certificate=" + certificate,
+				"management.server.ssl.certificate-private-key=" + key);
+		int port = this.context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
+		assertThat(this.context.getBean(CertificateReloader.class).getBundle("management.server.ssl").getConsumers())
+			.singleElement()
+			.asString()
+			.contains(Integer.toString(port));
+		Issued second = issue("management-2");
+		PemFiles.replace(key, PemFiles.pkcs8(second.keyPair().getPrivate()));
+		PemFiles.replace(certificate, PemFiles.certificates(second.chain()));
+		this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
+		assertThat(this.client.get(port, "/actuator/health").status()).isEqualTo(200);
+		assertThat(this.client.servedSerial(TestWebApplication.port(this.context))).isEqualTo(web.serialHex());
+	}
+
+	private Issued issue(String commonName) {
+		return this.certificates.issue(this.certificates.leaf(commonName), this.authority);
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.github.hotcert.boot4.autoconfigure;
+
+import org.apache.catalina.startup.Tomcat;
+import org.eclipse.jetty.server.Server;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+
+/**
+ * What the auto-configuration tests of the web servers share: hotcert's
+ * auto-configurations for every server, and class loaders that hide every server but one.
+ */
+final class HotcertServerAutoConfigurations {
+
+	static final AutoConfigurations ALL = AutoConfigurations.of(SslAutoConfiguration.class,
+			HotcertAutoConfiguration.class, HotcertTomcatAutoConfiguration.class, HotcertJettyAutoConfiguration.class,
+			HotcertNettyAutoConfiguration.class);
+
+	private HotcertServerAutoConfigurations() {
+	}
+
+	static FilteredClassLoader onlyTomcat() {
+		return new FilteredClassLoader(Server.class, HttpServer.class);
+	}
+
+	static FilteredClassLoader onlyJetty() {
+		return new FilteredClassLoader(Tomcat.class, HttpServer.class);
+	}
+
+	static FilteredClassLoader onlyNetty() {
+		return new FilteredClassLoader(Tomcat.class, Server.class);
+	}
+
+}

@@ -1,0 +1,19 @@
+package io.github.hotcert.boot3.autoconfigure;
+
+import io.github.hotcert.config.SpringBootLine;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Fails the start of an application that has the Spring Boot 3.5 starter but runs on
+ * another Spring Boot line, before any of hotcert's auto-configuration is looked at.
+ */
+class SpringBootLineCheck implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext applicationContext) {
+		SpringBootLine.BOOT_3.check(applicationContext.getClassLoader());
+	}
+
+}

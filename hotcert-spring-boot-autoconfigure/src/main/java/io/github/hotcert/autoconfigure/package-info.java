@@ -1,4 +1,0 @@
-/**
- * Auto-configuration of hotcert: wiring only.
- */
-package io.github.hotcert.autoconfigure;
