@@ -20,6 +20,12 @@ import java.util.stream.Collectors;
  */
 public final class Benchmarks {
 
+	private static final String BOOT_4_TOMCAT = "Tomcat, Spring Boot 4.1.2";
+
+	private static final String BOOT_3_TOMCAT = "Tomcat, Spring Boot 3.5.16";
+
+	private static final String BOOT_3_UNDERTOW = "Undertow, Spring Boot 3.5.16";
+
 	private Benchmarks() {
 	}
 
@@ -33,7 +39,7 @@ public final class Benchmarks {
 			System.exit(2);
 			return;
 		}
-		for (Path jar : List.of(settings.tomcatJar(), settings.undertowJar())) {
+		for (Path jar : List.of(settings.tomcatJar(), settings.boot3TomcatJar(), settings.undertowJar())) {
 			if (!Files.isRegularFile(jar)) {
 				System.err.println("No such jar: " + jar);
 				System.exit(2);
@@ -71,8 +77,8 @@ public final class Benchmarks {
 	}
 
 	private static Map<Integer, Duration> measure(Settings settings, Workbench bench) {
-		Variant tomcat = Variant.hotcert("Tomcat", settings.tomcatJar());
-		Variant undertow = Variant.hotcert("Undertow", settings.undertowJar());
+		Variant tomcat = Variant.hotcert(BOOT_4_TOMCAT, settings.tomcatJar());
+		Variant undertow = Variant.hotcert(BOOT_3_UNDERTOW, settings.undertowJar());
 		Variant staticSsl = Variant.staticSsl(settings.tomcatJar());
 		Map<Integer, Runnable> items = new LinkedHashMap<>();
 		items.put(Startup.ITEM, () -> new Startup(bench, settings.startupPairs()).run(tomcat, staticSsl));
@@ -99,38 +105,53 @@ public final class Benchmarks {
 
 	private static void rotationLatency(Settings settings, Workbench bench, Variant tomcat, Variant undertow) {
 		Duration hotcertTimeout = Duration.ofSeconds(10);
-		RotationLatency.Subject hotcertTomcat = new RotationLatency.Subject(tomcat, tomcat.name(),
+		Variant boot3Tomcat = Variant.hotcert(BOOT_3_TOMCAT, settings.boot3TomcatJar());
+		RotationLatency.Subject hotcert4 = new RotationLatency.Subject(tomcat, tomcat.name(),
+				settings.hotcertLatencyTrials(), hotcertTimeout, true);
+		RotationLatency.Subject hotcert3 = new RotationLatency.Subject(boot3Tomcat, boot3Tomcat.name(),
 				settings.hotcertLatencyTrials(), hotcertTimeout, true);
 		RotationLatency.Subject hotcertUndertow = new RotationLatency.Subject(undertow, undertow.name(),
 				settings.hotcertLatencyTrials(), hotcertTimeout, true);
-		Variant springBoot = Variant.springBootReload(settings.tomcatJar());
-		RotationLatency.Subject springBootTomcat = new RotationLatency.Subject(springBoot,
-				springBoot.name() + " (its default 10 s quiet period)", settings.springBootLatencyTrials(),
-				Duration.ofSeconds(30), false);
+		RotationLatency.Subject springBoot4 = springBootDefault(settings, BOOT_4_TOMCAT, settings.tomcatJar());
+		RotationLatency.Subject springBoot3 = springBootDefault(settings, BOOT_3_TOMCAT, settings.boot3TomcatJar());
 		RotationLatency latency = new RotationLatency(bench, settings.latencyRotations());
 		Map<RotationLatency.Subject, Double> p50 = latency
-			.run(List.of(hotcertTomcat, hotcertUndertow, springBootTomcat));
-		if (p50.containsKey(hotcertTomcat) && p50.containsKey(springBootTomcat)) {
-			double ratio = p50.get(springBootTomcat) / p50.get(hotcertTomcat);
+			.run(List.of(hotcert4, hotcert3, hotcertUndertow, springBoot4, springBoot3));
+		addRatio(bench, p50, springBoot4, hotcert4, BOOT_4_TOMCAT);
+		addRatio(bench, p50, springBoot3, hotcert3, BOOT_3_TOMCAT);
+	}
+
+	private static RotationLatency.Subject springBootDefault(Settings settings, String server, Path jar) {
+		Variant springBoot = Variant.springBootReload(server, jar);
+		return new RotationLatency.Subject(springBoot, springBoot.name() + " (its default 10 s quiet period)",
+				settings.springBootLatencyTrials(), Duration.ofSeconds(30), false);
+	}
+
+	private static void addRatio(Workbench bench, Map<RotationLatency.Subject, Double> p50,
+			RotationLatency.Subject springBoot, RotationLatency.Subject hotcert, String server) {
+		if (p50.containsKey(hotcert) && p50.containsKey(springBoot)) {
+			double ratio = p50.get(springBoot) / p50.get(hotcert);
 			bench.report()
-				.add(Row.of(RotationLatency.ITEM, "Rotation latency ratio, Spring Boot / hotcert (p50)", "Tomcat",
-						String.format(Locale.ROOT, "%.1f× (hotcert serves a new certificate %.1f times sooner)", ratio,
-								ratio)));
+				.add(Row.of(RotationLatency.ITEM, "Rotation latency ratio, Spring Boot / hotcert (p50)", server, String
+					.format(Locale.ROOT, "%.1f× (hotcert serves a new certificate %.1f times sooner)", ratio, ratio)));
 		}
 	}
 
 	private static void rotationsUnderLoad(Settings settings, Workbench bench, Variant tomcat, Variant undertow) {
 		Duration quietPeriod = settings.springBootLoadQuietPeriod();
-		Variant springBoot = Variant.springBootReload(settings.tomcatJar(),
-				"--spring.ssl.bundle.watch.file.quiet-period=" + quietPeriod.toMillis() + "ms");
+		String quiet = "--spring.ssl.bundle.watch.file.quiet-period=" + quietPeriod.toMillis() + "ms";
+		Variant springBoot4 = Variant.springBootReload(BOOT_4_TOMCAT, settings.tomcatJar(), quiet);
+		Variant springBoot3 = Variant.springBootReload(BOOT_3_TOMCAT, settings.boot3TomcatJar(), quiet);
+		Variant boot3Tomcat = Variant.hotcert(BOOT_3_TOMCAT, settings.boot3TomcatJar());
 		Duration timeout = Duration.ofSeconds(15);
-		new RotationsUnderLoad(bench, settings.loadRotations(), settings.loadThreads(), settings.mismatchHold())
-			.run(List.of(new RotationsUnderLoad.Subject(tomcat, tomcat.name(), timeout, true),
-					new RotationsUnderLoad.Subject(undertow, undertow.name(), timeout, true),
-					new RotationsUnderLoad.Subject(springBoot,
-							springBoot.name() + " (quiet period shortened to " + quietPeriod.toMillis() + " ms)",
-							timeout, false)),
-					settings.loadTrials());
+		String shortened = " (quiet period shortened to " + quietPeriod.toMillis() + " ms)";
+		new RotationsUnderLoad(bench, settings.loadRotations(), settings.loadThreads(), settings.mismatchHold()).run(
+				List.of(new RotationsUnderLoad.Subject(tomcat, tomcat.name(), timeout, true),
+						new RotationsUnderLoad.Subject(boot3Tomcat, boot3Tomcat.name(), timeout, true),
+						new RotationsUnderLoad.Subject(undertow, undertow.name(), timeout, true),
+						new RotationsUnderLoad.Subject(springBoot4, springBoot4.name() + shortened, timeout, false),
+						new RotationsUnderLoad.Subject(springBoot3, springBoot3.name() + shortened, timeout, false)),
+				settings.loadTrials());
 	}
 
 	private static String method() throws IOException {

@@ -84,7 +84,7 @@ final class HandshakeThroughput {
 		this.bench.report().add(Row.of(ITEM, MEASUREMENT + " " + setting, baseline.name(), summary(plainTurns)));
 		String perPair = ratios.stream().map(Format::ratio).collect(Collectors.joining(", "));
 		this.bench.report()
-			.add(new Row(ITEM, "Handshake rate ratio, hotcert / static SSL", "Tomcat",
+			.add(new Row(ITEM, "Handshake rate ratio, hotcert / static SSL", "Tomcat, Spring Boot 4.1.2",
 					Format.ratio(ratio) + " (median of the ratios of " + ratios.size()
 							+ " pairs of turns in ABBA order: " + perPair
 							+ "; server CPU per handshake, hotcert / static: "

@@ -11,21 +11,23 @@ import java.util.TreeSet;
  * What to measure and how much: the defaults are the documented run; {@code --quick} only
  * checks that the harness works.
  *
- * @param tomcatJar the sample application on Tomcat
- * @param undertowJar the sample application on Undertow
+ * @param tomcatJar the sample application on Spring Boot 4 and Tomcat
+ * @param boot3TomcatJar the sample application on Spring Boot 3.5 and Tomcat
+ * @param undertowJar the sample application on Spring Boot 3.5 and Undertow
  * @param output where to write the Markdown report, or {@code null}
  * @param workDirectory where the processes' files and logs go
  * @param command the command shown in the report
  * @param items the items to run (1 to 6)
  * @param quick whether to measure a little of everything only
  */
-record Settings(Path tomcatJar, Path undertowJar, Path output, Path workDirectory, String command, Set<Integer> items,
-		boolean quick) {
+record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path output, Path workDirectory, String command,
+		Set<Integer> items, boolean quick) {
 
 	static final String USAGE = """
-			Usage: java -jar hotcert-benchmarks.jar --tomcat=JAR --undertow=JAR [options]
-			  --tomcat=JAR      the sample application packaged on Tomcat
-			  --undertow=JAR    the sample application packaged on Undertow (mvn -Pundertow)
+			Usage: java -jar hotcert-benchmarks.jar --tomcat=JAR --boot3-tomcat=JAR --undertow=JAR [options]
+			  --tomcat=JAR        the sample application on Spring Boot 4 and Tomcat (mvn package)
+			  --boot3-tomcat=JAR  the sample application on Spring Boot 3.5 and Tomcat (mvn -Pboot3 package)
+			  --undertow=JAR      the sample application on Spring Boot 3.5 and Undertow (mvn -Pundertow package)
 			  --output=FILE     write the Markdown report there (benchmarks/run: docs/benchmarks.md)
 			  --work=DIR        where the processes' certificates and logs go (default: a new temporary directory)
 			  --command=TEXT    the command shown in the report (default: benchmarks/run)
@@ -43,21 +45,23 @@ record Settings(Path tomcatJar, Path undertowJar, Path output, Path workDirector
 			options.put((equals > 0) ? argument.substring(2, equals) : argument.substring(2),
 					(equals > 0) ? argument.substring(equals + 1) : "true");
 		}
-		Set<String> known = Set.of("tomcat", "undertow", "output", "work", "command", "items", "quick", "help");
+		Set<String> known = Set.of("tomcat", "boot3-tomcat", "undertow", "output", "work", "command", "items", "quick",
+				"help");
 		for (String name : options.keySet()) {
 			if (!known.contains(name)) {
 				throw new IllegalArgumentException("Unknown option --" + name + "\n" + USAGE);
 			}
 		}
-		if (options.containsKey("help") || !options.containsKey("tomcat") || !options.containsKey("undertow")) {
+		if (options.containsKey("help") || !options.containsKey("tomcat") || !options.containsKey("boot3-tomcat")
+				|| !options.containsKey("undertow")) {
 			throw new IllegalArgumentException(USAGE);
 		}
 		Set<Integer> items = new TreeSet<>();
 		for (String item : options.getOrDefault("items", "1,2,3,4,5,6").split(",")) {
 			items.add(Integer.parseInt(item.strip()));
 		}
-		return new Settings(Path.of(options.get("tomcat")), Path.of(options.get("undertow")),
-				options.containsKey("output") ? Path.of(options.get("output")) : null,
+		return new Settings(Path.of(options.get("tomcat")), Path.of(options.get("boot3-tomcat")),
+				Path.of(options.get("undertow")), options.containsKey("output") ? Path.of(options.get("output")) : null,
 				options.containsKey("work") ? Path.of(options.get("work")) : null,
 				options.getOrDefault("command", "benchmarks/run"), items, options.containsKey("quick"));
 	}

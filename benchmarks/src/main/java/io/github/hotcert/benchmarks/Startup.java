@@ -59,7 +59,7 @@ final class Startup {
 				.add(Row.of(ITEM, MEASUREMENT, baseline.name(), Format.seconds(Statistics.median(without))
 						+ suffix.formatted(without.stream().map(Format::seconds).collect(Collectors.joining(", ")))));
 			this.bench.report()
-				.add(Row.of(ITEM, "Startup time ratio, hotcert / no hotcert", "Tomcat",
+				.add(Row.of(ITEM, "Startup time ratio, hotcert / no hotcert", "Tomcat, Spring Boot 4.1.2",
 						Format.ratio(Statistics.median(ratios)) + ", "
 								+ String.format(Locale.ROOT, "%+.3f s", Statistics.median(differences))
 								+ " (medians of the ratios and differences of " + Format.plural(this.pairs, "pair")

@@ -18,15 +18,16 @@ record Variant(String name, Path jar, List<String> arguments) {
 		return new Variant("hotcert, " + server, jar, List.of());
 	}
 
-	static Variant springBootReload(Path jar, String... arguments) {
+	static Variant springBootReload(String server, Path jar, String... arguments) {
 		List<String> all = new ArrayList<>(
 				List.of("--hotcert.enabled=false", "--spring.ssl.bundle.pem.web.reload-on-update=true"));
 		all.addAll(List.of(arguments));
-		return new Variant("Spring Boot reload-on-update, Tomcat", jar, List.copyOf(all));
+		return new Variant("Spring Boot reload-on-update, " + server, jar, List.copyOf(all));
 	}
 
 	static Variant staticSsl(Path jar) {
-		return new Variant("static SSL, no hotcert, Tomcat", jar, List.of("--hotcert.enabled=false"));
+		return new Variant("static SSL, no hotcert, Tomcat, Spring Boot 4.1.2", jar,
+				List.of("--hotcert.enabled=false"));
 	}
 
 }

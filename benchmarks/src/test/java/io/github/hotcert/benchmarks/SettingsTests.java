@@ -11,8 +11,9 @@ class SettingsTests {
 
 	@Test
 	void defaultsMeasureEveryItemAtFullSize() {
-		Settings settings = Settings.parse("--tomcat=t.jar", "--undertow=u.jar");
+		Settings settings = Settings.parse("--tomcat=t.jar", "--boot3-tomcat=b.jar", "--undertow=u.jar");
 		assertThat(settings.tomcatJar()).isEqualTo(Path.of("t.jar"));
+		assertThat(settings.boot3TomcatJar()).isEqualTo(Path.of("b.jar"));
 		assertThat(settings.items()).containsExactly(1, 2, 3, 4, 5, 6);
 		assertThat(settings.latencyRotations()).isGreaterThanOrEqualTo(30);
 		assertThat(settings.loadRotations()).isEqualTo(100);
@@ -24,7 +25,7 @@ class SettingsTests {
 
 	@Test
 	void selectsItemsAndOutput() {
-		Settings settings = Settings.parse("--tomcat=t.jar", "--undertow=u.jar", "--items=3, 1",
+		Settings settings = Settings.parse("--tomcat=t.jar", "--boot3-tomcat=b.jar", "--undertow=u.jar", "--items=3, 1",
 				"--output=docs/benchmarks.md");
 		assertThat(settings.items()).containsExactly(1, 3);
 		assertThat(settings.runs(2)).isFalse();
@@ -34,7 +35,8 @@ class SettingsTests {
 	@Test
 	void refusesUnknownOptionsAndMissingJars() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Settings.parse("--tomcat=t.jar", "--undertow=u.jar", "--rotations=3"))
+			.isThrownBy(
+					() -> Settings.parse("--tomcat=t.jar", "--boot3-tomcat=b.jar", "--undertow=u.jar", "--rotations=3"))
 			.withMessageContaining("Unknown option --rotations");
 		assertThatIllegalArgumentException().isThrownBy(() -> Settings.parse("--tomcat=t.jar"))
 			.withMessageContaining("Usage");
