@@ -22,9 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class SampleApplicationProcess implements AutoCloseable {
 
-	private static final Pattern HTTPS_PORT = Pattern.compile("started on port[s()]* (\\d+) \\(https\\)");
+	/**
+	 * How Tomcat and Reactor Netty ({@code (https)}) and Jetty ({@code (ssl, http/1.1)})
+	 * log an HTTPS port.
+	 */
+	private static final Pattern HTTPS_PORT = Pattern.compile("started on port[s()]* (\\d+) \\((https|ssl, [^)]*)\\)");
 
-	private static final Pattern HTTP_PORT = Pattern.compile("started on port[s()]* (\\d+) \\(http\\)");
+	/**
+	 * How Tomcat and Reactor Netty ({@code (http)}) and Jetty ({@code (http/1.1)}) log an
+	 * HTTP port.
+	 */
+	private static final Pattern HTTP_PORT = Pattern.compile("started on port[s()]* (\\d+) \\((http|http/1\\.1)\\)");
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 

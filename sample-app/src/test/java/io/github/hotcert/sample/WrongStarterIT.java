@@ -9,16 +9,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.SpringBootVersion;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Starts the sample with the auto-configuration of the other Spring Boot line added to
- * its class path, as when an application picks the wrong starter: the start fails with
- * one message that names the starter to use, before anything else goes wrong.
+ * Starts an application with the sample's class path and the auto-configuration of the
+ * other Spring Boot line added to it, as when an application picks the wrong starter: the
+ * start fails with one message that names the starter to use, before anything else goes
+ * wrong.
  */
 class WrongStarterIT {
 
@@ -34,7 +37,7 @@ class WrongStarterIT {
 		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { otherLine.toUri().toURL() },
 				getClass().getClassLoader())) {
 			SpringApplication application = new SpringApplication(new DefaultResourceLoader(classLoader),
-					SampleApplication.class);
+					Application.class);
 			application.setDefaultProperties(Map.of("server.port", "0", "management.server.port", "0",
 					"hotcert.development.generate-missing-certificates", "false"));
 			assertThatIllegalStateException().isThrownBy(application::run)
@@ -43,6 +46,12 @@ class WrongStarterIT {
 								+ "replace it with io.github.hotcert:%s",
 						wrong, boot4 ? "3.5" : "4", SpringBootVersion.getVersion(), right);
 		}
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class Application {
+
 	}
 
 }
