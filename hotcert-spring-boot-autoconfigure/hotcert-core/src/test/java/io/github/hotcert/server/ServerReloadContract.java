@@ -12,15 +12,16 @@ import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.testsupport.PemBundleDirectory;
 import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
 import io.github.hotcert.testsupport.TlsClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -52,7 +53,8 @@ public abstract class ServerReloadContract {
 
 	private PemBundleDirectory files;
 
-	private ConfigurableApplicationContext context;
+	@RegisterExtension
+	final RunningApplication application = new RunningApplication();
 
 	/**
 	 * Start an application that serves {@code GET /} on this server, on port 0 and
@@ -76,13 +78,6 @@ public abstract class ServerReloadContract {
 		this.files = new PemBundleDirectory(this.directory.resolve("web"));
 	}
 
-	@AfterEach
-	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
-	}
-
 	@Test
 	void newConnectionGetsNewCertificateAfterRotation() throws Exception {
 		Issued first = issue("a.example");
@@ -95,7 +90,7 @@ public abstract class ServerReloadContract {
 		logger.info("%s served the new certificate %d ms after its files were replaced"
 			.formatted(targetDescription(port), Duration.ofNanos(System.nanoTime() - changed).toMillis()));
 		assertThat(this.client.get(port, "/").body()).isEqualTo("ok");
-		assertThat(this.context.getBean(CertificateReloader.class).getBundle("web").getConsumers())
+		assertThat(this.application.getBean(CertificateReloader.class).getBundle("web").getConsumers())
 			.contains(targetDescription(port));
 	}
 
@@ -169,13 +164,13 @@ public abstract class ServerReloadContract {
 
 	private int start(Issued issued, String... properties) {
 		this.files.write(issued);
-		this.context = run(TestWebApplication.concat(new String[] { "server.ssl.bundle=web" },
-				this.files.bundleProperties("web"), properties));
-		return TestWebApplication.port(this.context);
+		this.application.start(() -> run(TestWebApplication.concat(new String[] { "server.ssl.bundle=web" },
+				this.files.bundleProperties("web"), properties)));
+		return this.application.port();
 	}
 
-	private ReloadResult awaitResult(ReloadOutcome outcome) throws InterruptedException {
-		return TestWebApplication.awaitLastResult(this.context, "web", outcome, TIMEOUT);
+	private ReloadResult awaitResult(ReloadOutcome outcome) {
+		return this.application.awaitLastResult("web", outcome, TIMEOUT);
 	}
 
 	private Issued issue(String commonName) {

@@ -13,19 +13,19 @@ import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.testsupport.KubernetesSecretVolume;
 import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
 import io.github.hotcert.testsupport.TlsClient;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.tomcat.util.net.SSLHostConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -46,20 +46,14 @@ class TomcatReloadIT {
 	@TempDir
 	Path directory;
 
-	private Issued authority;
+	@RegisterExtension
+	final RunningApplication application = new RunningApplication();
 
-	private ConfigurableApplicationContext context;
+	private Issued authority;
 
 	@BeforeEach
 	void createAuthority() {
 		this.authority = this.certificates.authority("hotcert test CA");
-	}
-
-	@AfterEach
-	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
 	}
 
 	@Test
@@ -167,8 +161,8 @@ class TomcatReloadIT {
 		}
 	}
 
-	private ReloadResult awaitResult(ReloadOutcome outcome) throws InterruptedException {
-		return TestWebApplication.awaitLastResult(this.context, "web", outcome, TIMEOUT);
+	private ReloadResult awaitResult(ReloadOutcome outcome) {
+		return this.application.awaitLastResult("web", outcome, TIMEOUT);
 	}
 
 	private int start(String... properties) {
@@ -176,8 +170,8 @@ class TomcatReloadIT {
 	}
 
 	private int start(Class<?>[] sources, String... properties) {
-		this.context = TestWebApplication.run(sources, properties);
-		return TestWebApplication.port(this.context);
+		this.application.run(sources, properties);
+		return this.application.port();
 	}
 
 	private Issued issue(String commonName) {
