@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import javax.net.ssl.SSLException;
 
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
+import io.github.hotcert.testsupport.KubernetesSecretVolume;
 import io.github.hotcert.testsupport.PemBundleDirectory;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.RunningApplication;
@@ -119,10 +122,38 @@ public abstract class ServerReloadContract {
 		this.files.replace(issue("c.example"), issue("other.example"));
 		ReloadResult rejection = awaitResult(ReloadOutcome.REJECTED);
 		assertThat(rejection.reason()).isEqualTo("key-match");
-		for (int i = 0; i < 3; i++) {
+		assertThat(rejection.message()).contains("does not match certificate CN=c.example")
+			.contains(this.files.privateKey().toString());
+		assertThat(rejection.previousCertificate().serialNumber()).isEqualTo(second.serialHex());
+		for (int i = 0; i < 5; i++) {
 			assertThat(this.client.servedSerial(port)).isEqualTo(second.serialHex());
 			assertThat(this.client.get(port, "/").body()).isEqualTo("ok");
 		}
+	}
+
+	@Test
+	void servesNewCertificateAfterKubernetesSecretSwap() throws Exception {
+		KubernetesSecretVolume volume = new KubernetesSecretVolume(this.directory.resolve("secret"));
+		Issued first = issue("a.example");
+		volume.writeStrings(secret(first));
+		int port = start(TestWebApplication.pemBundle("web", volume.file("tls.crt"), volume.file("tls.key")));
+		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
+		for (int i = 0; i < 3; i++) {
+			Issued next = issue("rotation-" + i + ".example");
+			volume.writeStrings(secret(next));
+			this.client.awaitSerial(port, next.serialHex(), TIMEOUT);
+		}
+	}
+
+	@Test
+	void servesNewCertificateAfterFilesAreOverwritten() throws Exception {
+		Issued first = issue("a.example");
+		int port = start(first);
+		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
+		Issued second = issue("b.example");
+		PemFiles.overwrite(this.files.privateKey(), PemFiles.pkcs8(second.keyPair().getPrivate()));
+		PemFiles.overwrite(this.files.certificate(), PemFiles.certificates(second.chain()));
+		this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
 	}
 
 	@Test
@@ -164,8 +195,12 @@ public abstract class ServerReloadContract {
 
 	private int start(Issued issued, String... properties) {
 		this.files.write(issued);
-		this.application.start(() -> run(TestWebApplication.concat(new String[] { "server.ssl.bundle=web" },
-				this.files.bundleProperties("web"), properties)));
+		return start(TestWebApplication.concat(new String[] { "server.ssl.bundle=web" },
+				this.files.bundleProperties("web"), properties));
+	}
+
+	private int start(String... properties) {
+		this.application.start(() -> run(properties));
 		return this.application.port();
 	}
 
@@ -175,6 +210,13 @@ public abstract class ServerReloadContract {
 
 	private Issued issue(String commonName) {
 		return this.certificates.issue(this.certificates.leaf(commonName), this.authority);
+	}
+
+	private static Map<String, String> secret(Issued issued) {
+		Map<String, String> files = new LinkedHashMap<>();
+		files.put("tls.crt", PemFiles.certificates(issued.chain()));
+		files.put("tls.key", PemFiles.pkcs8(issued.keyPair().getPrivate()));
+		return files;
 	}
 
 }
