@@ -3,23 +3,29 @@ package io.github.hotcert.boot3.server.tomcat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import javax.net.ssl.SSLException;
 
+import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.server.tomcat.SslConnectors;
 import io.github.hotcert.testsupport.PemBundleDirectory;
 import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
 import io.github.hotcert.testsupport.TlsClient;
-import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.apache.catalina.connector.Connector;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
 /**
  * What only Tomcat needs on top of the {@link TomcatReloadContractIT reload contract}:
  * hotcert updates Tomcat's SSL host configs in place, so customizations of the host
- * config survive a reload. Proven with real handshakes on fresh connections.
+ * config survive a reload, and it updates every SSL connector that serves the bundle,
+ * including connectors the application adds. Proven with real handshakes on fresh
+ * connections.
  */
 class TomcatReloadIT {
 
@@ -49,6 +57,8 @@ class TomcatReloadIT {
 
 	private PemBundleDirectory web;
 
+	private Issued own;
+
 	@BeforeEach
 	void createAuthority() {
 		this.authority = this.certificates.authority("hotcert test CA");
@@ -66,6 +76,38 @@ class TomcatReloadIT {
 		assertTls12Only(port);
 	}
 
+	@Test
+	void addedConnectorThatServesTheBundleServesTheNewCertificateAfterRotation() throws Exception {
+		Issued first = issue("first.example");
+		this.web.write(first);
+		int port = startWithAddedConnectors();
+		int added = addedConnectors().servingTheBundle.getLocalPort();
+		assertThat(added).isPositive().isNotEqualTo(port);
+		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
+		assertThat(this.client.servedSerial(added)).isEqualTo(first.serialHex());
+		assertThat(consumersOfWeb()).contains("tomcat https port " + port + " (default host)",
+				"tomcat https port " + added + " (default host)");
+		Issued second = issue("second.example");
+		this.web.replace(second);
+		this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
+		this.client.awaitSerial(added, second.serialHex(), TIMEOUT);
+		assertThat(this.client.get(added, "/").body()).isEqualTo("ok");
+	}
+
+	@Test
+	void addedConnectorWithItsOwnMaterialKeepsItsCertificate() throws Exception {
+		this.web.write(issue("first.example"));
+		int port = startWithAddedConnectors();
+		int own = addedConnectors().withOwnMaterial.getLocalPort();
+		assertThat(this.client.servedSerial(own)).isEqualTo(this.own.serialHex());
+		Issued second = issue("second.example");
+		this.web.replace(second);
+		this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
+		this.client.awaitSerial(addedConnectors().servingTheBundle.getLocalPort(), second.serialHex(), TIMEOUT);
+		assertThat(this.client.servedSerial(own)).isEqualTo(this.own.serialHex());
+		assertThat(consumersOfWeb()).doesNotContain("tomcat https port " + own + " (default host)");
+	}
+
 	private void assertTls12Only(int port) throws IOException {
 		assertThatException().isThrownBy(() -> this.client.withProtocols("TLSv1.3").servedCertificate(port))
 			.isInstanceOf(SSLException.class);
@@ -75,10 +117,24 @@ class TomcatReloadIT {
 		}
 	}
 
+	private int startWithAddedConnectors() {
+		this.own = issue("own.example");
+		PemBundleDirectory own = new PemBundleDirectory(this.directory.resolve("own")).write(this.own);
+		return start(AddedConnectorsConfiguration.class, own.bundleProperties(AddedConnectorsConfiguration.OWN));
+	}
+
 	private int start(Class<?> configuration, String... properties) {
 		this.application.run(new Class<?>[] { configuration }, TestWebApplication
 			.concat(new String[] { "server.ssl.bundle=web" }, this.web.bundleProperties("web"), properties));
 		return this.application.port();
+	}
+
+	private AddedConnectorsConfiguration addedConnectors() {
+		return this.application.getBean(AddedConnectorsConfiguration.class);
+	}
+
+	private List<String> consumersOfWeb() {
+		return this.application.getBean(CertificateReloader.class).getBundle("web").getConsumers();
 	}
 
 	private Issued issue(String commonName) {
@@ -93,11 +149,34 @@ class TomcatReloadIT {
 		@Bean
 		TomcatConnectorCustomizer tls12Only() {
 			return (connector) -> {
-				for (SSLHostConfig config : ((AbstractHttp11Protocol<?>) connector.getProtocolHandler())
-					.findSslHostConfigs()) {
+				for (SSLHostConfig config : SslConnectors.protocol(connector).findSslHostConfigs()) {
 					config.setProtocols("TLSv1.2");
 					config.setCiphers(CIPHER);
 				}
+			};
+		}
+
+	}
+
+	/**
+	 * Adds two SSL connectors to the server: one built from the server's bundle, one from
+	 * a bundle of its own.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class AddedConnectorsConfiguration {
+
+		static final String OWN = "own";
+
+		private volatile Connector servingTheBundle;
+
+		private volatile Connector withOwnMaterial;
+
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> addedConnectors(SslBundles sslBundles) {
+			return (factory) -> {
+				this.servingTheBundle = SslConnectors.https(sslBundles.getBundle("web"));
+				this.withOwnMaterial = SslConnectors.https(sslBundles.getBundle(OWN));
+				factory.addAdditionalTomcatConnectors(this.servingTheBundle, this.withOwnMaterial);
 			};
 		}
 
