@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Runs the packaged sample application in a container, its certificate files in a
@@ -65,6 +66,8 @@ class CertificateRotationContainerIT {
 	 * connections span rotations.
 	 */
 	private static final Duration SERVED_BEFORE_NEXT_ROTATION = Duration.ofMillis(300);
+
+	private static final int HANDSHAKES_AFTER_REJECTION = 50;
 
 	private final Clock clock = Clock.systemUTC();
 
@@ -191,7 +194,7 @@ class CertificateRotationContainerIT {
 			assertThat(bundle.path("source").path("differsFromServed").asBoolean()).isTrue();
 			assertThat(bundle.path("pendingChange").asBoolean()).isTrue();
 			long rejected = System.nanoTime();
-			Thread.sleep(1000);
+			await().atMost(TIMEOUT).until(() -> load.handshakesStartedAfter(rejected) >= HANDSHAKES_AFTER_REJECTION);
 			report = load.stop();
 			assertThat(report.handshakes()).filteredOn((handshake) -> handshake.started() > rejected)
 				.as("handshakes after the rejection")

@@ -6,10 +6,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Reads and calls the {@code certificates} actuator endpoint of an application whose
@@ -57,17 +61,17 @@ final class CertificatesEndpointClient {
 	 */
 	JsonNode awaitBundle(String bundle, Predicate<JsonNode> condition, Duration timeout)
 			throws IOException, InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		JsonNode last = bundle(bundle);
-		while (!condition.test(last)) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Bundle '%s' did not reach the expected state within %s; last read:%n%s"
-					.formatted(bundle, timeout, last.toPrettyString()));
-			}
-			Thread.sleep(50);
-			last = bundle(bundle);
+		AtomicReference<JsonNode> last = new AtomicReference<>();
+		try {
+			return await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> {
+				last.set(bundle(bundle));
+				return last.get();
+			}, condition);
 		}
-		return last;
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("Bundle '%s' did not reach the expected state within %s; last read:%n%s"
+				.formatted(bundle, timeout, (last.get() != null) ? last.get().toPrettyString() : null), ex);
+		}
 	}
 
 	/**

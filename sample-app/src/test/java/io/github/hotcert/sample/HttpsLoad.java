@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.TrustManager;
 
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
+
 /**
  * HTTPS requests to {@code GET /} sent from several threads until stopped. Half the
  * threads keep a connection open for many requests (until the server closes it), half
@@ -91,20 +95,28 @@ final class HttpsLoad implements AutoCloseable {
 	 * @param since the {@link System#nanoTime()} the certificate was written
 	 * @param timeout how long to wait
 	 * @return the {@link System#nanoTime()} when that handshake completed
-	 * @throws InterruptedException if interrupted
 	 * @throws AssertionError if no handshake is served that certificate in time
 	 */
-	long awaitServed(String serial, long since, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			Long served = this.firstServed.get(serial);
-			if (served != null && served >= since) {
-				return served;
-			}
-			Thread.sleep(2);
+	long awaitServed(String serial, long since, Duration timeout) {
+		try {
+			return await().atMost(timeout)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(2))
+				.until(() -> this.firstServed.get(serial), (served) -> served != null && served >= since);
 		}
-		throw new AssertionError("No handshake was served certificate serial %s within %s (%d handshakes so far)"
-			.formatted(serial, timeout, this.handshakes.size()));
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("No handshake was served certificate serial %s within %s (%d handshakes so far)"
+				.formatted(serial, timeout, this.handshakes.size()), ex);
+		}
+	}
+
+	/**
+	 * Return how many handshakes started after the given time.
+	 * @param nanoTime a {@link System#nanoTime()}
+	 * @return the number of handshakes
+	 */
+	long handshakesStartedAfter(long nanoTime) {
+		return this.handshakes.stream().filter((handshake) -> handshake.started() > nanoTime).count();
 	}
 
 	/**

@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hotcert.development.DevelopmentCertificateGenerator;
 import io.github.hotcert.sample.MonitoringQueries.LabelValues;
 import io.github.hotcert.sample.MonitoringQueries.Query;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Runs the packaged sample application and a real Prometheus that scrapes its
@@ -170,37 +173,46 @@ class PrometheusIT {
 		return response.path("data").path("result");
 	}
 
-	private void awaitRulesEvaluated(int count) throws Exception {
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		Map<String, String> health = new LinkedHashMap<>();
-		while (System.nanoTime() < deadline) {
-			health.clear();
-			for (JsonNode group : this.prometheus.ruleGroups()) {
-				for (JsonNode rule : group.path("rules")) {
-					boolean evaluated = !rule.path("lastEvaluation").asText().startsWith("0001-");
-					health.put(rule.path("name").asText(), evaluated ? rule.path("health").asText() : "not evaluated");
-				}
-			}
-			if (health.size() == count && health.values().stream().allMatch("ok"::equals)) {
-				return;
-			}
-			Thread.sleep(200);
+	private void awaitRulesEvaluated(int count) {
+		AtomicReference<Map<String, String>> health = new AtomicReference<>(Map.of());
+		try {
+			await().atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
+				health.set(ruleHealth());
+				return health.get().size() == count && health.get().values().stream().allMatch("ok"::equals);
+			});
 		}
-		throw new AssertionError("Rules not all evaluated without error: " + health + "\n" + this.prometheus.log());
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError(
+					"Rules not all evaluated without error: " + health.get() + "\n" + this.prometheus.log(), ex);
+		}
 	}
 
-	private JsonNode awaitResult(String expression, Predicate<JsonNode> condition) throws Exception {
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		JsonNode last = null;
-		while (System.nanoTime() < deadline) {
-			last = query(expression);
-			if (condition.test(last)) {
-				return last;
+	/**
+	 * Return the health of each rule, or {@code not evaluated}.
+	 */
+	private Map<String, String> ruleHealth() throws Exception {
+		Map<String, String> health = new LinkedHashMap<>();
+		for (JsonNode group : this.prometheus.ruleGroups()) {
+			for (JsonNode rule : group.path("rules")) {
+				boolean evaluated = !rule.path("lastEvaluation").asText().startsWith("0001-");
+				health.put(rule.path("name").asText(), evaluated ? rule.path("health").asText() : "not evaluated");
 			}
-			Thread.sleep(200);
 		}
-		throw new AssertionError("Timed out after %s waiting for %s; last result: %s%nPrometheus log:%n%s"
-			.formatted(TIMEOUT, expression, last, this.prometheus.log()));
+		return health;
+	}
+
+	private JsonNode awaitResult(String expression, Predicate<JsonNode> condition) {
+		AtomicReference<JsonNode> last = new AtomicReference<>();
+		try {
+			return await().atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
+				last.set(query(expression));
+				return last.get();
+			}, condition);
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("Timed out after %s waiting for %s; last result: %s%nPrometheus log:%n%s"
+				.formatted(TIMEOUT, expression, last.get(), this.prometheus.log()), ex);
+		}
 	}
 
 	private JsonNode query(String expression) throws Exception {

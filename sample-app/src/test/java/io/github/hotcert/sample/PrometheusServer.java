@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real Prometheus server on a free loopback port, with a generated configuration and a
@@ -124,27 +127,33 @@ final class PrometheusServer implements AutoCloseable {
 		return this.objectMapper.readTree(response.body());
 	}
 
-	private void awaitReady() throws InterruptedException {
-		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new AssertionError("Prometheus exited:\n" + log());
-			}
-			try {
-				HttpResponse<String> response = this.client
-					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/-/ready"))
-						.timeout(Duration.ofSeconds(5))
-						.build(), HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// Not listening yet
-			}
-			Thread.sleep(100);
+	private void awaitReady() {
+		try {
+			await().atMost(STARTUP_TIMEOUT)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(100))
+				.ignoreExceptionsInstanceOf(IOException.class)
+				.until(this::isReady);
 		}
-		throw new AssertionError("Prometheus did not become ready:\n" + log());
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("Prometheus did not become ready:\n" + log(), ex);
+		}
+	}
+
+	/**
+	 * Return whether Prometheus answers that it is ready.
+	 * @throws IOException if it does not listen yet
+	 * @throws AssertionError if it exited
+	 */
+	private boolean isReady() throws IOException, InterruptedException {
+		if (!this.process.isAlive()) {
+			throw new AssertionError("Prometheus exited:\n" + log());
+		}
+		HttpResponse<String> response = this.client
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/-/ready"))
+				.timeout(Duration.ofSeconds(5))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		return response.statusCode() == 200;
 	}
 
 	private static String configuration(String job, String target, String metricsPath, List<Path> ruleFiles) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Runs the packaged sample application the way a newcomer does: {@code java -jar} in an
@@ -72,21 +73,11 @@ class SampleApplicationJarIT {
 		Files.move(staging.resolve("tls.crt"), certs.resolve("tls.crt"), StandardCopyOption.REPLACE_EXISTING,
 				StandardCopyOption.ATOMIC_MOVE);
 		String expected = "serial:  " + rotated.getSerialNumber().toString(16);
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		String rotatedBody = null;
-		while (System.nanoTime() < deadline) {
-			try {
-				rotatedBody = get(port, certs.resolve("ca.crt"));
-				if (rotatedBody.contains(expected)) {
-					break;
-				}
-			}
-			catch (IOException ex) {
-				// The new CA is trusted only once the new certificate is served
-			}
-			Thread.sleep(50);
-		}
-		assertThat(rotatedBody).contains(expected);
+		// The new CA is trusted only once the new certificate is served
+		await().atMost(TIMEOUT)
+			.pollInterval(Duration.ofMillis(50))
+			.ignoreExceptionsInstanceOf(IOException.class)
+			.untilAsserted(() -> assertThat(get(port, certs.resolve("ca.crt"))).contains(expected));
 	}
 
 	@Test

@@ -9,12 +9,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged sample application, started with {@code java -jar} in a working directory,
@@ -77,21 +81,33 @@ final class SampleApplicationProcess implements AutoCloseable {
 		return List.copyOf(this.output);
 	}
 
-	private int awaitPort(Pattern pattern) throws InterruptedException {
-		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline) {
-			for (String line : this.output) {
-				Matcher matcher = pattern.matcher(line);
-				if (matcher.find()) {
-					return Integer.parseInt(matcher.group(1));
-				}
-			}
-			if (!this.process.isAlive()) {
-				throw new AssertionError("The sample application exited:\n" + String.join("\n", this.output));
-			}
-			Thread.sleep(100);
+	private int awaitPort(Pattern pattern) {
+		try {
+			return await().atMost(STARTUP_TIMEOUT)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> port(pattern), Objects::nonNull);
 		}
-		throw new AssertionError("The sample application did not start:\n" + String.join("\n", this.output));
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("The sample application did not start:\n" + String.join("\n", this.output), ex);
+		}
+	}
+
+	/**
+	 * Return the port that a line of the output so far names, or {@code null}.
+	 * @throws AssertionError if the application exited
+	 */
+	private Integer port(Pattern pattern) {
+		for (String line : this.output) {
+			Matcher matcher = pattern.matcher(line);
+			if (matcher.find()) {
+				return Integer.parseInt(matcher.group(1));
+			}
+		}
+		if (!this.process.isAlive()) {
+			throw new AssertionError("The sample application exited:\n" + String.join("\n", this.output));
+		}
+		return null;
 	}
 
 	private void read(InputStream stream) {

@@ -29,11 +29,11 @@ class CertificateReloadAuditIT {
 	private final TlsClient tls = TlsClient.create();
 
 	@RegisterExtension
-	final RunningApplication app = new RunningApplication();
+	final CertificatesApplication app = new CertificatesApplication();
 
 	@Test
 	void everyReloadIsAuditedWithThePrincipalOrTheTrigger() throws Exception {
-		this.app.start(new Class<?>[] { AuditConfiguration.class }, RunningApplication.OPEN_ACCESS,
+		this.app.start(new Class<?>[] { AuditConfiguration.class }, CertificatesApplication.OPEN_ACCESS,
 				"hotcert.watch.mode=watch+poll", "hotcert.watch.quiet-period=50ms",
 				"hotcert-test.principal-header=true",
 				"management.endpoints.web.exposure.include=certificates,auditevents");

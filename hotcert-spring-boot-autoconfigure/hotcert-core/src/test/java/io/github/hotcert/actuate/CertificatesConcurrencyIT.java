@@ -35,11 +35,11 @@ class CertificatesConcurrencyIT {
 	private final TlsClient tls = TlsClient.create();
 
 	@RegisterExtension
-	final RunningApplication app = new RunningApplication();
+	final CertificatesApplication app = new CertificatesApplication();
 
 	@Test
 	void concurrentPostsAndFileTriggeredReloadsLeaveAConsistentHistory() throws Exception {
-		this.app.start(RunningApplication.OPEN_ACCESS, "hotcert.history.size=200");
+		this.app.start(CertificatesApplication.OPEN_ACCESS, "hotcert.history.size=200");
 		CertificateReloader reloader = this.app.context().getBean(CertificateReloader.class);
 		Issued second = this.app.issue("second.example");
 		int requests = 50;

@@ -31,7 +31,7 @@ class CertificatesEndpointIT {
 	private final TlsClient tls = TlsClient.create();
 
 	@RegisterExtension
-	final RunningApplication app = new RunningApplication();
+	final CertificatesApplication app = new CertificatesApplication();
 
 	@Test
 	void getDescribesServedCertificateSourceConsumersAndHistory() throws Exception {
@@ -108,7 +108,7 @@ class CertificatesEndpointIT {
 
 	@Test
 	void postReloadsChangedMaterial() throws Exception {
-		this.app.start(RunningApplication.OPEN_ACCESS);
+		this.app.start(CertificatesApplication.OPEN_ACCESS);
 		Issued second = this.app.issue("second.example");
 		this.app.replacePem(second);
 		assertThat(this.tls.servedSerial(this.app.port())).isEqualTo(this.app.first().serialHex());
@@ -131,7 +131,7 @@ class CertificatesEndpointIT {
 
 	@Test
 	void postWithEmptyBodyReloads() throws Exception {
-		this.app.start(RunningApplication.OPEN_ACCESS);
+		this.app.start(CertificatesApplication.OPEN_ACCESS);
 		Issued second = this.app.issue("second.example");
 		this.app.replacePem(second);
 		Response response = this.app.actuator().postWithoutBody("/actuator/certificates/web");
@@ -142,7 +142,7 @@ class CertificatesEndpointIT {
 
 	@Test
 	void dryRunValidatesWhatIsOnDiskAndChangesNothing() throws Exception {
-		this.app.start(RunningApplication.OPEN_ACCESS);
+		this.app.start(CertificatesApplication.OPEN_ACCESS);
 		Issued second = this.app.issue("second.example");
 		this.app.replacePem(second);
 		Response valid = this.app.actuator().post("/actuator/certificates/web", "{\"dryRun\":true}");
@@ -167,7 +167,7 @@ class CertificatesEndpointIT {
 
 	@Test
 	void forceReappliesUnchangedMaterial() throws Exception {
-		this.app.start(RunningApplication.OPEN_ACCESS);
+		this.app.start(CertificatesApplication.OPEN_ACCESS);
 		AtomicInteger published = new AtomicInteger();
 		this.app.context()
 			.getBean(SslBundles.class)
@@ -190,7 +190,7 @@ class CertificatesEndpointIT {
 
 	@Test
 	void rejectedReloadAnswers422WithTheReason() throws Exception {
-		this.app.start(RunningApplication.OPEN_ACCESS);
+		this.app.start(CertificatesApplication.OPEN_ACCESS);
 		this.app.writeMismatchedKey();
 		Response response = this.app.actuator().post("/actuator/certificates/web", "{}");
 		assertThat(response.status()).isEqualTo(422);
@@ -212,7 +212,7 @@ class CertificatesEndpointIT {
 
 	@Test
 	void postToUnknownBundleIsNotFound() throws Exception {
-		this.app.start(RunningApplication.OPEN_ACCESS);
+		this.app.start(CertificatesApplication.OPEN_ACCESS);
 		assertThat(this.app.actuator().post("/actuator/certificates/unknown", "{}").status()).isEqualTo(404);
 		assertThat(this.app.web().path("history")).hasSize(1);
 	}

@@ -23,11 +23,12 @@ class CertificatesHealthIT {
 	private final TlsClient tls = TlsClient.create();
 
 	@RegisterExtension
-	final RunningApplication app = new RunningApplication();
+	final CertificatesApplication app = new CertificatesApplication();
 
 	@Test
 	void healthReportsWarningsOverHttpAndStaysUp() throws Exception {
-		this.app.start(RunningApplication.OPEN_ACCESS, "management.endpoints.web.exposure.include=certificates,health",
+		this.app.start(CertificatesApplication.OPEN_ACCESS,
+				"management.endpoints.web.exposure.include=certificates,health",
 				"management.endpoint.health.show-details=always");
 		Response healthy = this.app.actuator().get("/actuator/health/certificates");
 		assertThat(healthy.status()).isEqualTo(200);

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.hotcert.actuate.ActuatorClient.Response;
 import io.github.hotcert.reload.CertificateReloadEvent;
 import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
@@ -32,9 +33,9 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.operator.OutputEncryptor;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.actuate.audit.InMemoryAuditEventRepository;
@@ -43,7 +44,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -71,20 +71,14 @@ class CertificatesSecretLeakIT {
 	@TempDir
 	Path directory;
 
-	private ConfigurableApplicationContext context;
+	@RegisterExtension
+	final RunningApplication application = new RunningApplication();
 
 	private final List<PrivateKey> keys = new ArrayList<>();
 
 	private final List<String> keyPems = new ArrayList<>();
 
 	private final List<byte[]> keyStores = new ArrayList<>();
-
-	@AfterEach
-	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
-	}
 
 	@Test
 	void noResponseLogLineEventOrMetricContainsKeyMaterialOrPasswords(CapturedOutput output) throws Exception {
@@ -98,7 +92,7 @@ class CertificatesSecretLeakIT {
 		Path inlineCertificate = write("inline.crt", PemFiles.certificates(inline.chain()));
 		String inlineKey = PemFiles.pkcs8(inline.keyPair().getPrivate());
 		this.keyPems.add(inlineKey);
-		this.context = TestWebApplication.run(new Class<?>[] { CollectingConfiguration.class }, TestWebApplication
+		this.application.run(new Class<?>[] { CollectingConfiguration.class }, TestWebApplication
 			.concat(TestWebApplication.pemBundle("web", webCertificate, webKey), new String[] {
 					"spring.ssl.bundle.pem.web.keystore.private-key-password=" + KEY_PASSWORD,
 					"spring.ssl.bundle.jks.store.keystore.location=" + keyStore,
@@ -111,9 +105,8 @@ class CertificatesSecretLeakIT {
 					"management.endpoint.certificates.access=unrestricted",
 					"management.endpoint.health.show-details=always", "management.info.certificates.enabled=true",
 					"hotcert.watch.mode=off", "logging.level.io.github.hotcert=trace" }));
-		int port = TestWebApplication.port(this.context);
-		ActuatorClient actuator = new ActuatorClient(
-				this.context.getEnvironment().getRequiredProperty("local.management.port", Integer.class));
+		int port = this.application.port();
+		ActuatorClient actuator = new ActuatorClient(this.application.managementPort());
 		List<String> reported = new ArrayList<>();
 		exercise(actuator, reported);
 
@@ -133,7 +126,7 @@ class CertificatesSecretLeakIT {
 		Files.delete(webKey);
 		exercise(actuator, reported);
 
-		CollectingConfiguration collected = this.context.getBean(CollectingConfiguration.class);
+		CollectingConfiguration collected = this.application.getBean(CollectingConfiguration.class);
 		assertThat(collected.events).anySatisfy((event) -> assertThat(event).contains("rejected"));
 		assertThat(reported).anySatisfy((response) -> assertThat(response).contains("CERTIFICATE_RELOAD"));
 		assertThat(output.getAll()).contains("Rejected new material for SSL bundle 'web'");
@@ -142,7 +135,7 @@ class CertificatesSecretLeakIT {
 		assertNoNeedle("responses", reported, needles);
 		assertNoNeedle("log output", List.of(output.getAll()), needles);
 		assertNoNeedle("application events", collected.events, needles);
-		assertNoNeedle("metric names and tags", meters(this.context.getBean(MeterRegistry.class)), needles);
+		assertNoNeedle("metric names and tags", meters(this.application.getBean(MeterRegistry.class)), needles);
 	}
 
 	private void exercise(ActuatorClient actuator, List<String> reported) throws Exception {

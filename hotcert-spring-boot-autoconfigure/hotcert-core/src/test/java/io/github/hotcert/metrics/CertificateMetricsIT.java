@@ -6,23 +6,25 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import io.github.hotcert.metrics.PrometheusText.Sample;
 import io.github.hotcert.testsupport.KubernetesSecretVolume;
 import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
 import io.github.hotcert.testsupport.TlsClient;
-import org.junit.jupiter.api.AfterEach;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.context.ConfigurableApplicationContext;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The metrics of a real embedded Tomcat, read from its {@code /actuator/prometheus}
@@ -47,7 +49,8 @@ class CertificateMetricsIT {
 
 	private KubernetesSecretVolume volume;
 
-	private ConfigurableApplicationContext context;
+	@RegisterExtension
+	final RunningApplication application = new RunningApplication();
 
 	private int port;
 
@@ -55,13 +58,6 @@ class CertificateMetricsIT {
 	void start() {
 		this.authority = this.certificates.authority("hotcert metrics CA");
 		this.volume = new KubernetesSecretVolume(this.directory.resolve("secret"));
-	}
-
-	@AfterEach
-	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
 	}
 
 	@Test
@@ -153,10 +149,10 @@ class CertificateMetricsIT {
 
 	private void startServing(Issued issued) {
 		this.volume.writeStrings(secret(issued, issued));
-		this.context = TestWebApplication.run(TestWebApplication.concat(
+		this.application.run(TestWebApplication.concat(
 				TestWebApplication.pemBundle("web", this.volume.file("tls.crt"), this.volume.file("tls.key")),
 				new String[] { "management.endpoints.web.exposure.include=prometheus" }));
-		this.port = TestWebApplication.port(this.context);
+		this.port = this.application.port();
 	}
 
 	private void assertCertificate(Sample sample, Issued issued, String store) {
@@ -178,18 +174,18 @@ class CertificateMetricsIT {
 		return PrometheusText.parse(response.body());
 	}
 
-	private PrometheusText awaitScrape(Predicate<PrometheusText> condition) throws Exception {
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		PrometheusText last = null;
-		while (System.nanoTime() < deadline) {
-			last = scrape();
-			if (condition.test(last)) {
-				return last;
-			}
-			Thread.sleep(50);
+	private PrometheusText awaitScrape(Predicate<PrometheusText> condition) {
+		AtomicReference<PrometheusText> last = new AtomicReference<>();
+		try {
+			return await().atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> {
+				last.set(scrape());
+				return last.get();
+			}, condition);
 		}
-		throw new AssertionError("Timed out after " + TIMEOUT + "; last scrape: "
-				+ ((last != null) ? last.samples(EXPIRATION) : List.of()));
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("Timed out after " + TIMEOUT + "; last scrape: "
+					+ ((last.get() != null) ? last.get().samples(EXPIRATION) : List.of()), ex);
+		}
 	}
 
 	private Issued issue(String commonName) {

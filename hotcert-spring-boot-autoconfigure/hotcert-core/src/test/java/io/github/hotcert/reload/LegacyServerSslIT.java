@@ -6,16 +6,15 @@ import java.time.Duration;
 
 import io.github.hotcert.config.BundleDiscovery;
 import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
 import io.github.hotcert.testsupport.TlsClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,18 +35,12 @@ class LegacyServerSslIT {
 
 	private Issued authority;
 
-	private ConfigurableApplicationContext context;
+	@RegisterExtension
+	final RunningApplication application = new RunningApplication();
 
 	@BeforeEach
 	void createAuthority() {
 		this.authority = this.certificates.authority("legacy CA");
-	}
-
-	@AfterEach
-	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
 	}
 
 	@Test
@@ -55,11 +48,11 @@ class LegacyServerSslIT {
 		Path keyStore = this.directory.resolve("keystore.p12");
 		Issued first = issue("first");
 		Files.write(keyStore, PemFiles.keyStore("PKCS12", "server", first, "changeit", "changeit"));
-		this.context = TestWebApplication.run("server.ssl.key-store=" + keyStore, "server.ssl.key-store-type=PKCS12",
+		this.application.run("server.ssl.key-store=" + keyStore, "server.ssl.key-store-type=PKCS12",
 				"server.ssl.key-store-password=changeit", "server.ssl.key-alias=server");
-		int port = TestWebApplication.port(this.context);
+		int port = this.application.port();
 		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
-		assertThat(this.context.getBean(CertificateReloader.class)
+		assertThat(this.application.getBean(CertificateReloader.class)
 			.getBundle(BundleDiscovery.SERVER_SSL_BUNDLE_NAME)
 			.getConsumers()).singleElement().asString().contains("default host");
 		Issued second = issue("second");
@@ -67,7 +60,7 @@ class LegacyServerSslIT {
 		this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
 		Issued wrongAlias = issue("third");
 		PemFiles.replace(keyStore, PemFiles.keyStore("PKCS12", "other", wrongAlias, "changeit", "changeit"));
-		ReloadResult rejected = this.context.getBean(CertificateReloader.class)
+		ReloadResult rejected = this.application.getBean(CertificateReloader.class)
 			.reload(BundleDiscovery.SERVER_SSL_BUNDLE_NAME, ReloadRequest.of(ReloadTrigger.MANUAL));
 		assertThat(rejected.message()).contains("server.ssl").contains("no entry with alias 'server'");
 		assertThat(this.client.servedSerial(port)).isEqualTo(second.serialHex());
@@ -80,9 +73,8 @@ class LegacyServerSslIT {
 		Issued first = issue("first");
 		Files.writeString(certificate, PemFiles.certificates(first.chain()));
 		Files.writeString(key, PemFiles.pkcs8(first.keyPair().getPrivate()));
-		this.context = TestWebApplication.run("server.ssl.certificate=" + certificate,
-				"server.ssl.certificate-private-key=" + key);
-		int port = TestWebApplication.port(this.context);
+		this.application.run("server.ssl.certificate=" + certificate, "server.ssl.certificate-private-key=" + key);
+		int port = this.application.port();
 		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
 		Issued second = issue("second");
 		PemFiles.replace(key, PemFiles.pkcs8(second.keyPair().getPrivate()));
@@ -103,13 +95,14 @@ class LegacyServerSslIT {
 		Issued web = issue("web");
 		Files.writeString(webCertificate, PemFiles.certificates(web.chain()));
 		Files.writeString(webKey, PemFiles.pkcs8(web.keyPair().getPrivate()));
-		this.context = TestWebApplication.run("server.ssl.certificate=" + webCertificate,
-				"server.ssl.certificate-private-key=" + webKey, "management.server.port=0",
-				"management.server.address=127.0.0.1", "management.server.ssl.certificate=" + certificate,
+		this.application.run("server.ssl.certificate=" + webCertificate, "server.ssl.certificate-private-key=" + webKey,
+				"management.server.port=0", "management.server.address=127.0.0.1",
+				"management.server.ssl.certificate=" + certificate,
 				"management.server.ssl.certificate-private-key=" + key);
-		int port = this.context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+		int port = this.application.managementPort();
 		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
-		assertThat(this.context.getBean(CertificateReloader.class).getBundle("management.server.ssl").getConsumers())
+		assertThat(
+				this.application.getBean(CertificateReloader.class).getBundle("management.server.ssl").getConsumers())
 			.singleElement()
 			.asString()
 			.contains(Integer.toString(port));
@@ -118,7 +111,7 @@ class LegacyServerSslIT {
 		PemFiles.replace(certificate, PemFiles.certificates(second.chain()));
 		this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
 		assertThat(this.client.get(port, "/actuator/health").status()).isEqualTo(200);
-		assertThat(this.client.servedSerial(TestWebApplication.port(this.context))).isEqualTo(web.serialHex());
+		assertThat(this.client.servedSerial(this.application.port())).isEqualTo(web.serialHex());
 	}
 
 	private Issued issue(String commonName) {

@@ -6,15 +6,14 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
 import io.github.hotcert.testsupport.TlsClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -39,14 +38,8 @@ class MutualTlsReloadIT {
 	private final Issued server = this.certificates.issue(this.certificates.leaf("server"),
 			this.certificates.authority("server CA"));
 
-	private ConfigurableApplicationContext context;
-
-	@AfterEach
-	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
-	}
+	@RegisterExtension
+	final RunningApplication application = new RunningApplication();
 
 	@Test
 	void rotatedClientAuthorityInATrustStoreFileIsTrustedAndTheRemovedOneRefused() throws Exception {
@@ -88,8 +81,8 @@ class MutualTlsReloadIT {
 	private int start(String... properties) throws Exception {
 		Files.writeString(certificate(), PemFiles.certificates(this.server.chain()));
 		Files.writeString(key(), PemFiles.pkcs8(this.server.keyPair().getPrivate()));
-		this.context = TestWebApplication.run(properties);
-		return TestWebApplication.port(this.context);
+		this.application.run(properties);
+		return this.application.port();
 	}
 
 	private TlsClient client(String commonName, Issued authority) {

@@ -5,15 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
 import io.github.hotcert.testsupport.TlsClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,14 +30,8 @@ class TwoFileRaceIT {
 	@TempDir
 	Path directory;
 
-	private ConfigurableApplicationContext context;
-
-	@AfterEach
-	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
-	}
+	@RegisterExtension
+	final RunningApplication application = new RunningApplication();
 
 	@Test
 	void keyThenCertificateThreeHundredMillisecondsLater() throws Exception {
@@ -48,8 +41,8 @@ class TwoFileRaceIT {
 		Path key = this.directory.resolve("tls.key");
 		Files.writeString(certificate, PemFiles.certificates(first.chain()));
 		Files.writeString(key, PemFiles.pkcs8(first.keyPair().getPrivate()));
-		this.context = TestWebApplication.run(TestWebApplication.pemBundle("web", certificate, key));
-		int port = TestWebApplication.port(this.context);
+		this.application.run(TestWebApplication.pemBundle("web", certificate, key));
+		int port = this.application.port();
 		for (int i = 0; i < 3; i++) {
 			Issued next = this.certificates.issue(this.certificates.leaf("race-" + i), authority);
 			PemFiles.replace(key, PemFiles.pkcs8(next.keyPair().getPrivate()));

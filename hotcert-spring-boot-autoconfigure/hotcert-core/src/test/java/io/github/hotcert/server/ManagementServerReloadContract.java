@@ -5,13 +5,14 @@ import java.time.Duration;
 
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.testsupport.PemBundleDirectory;
+import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
 import io.github.hotcert.testsupport.TlsClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,7 +45,8 @@ public abstract class ManagementServerReloadContract {
 
 	private Issued servedByManagement;
 
-	private ConfigurableApplicationContext context;
+	@RegisterExtension
+	final RunningApplication application = new RunningApplication();
 
 	/**
 	 * Start an application on this server with the given properties, on port 0 and
@@ -69,17 +71,10 @@ public abstract class ManagementServerReloadContract {
 		this.servedByManagement = issue("management.example");
 		this.web = new PemBundleDirectory(this.directory.resolve("web")).write(this.servedByWeb);
 		this.management = new PemBundleDirectory(this.directory.resolve("management")).write(this.servedByManagement);
-		this.context = run(TestWebApplication.concat(
+		this.application.start(() -> run(TestWebApplication.concat(
 				new String[] { "server.ssl.bundle=web", "management.server.port=0",
 						"management.server.address=127.0.0.1", "management.server.ssl.bundle=management" },
-				this.web.bundleProperties("web"), this.management.bundleProperties("management")));
-	}
-
-	@AfterEach
-	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
+				this.web.bundleProperties("web"), this.management.bundleProperties("management"))));
 	}
 
 	@Test
@@ -89,7 +84,7 @@ public abstract class ManagementServerReloadContract {
 		Issued rotated = issue("management-2.example");
 		this.management.replace(rotated);
 		this.client.awaitSerial(port, rotated.serialHex(), TIMEOUT);
-		assertThat(this.context.getBean(CertificateReloader.class).getBundle("management").getConsumers())
+		assertThat(this.application.getBean(CertificateReloader.class).getBundle("management").getConsumers())
 			.containsExactly(targetDescription(port));
 		assertThat(this.client.get(port, "/actuator/health").status()).isEqualTo(200);
 		assertThat(this.client.servedSerial(mainPort())).isEqualTo(this.servedByWeb.serialHex());
@@ -116,15 +111,15 @@ public abstract class ManagementServerReloadContract {
 	}
 
 	protected final int managementPort() {
-		return this.context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+		return this.application.managementPort();
 	}
 
 	protected final ConfigurableApplicationContext context() {
-		return this.context;
+		return this.application.context();
 	}
 
 	private int mainPort() {
-		return TestWebApplication.port(this.context);
+		return this.application.port();
 	}
 
 }

@@ -4,23 +4,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import javax.net.ssl.SSLException;
 
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
+import io.github.hotcert.testsupport.KubernetesSecretVolume;
 import io.github.hotcert.testsupport.PemBundleDirectory;
 import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
 import io.github.hotcert.testsupport.TlsClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -52,7 +56,8 @@ public abstract class ServerReloadContract {
 
 	private PemBundleDirectory files;
 
-	private ConfigurableApplicationContext context;
+	@RegisterExtension
+	final RunningApplication application = new RunningApplication();
 
 	/**
 	 * Start an application that serves {@code GET /} on this server, on port 0 and
@@ -76,13 +81,6 @@ public abstract class ServerReloadContract {
 		this.files = new PemBundleDirectory(this.directory.resolve("web"));
 	}
 
-	@AfterEach
-	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
-	}
-
 	@Test
 	void newConnectionGetsNewCertificateAfterRotation() throws Exception {
 		Issued first = issue("a.example");
@@ -95,7 +93,7 @@ public abstract class ServerReloadContract {
 		logger.info("%s served the new certificate %d ms after its files were replaced"
 			.formatted(targetDescription(port), Duration.ofNanos(System.nanoTime() - changed).toMillis()));
 		assertThat(this.client.get(port, "/").body()).isEqualTo("ok");
-		assertThat(this.context.getBean(CertificateReloader.class).getBundle("web").getConsumers())
+		assertThat(this.application.getBean(CertificateReloader.class).getBundle("web").getConsumers())
 			.contains(targetDescription(port));
 	}
 
@@ -124,10 +122,38 @@ public abstract class ServerReloadContract {
 		this.files.replace(issue("c.example"), issue("other.example"));
 		ReloadResult rejection = awaitResult(ReloadOutcome.REJECTED);
 		assertThat(rejection.reason()).isEqualTo("key-match");
-		for (int i = 0; i < 3; i++) {
+		assertThat(rejection.message()).contains("does not match certificate CN=c.example")
+			.contains(this.files.privateKey().toString());
+		assertThat(rejection.previousCertificate().serialNumber()).isEqualTo(second.serialHex());
+		for (int i = 0; i < 5; i++) {
 			assertThat(this.client.servedSerial(port)).isEqualTo(second.serialHex());
 			assertThat(this.client.get(port, "/").body()).isEqualTo("ok");
 		}
+	}
+
+	@Test
+	void servesNewCertificateAfterKubernetesSecretSwap() throws Exception {
+		KubernetesSecretVolume volume = new KubernetesSecretVolume(this.directory.resolve("secret"));
+		Issued first = issue("a.example");
+		volume.writeStrings(secret(first));
+		int port = start(TestWebApplication.pemBundle("web", volume.file("tls.crt"), volume.file("tls.key")));
+		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
+		for (int i = 0; i < 3; i++) {
+			Issued next = issue("rotation-" + i + ".example");
+			volume.writeStrings(secret(next));
+			this.client.awaitSerial(port, next.serialHex(), TIMEOUT);
+		}
+	}
+
+	@Test
+	void servesNewCertificateAfterFilesAreOverwritten() throws Exception {
+		Issued first = issue("a.example");
+		int port = start(first);
+		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
+		Issued second = issue("b.example");
+		PemFiles.overwrite(this.files.privateKey(), PemFiles.pkcs8(second.keyPair().getPrivate()));
+		PemFiles.overwrite(this.files.certificate(), PemFiles.certificates(second.chain()));
+		this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
 	}
 
 	@Test
@@ -169,17 +195,28 @@ public abstract class ServerReloadContract {
 
 	private int start(Issued issued, String... properties) {
 		this.files.write(issued);
-		this.context = run(TestWebApplication.concat(new String[] { "server.ssl.bundle=web" },
+		return start(TestWebApplication.concat(new String[] { "server.ssl.bundle=web" },
 				this.files.bundleProperties("web"), properties));
-		return TestWebApplication.port(this.context);
 	}
 
-	private ReloadResult awaitResult(ReloadOutcome outcome) throws InterruptedException {
-		return TestWebApplication.awaitLastResult(this.context, "web", outcome, TIMEOUT);
+	private int start(String... properties) {
+		this.application.start(() -> run(properties));
+		return this.application.port();
+	}
+
+	private ReloadResult awaitResult(ReloadOutcome outcome) {
+		return this.application.awaitLastResult("web", outcome, TIMEOUT);
 	}
 
 	private Issued issue(String commonName) {
 		return this.certificates.issue(this.certificates.leaf(commonName), this.authority);
+	}
+
+	private static Map<String, String> secret(Issued issued) {
+		Map<String, String> files = new LinkedHashMap<>();
+		files.put("tls.crt", PemFiles.certificates(issued.chain()));
+		files.put("tls.key", PemFiles.pkcs8(issued.keyPair().getPrivate()));
+		return files;
 	}
 
 }

@@ -7,13 +7,14 @@ import java.util.Map;
 
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.testsupport.PemBundleDirectory;
+import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
 import io.github.hotcert.testsupport.TlsClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,7 +49,8 @@ public abstract class SniReloadContract {
 	/** The serial each host name (or {@code null}, the default host) must serve. */
 	private final Map<String, String> expected = new LinkedHashMap<>();
 
-	private ConfigurableApplicationContext context;
+	@RegisterExtension
+	final RunningApplication application = new RunningApplication();
 
 	private int port;
 
@@ -75,27 +77,20 @@ public abstract class SniReloadContract {
 		write("web", null);
 		write("alpha", ALPHA);
 		write("beta", BETA);
-		this.context = run(TestWebApplication.concat(
+		this.application.start(() -> run(TestWebApplication.concat(
 				new String[] { "server.ssl.bundle=web", "server.ssl.server-name-bundles[0].server-name=" + ALPHA,
 						"server.ssl.server-name-bundles[0].bundle=alpha",
 						"server.ssl.server-name-bundles[1].server-name=" + BETA,
 						"server.ssl.server-name-bundles[1].bundle=beta" },
 				this.bundles.get("web").bundleProperties("web"), this.bundles.get("alpha").bundleProperties("alpha"),
-				this.bundles.get("beta").bundleProperties("beta")));
-		this.port = TestWebApplication.port(this.context);
-	}
-
-	@AfterEach
-	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
+				this.bundles.get("beta").bundleProperties("beta"))));
+		this.port = this.application.port();
 	}
 
 	@Test
 	void eachHostNameServesItsOwnBundle() throws Exception {
 		assertServed();
-		assertThat(this.context.getBean(CertificateReloader.class).getBundle("alpha").getConsumers())
+		assertThat(this.application.getBean(CertificateReloader.class).getBundle("alpha").getConsumers())
 			.contains(targetDescription(this.port, ALPHA));
 	}
 

@@ -1,18 +1,23 @@
 package io.github.hotcert.server;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.reload.LocalBundlePublisher;
+import io.github.hotcert.reload.ManagedBundle;
+import io.github.hotcert.source.MaterialSource;
 import io.github.hotcert.validation.MaterialValidator;
 import io.github.hotcert.validation.ValidationPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.Ssl;
@@ -23,14 +28,15 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
- * Tests for {@link WebServerSslBinder}.
+ * Tests for {@link WebServerSslBinder}: what it says about web servers it cannot reload,
+ * and how it binds the targets of the others to the bundles they serve.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class WebServerSslBinderTests {
 
-	private final CertificateReloader reloader = new CertificateReloader(List.of(),
-			new MaterialValidator(List.of(), ValidationPolicy.defaults()), (event) -> {
-			}, Clock.systemUTC());
+	private final CertificateReloader reloader = reloader();
+
+	private final DefaultSslBundleRegistry registry = new DefaultSslBundleRegistry();
 
 	@Test
 	void saysOnceAndClearlyThatAWebServerWithoutApplierCannotBeReloaded(CapturedOutput output) {
@@ -71,6 +77,86 @@ class WebServerSslBinderTests {
 		assertThat(output).doesNotContain("hotcert cannot apply");
 	}
 
+	@Test
+	void bindsEachTargetToTheManagedBundleItServesAndPassesItEveryNewBundle() {
+		ManagedBundle web = managedBundle("web");
+		List<SslBundle> applied = new ArrayList<>();
+		SslTarget target = new SslTarget("web", null, "test https port 8443 (default host)", applied::add);
+		WebServer webServer = mock(WebServer.class);
+		binder(List.of(new StubApplier(webServer, List.of(target))), web).bind(webServer, null);
+		assertThat(web.getConsumers()).containsExactly("test https port 8443 (default host)");
+		SslBundle rotated = SslBundle.of(null);
+		web.getPublisher().publish(rotated);
+		assertThat(applied).containsExactly(rotated);
+	}
+
+	@Test
+	void recordsATargetThatIsUpdatedWithoutHotcertAsAConsumerOnly() {
+		ManagedBundle web = managedBundle("web");
+		SslTarget target = new SslTarget("web", null, "test https port 8443 (default host)", null);
+		WebServer webServer = mock(WebServer.class);
+		binder(List.of(new StubApplier(webServer, List.of(target))), web).bind(webServer, null);
+		assertThat(web.getConsumers()).containsExactly("test https port 8443 (default host)");
+	}
+
+	@Test
+	void bindsAWebServerOnlyOnce() {
+		ManagedBundle web = managedBundle("web");
+		SslTarget target = new SslTarget("web", null, "test https port 8443 (default host)", (bundle) -> {
+		});
+		WebServer webServer = mock(WebServer.class);
+		StubApplier applier = new StubApplier(webServer, List.of(target));
+		WebServerSslBinder binder = binder(List.of(applier), web);
+		binder.bind(webServer, null);
+		binder.bind(webServer, null);
+		assertThat(web.getConsumers()).hasSize(1);
+		assertThat(applier.calls).isOne();
+	}
+
+	@Test
+	void registersTheUpdaterOfABundleThatHotcertDoesNotManageWithSpringBootsRegistry() {
+		SslBundle original = SslBundle.of(null);
+		this.registry.registerBundle("other", original);
+		List<SslBundle> applied = new ArrayList<>();
+		SslTarget target = new SslTarget("other", "other.example", "test https port 8443 (host other.example)",
+				applied::add);
+		WebServer webServer = mock(WebServer.class);
+		binder(List.of(new StubApplier(webServer, List.of(target)))).bind(webServer, null);
+		SslBundle updated = SslBundle.of(null);
+		this.registry.updateBundle("other", updated);
+		assertThat(applied).containsExactly(updated);
+	}
+
+	@Test
+	void ignoresATargetWhoseBundleIsNeitherManagedNorRegistered() {
+		SslTarget target = new SslTarget("missing", null, "test https port 8443 (default host)", (bundle) -> {
+		});
+		WebServer webServer = mock(WebServer.class);
+		ManagedBundle web = managedBundle("web");
+		binder(List.of(new StubApplier(webServer, List.of(target))), web).bind(webServer, null);
+		assertThat(web.getConsumers()).isEmpty();
+	}
+
+	@Test
+	void usesTheFirstApplierThatSupportsTheWebServerWithTheSslOfItsNamespace() {
+		ManagedBundle management = managedBundle("management");
+		WebServer webServer = mock(WebServer.class);
+		StubApplier other = new StubApplier(mock(WebServer.class), List.of());
+		StubApplier supporting = new StubApplier(webServer,
+				List.of(new SslTarget("management", null, "test https port 8081 (default host)", null)));
+		StubApplier later = new StubApplier(webServer, List.of());
+		Ssl ssl = new Ssl();
+		ssl.setBundle("management");
+		ServerSsl managementSsl = new ServerSsl(ssl, "management", Map.of());
+		new WebServerSslBinder(reloader(management), this.registry, List.of(other, supporting, later),
+				(namespace) -> "management".equals(namespace) ? managementSsl : null)
+			.bind(webServer, "management");
+		assertThat(management.getConsumers()).containsExactly("test https port 8081 (default host)");
+		assertThat(supporting.ssl).isEqualTo(managementSsl);
+		assertThat(other.calls).isZero();
+		assertThat(later.calls).isZero();
+	}
+
 	private WebServerSslBinder binder(ServerSsl ssl) {
 		return binder((namespace) -> ssl);
 	}
@@ -79,10 +165,58 @@ class WebServerSslBinderTests {
 		return new WebServerSslBinder(this.reloader, new DefaultSslBundleRegistry(), List.of(), ssl);
 	}
 
+	private WebServerSslBinder binder(List<ServerSslApplier> appliers, ManagedBundle... bundles) {
+		return new WebServerSslBinder(reloader(bundles), this.registry, appliers, (namespace) -> enabledSsl());
+	}
+
+	private static CertificateReloader reloader(ManagedBundle... bundles) {
+		return new CertificateReloader(List.of(bundles), new MaterialValidator(List.of(), ValidationPolicy.defaults()),
+				(event) -> {
+				}, Clock.systemUTC());
+	}
+
+	private static ManagedBundle managedBundle(String name) {
+		MaterialSource source = mock(MaterialSource.class);
+		given(source.getBundleName()).willReturn(name);
+		return new ManagedBundle(source, new LocalBundlePublisher(name), 10);
+	}
+
 	private static ServerSsl enabledSsl() {
 		Ssl ssl = new Ssl();
 		ssl.setBundle("web");
 		return new ServerSsl(ssl, "web", Map.of());
+	}
+
+	/**
+	 * An applier for one web server that returns fixed targets.
+	 */
+	private static final class StubApplier implements ServerSslApplier {
+
+		private final WebServer webServer;
+
+		private final List<SslTarget> targets;
+
+		private int calls;
+
+		private ServerSsl ssl;
+
+		StubApplier(WebServer webServer, List<SslTarget> targets) {
+			this.webServer = webServer;
+			this.targets = targets;
+		}
+
+		@Override
+		public boolean supports(WebServer webServer) {
+			return webServer == this.webServer;
+		}
+
+		@Override
+		public List<SslTarget> getTargets(WebServer webServer, ServerSsl ssl) {
+			this.calls++;
+			this.ssl = ssl;
+			return this.targets;
+		}
+
 	}
 
 }

@@ -1,14 +1,9 @@
 package io.github.hotcert.testsupport;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import io.github.hotcert.reload.CertificateReloader;
-import io.github.hotcert.reload.ReloadOutcome;
-import io.github.hotcert.reload.ReloadResult;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -20,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A small servlet application for integration tests: answers {@code GET /} with
- * {@code ok}, listens on a random port, on loopback.
+ * {@code ok}, listens on a random port, on loopback. Tests start it through
+ * {@link RunningApplication}, which closes it.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -52,10 +48,6 @@ public class TestWebApplication {
 		return run(new Class<?>[0], properties);
 	}
 
-	public static int port(ConfigurableApplicationContext context) {
-		return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-	}
-
 	/**
 	 * The properties of a PEM bundle named {@code name} served by the web server.
 	 */
@@ -63,30 +55,6 @@ public class TestWebApplication {
 		return new String[] { "server.ssl.bundle=" + name,
 				"spring.ssl.bundle.pem." + name + ".keystore.certificate=" + certificate,
 				"spring.ssl.bundle.pem." + name + ".keystore.private-key=" + privateKey };
-	}
-
-	/**
-	 * Wait until the last reload of a bundle ended with the given outcome.
-	 * @param context the running application
-	 * @param bundle the bundle name
-	 * @param outcome the awaited outcome
-	 * @param timeout how long to wait
-	 * @return the result of that reload
-	 * @throws InterruptedException if interrupted while waiting
-	 */
-	public static ReloadResult awaitLastResult(ConfigurableApplicationContext context, String bundle,
-			ReloadOutcome outcome, Duration timeout) throws InterruptedException {
-		CertificateReloader reloader = context.getBean(CertificateReloader.class);
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			ReloadResult last = reloader.getBundle(bundle).getLastResult();
-			if (last != null && last.outcome() == outcome) {
-				return last;
-			}
-			Thread.sleep(20);
-		}
-		throw new AssertionError(
-				"No reload ended " + outcome + "; last: " + reloader.getBundle(bundle).getLastResult());
 	}
 
 	public static String[] concat(String[]... groups) {

@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import javax.net.ssl.KeyManager;
@@ -23,6 +24,10 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
+
 /**
  * A TLS client for tests. Every connection uses a new {@link SSLContext}, so no session
  * is ever resumed: each connection is a full handshake that shows the certificate the
@@ -31,6 +36,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 public final class TlsClient {
 
 	private static final String HOST = "127.0.0.1";
+
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
 
 	private final String serverName;
 
@@ -95,25 +102,25 @@ public final class TlsClient {
 	}
 
 	/**
-	 * Wait until a new connection sees a certificate that matches, and return it.
+	 * Wait until a new connection sees a certificate that matches, and return it. Every
+	 * look is a new connection; a failed handshake ends the wait.
 	 */
 	public X509Certificate awaitServed(int port, Predicate<X509Certificate> condition, Duration timeout)
-			throws IOException, InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		X509Certificate last = null;
-		while (System.nanoTime() < deadline) {
-			last = servedCertificate(port);
-			if (condition.test(last)) {
-				return last;
-			}
-			Thread.sleep(20);
+			throws IOException {
+		AtomicReference<X509Certificate> last = new AtomicReference<>();
+		try {
+			return await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(POLL_INTERVAL).until(() -> {
+				last.set(servedCertificate(port));
+				return last.get();
+			}, condition);
 		}
-		throw new AssertionError("Timed out after %s; last served certificate had serial %s".formatted(timeout,
-				(last != null) ? last.getSerialNumber().toString(16) : null));
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("Timed out after %s; last served certificate had serial %s".formatted(timeout,
+					(last.get() != null) ? last.get().getSerialNumber().toString(16) : null), ex);
+		}
 	}
 
-	public X509Certificate awaitSerial(int port, String serialHex, Duration timeout)
-			throws IOException, InterruptedException {
+	public X509Certificate awaitSerial(int port, String serialHex, Duration timeout) throws IOException {
 		return awaitServed(port, (certificate) -> certificate.getSerialNumber().toString(16).equals(serialHex),
 				timeout);
 	}

@@ -16,6 +16,7 @@ import io.github.hotcert.reload.ReloadRequest;
 import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.reload.ReloadTrigger;
 import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestCertificates.KeyType;
@@ -25,10 +26,9 @@ import io.github.hotcert.testsupport.TlsClient;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +53,8 @@ class ValidationCorpusIT {
 
 	private static Issued authority;
 
-	private static ConfigurableApplicationContext context;
+	@RegisterExtension
+	static final RunningApplication application = new RunningApplication();
 
 	private static int port;
 
@@ -66,7 +67,7 @@ class ValidationCorpusIT {
 		}
 		writeKeyStore("jks", "JKS", good("jks"), "server", STORE_PASSWORD, KEY_PASSWORD);
 		writeKeyStore("p12", "PKCS12", good("p12"), "server", STORE_PASSWORD, STORE_PASSWORD);
-		context = TestWebApplication.run(TestWebApplication.concat(
+		application.run(TestWebApplication.concat(
 				TestWebApplication.pemBundle("web", file("web", "tls.crt"), file("web", "tls.key")),
 				new String[] { "spring.ssl.bundle.pem.enc.keystore.certificate=" + file("enc", "tls.crt"),
 						"spring.ssl.bundle.pem.enc.keystore.private-key=" + file("enc", "tls.key"),
@@ -88,14 +89,11 @@ class ValidationCorpusIT {
 						"server.ssl.server-name-bundles[2].bundle=p12",
 						"hotcert.validation.required-hostnames=corpus.test", "hotcert.retry.enabled=false",
 						"hotcert.watch.mode=off" }));
-		port = TestWebApplication.port(context);
+		port = application.port();
 	}
 
 	@AfterAll
-	static void stop() throws IOException {
-		if (context != null) {
-			context.close();
-		}
+	static void deleteDirectory() throws IOException {
 		delete(directory);
 	}
 
@@ -221,7 +219,7 @@ class ValidationCorpusIT {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("cases")
 	void badMaterialIsRejectedAndThePreviousCertificateKeepsServing(Case testCase) throws Exception {
-		CertificateReloader reloader = context.getBean(CertificateReloader.class);
+		CertificateReloader reloader = application.getBean(CertificateReloader.class);
 		TlsClient client = client(testCase.bundle());
 		Issued baseline = installGood(testCase.bundle());
 		assertThat(client.servedSerial(port)).isEqualTo(baseline.serialHex());
@@ -265,7 +263,7 @@ class ValidationCorpusIT {
 			writePem(bundle, good,
 					bundle.equals("enc") ? PemFiles.encryptedPkcs8(good.keyPair().getPrivate(), PEM_PASSWORD) : null);
 		}
-		ReloadResult result = context.getBean(CertificateReloader.class)
+		ReloadResult result = application.getBean(CertificateReloader.class)
 			.reload(bundle, ReloadRequest.of(ReloadTrigger.MANUAL));
 		assertThat(result.outcome()).as(result.message()).isEqualTo(ReloadOutcome.RELOADED);
 		return good;

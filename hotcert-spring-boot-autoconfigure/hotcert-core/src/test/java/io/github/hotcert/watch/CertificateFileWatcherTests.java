@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.hotcert.testsupport.ContinuousWrites;
 import io.github.hotcert.testsupport.KubernetesSecretVolume;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.watch.RecordingAction.Change;
@@ -260,7 +260,7 @@ class CertificateFileWatcherTests {
 			start(new WatchSettings(mode, Duration.ofMillis(250), Duration.ofSeconds(2), Duration.ofMillis(50)), file,
 					action);
 			Files.writeString(file, "first half, ", StandardOpenOption.TRUNCATE_EXISTING);
-			Thread.sleep(200);
+			awaitPollAfterNow();
 			Files.writeString(file, "second half", StandardOpenOption.APPEND);
 			assertThat(action.awaitChange().observed()).as(mode.name()).isEqualTo("first half, second half");
 			this.watcher.stop();
@@ -276,28 +276,15 @@ class CertificateFileWatcherTests {
 		RecordingAction<String> action = new RecordingAction<>(() -> read(certificate));
 		start(new WatchSettings(WatchMode.WATCH_POLL, Duration.ofMillis(300), Duration.ofSeconds(1), NEVER),
 				Set.of(certificate, trusted), action);
-		AtomicBoolean writing = new AtomicBoolean(true);
-		Thread writer = new Thread(() -> {
-			long deadline = System.nanoTime() + TIMEOUT.toNanos();
-			while (writing.get() && System.nanoTime() < deadline) {
-				PemFiles.replace(trusted, "authority");
-				sleep(50);
-			}
-			writing.set(false);
-		});
-		writer.start();
-		try {
+		try (ContinuousWrites writes = ContinuousWrites.start(Duration.ofMillis(50), TIMEOUT,
+				(write) -> PemFiles.replace(trusted, "authority"))) {
 			long start = System.nanoTime();
 			write(certificate, "two");
 			Change<String> change = action.awaitChange();
-			assertThat(writing.get()).as("still writing when the change was reported").isTrue();
+			assertThat(writes.isWriting()).as("still writing when the change was reported").isTrue();
 			assertThat(change.observed()).isEqualTo("two");
 			System.out.printf("Change reported after %d ms of continuous writes (quiet 300 ms + max wait 1000 ms)%n",
 					TimeUnit.NANOSECONDS.toMillis(change.nanoTime() - start));
-		}
-		finally {
-			writing.set(false);
-			writer.join();
 		}
 	}
 
@@ -320,6 +307,14 @@ class CertificateFileWatcherTests {
 		this.watcher = new CertificateFileWatcher(settings);
 		this.watcher.watch("test", files, action);
 		this.watcher.start();
+	}
+
+	/**
+	 * Wait until a round of polling started after now has compared every file.
+	 */
+	private void awaitPollAfterNow() {
+		long polls = this.watcher.getStatistics().polls();
+		await().atMost(TIMEOUT).until(() -> this.watcher.getStatistics().polls() >= polls + 2);
 	}
 
 	/**
@@ -367,15 +362,6 @@ class CertificateFileWatcherTests {
 	private static void awaitLatch(CountDownLatch latch) {
 		try {
 			latch.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

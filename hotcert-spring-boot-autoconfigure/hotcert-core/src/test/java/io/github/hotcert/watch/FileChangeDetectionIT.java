@@ -8,25 +8,23 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.reload.ReloadTrigger;
+import io.github.hotcert.testsupport.ContinuousWrites;
 import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
 import io.github.hotcert.testsupport.TlsClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,7 +50,8 @@ class FileChangeDetectionIT {
 
 	private Issued first;
 
-	private ConfigurableApplicationContext context;
+	@RegisterExtension
+	final RunningApplication application = new RunningApplication();
 
 	private int port;
 
@@ -62,13 +61,6 @@ class FileChangeDetectionIT {
 		this.first = issue("first.example");
 		this.directory = Files.createDirectory(this.temp.resolve("tls"));
 		writePem(this.directory, this.first);
-	}
-
-	@AfterEach
-	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
 	}
 
 	@Test
@@ -193,7 +185,7 @@ class FileChangeDetectionIT {
 		PemFiles.replace(this.directory.resolve("tls.key"), PemFiles.pkcs8(second.keyPair().getPrivate()));
 		Files.write(this.directory.resolve("tls.crt"), slice(certificate, 0, half),
 				StandardOpenOption.TRUNCATE_EXISTING);
-		Thread.sleep(200);
+		awaitPollAfterNow();
 		Files.write(this.directory.resolve("tls.crt"), slice(certificate, half, certificate.length),
 				StandardOpenOption.APPEND);
 		this.client.awaitSerial(this.port, second.serialHex(), TIMEOUT);
@@ -206,36 +198,33 @@ class FileChangeDetectionIT {
 		String authority = PemFiles.certificate(this.authority.certificate());
 		Files.writeString(ca, authority);
 		startWithoutPolling(this.directory, "spring.ssl.bundle.pem.web.truststore.certificate=" + ca);
-		AtomicBoolean writing = new AtomicBoolean(true);
-		AtomicInteger writes = new AtomicInteger();
-		Thread writer = new Thread(() -> {
-			long deadline = System.nanoTime() + TIMEOUT.toNanos();
-			while (writing.get() && System.nanoTime() < deadline) {
-				PemFiles.replace(ca, authority);
-				PemFiles.overwrite(this.directory.resolve("unrelated.log"), "line " + writes.incrementAndGet());
-				sleep(100);
-			}
-			writing.set(false);
-		}, "continuous-writer");
-		writer.start();
-		try {
-			await().atMost(TIMEOUT).until(() -> writes.get() >= 3);
+		Path log = this.directory.resolve("unrelated.log");
+		try (ContinuousWrites writes = ContinuousWrites.start(Duration.ofMillis(100), TIMEOUT, (write) -> {
+			PemFiles.replace(ca, authority);
+			PemFiles.overwrite(log, "line " + write);
+		})) {
+			await().atMost(TIMEOUT).until(() -> writes.count() >= 3);
 			Issued second = issue("second.example");
 			long start = System.nanoTime();
 			PemFiles.replace(this.directory.resolve("tls.key"), PemFiles.pkcs8(second.keyPair().getPrivate()));
 			PemFiles.replace(this.directory.resolve("tls.crt"), PemFiles.certificates(second.chain()));
 			this.client.awaitSerial(this.port, second.serialHex(), TIMEOUT);
 			long elapsed = System.nanoTime() - start;
-			assertThat(writing.get()).as("still writing when the new certificate was served").isTrue();
+			assertThat(writes.isWriting()).as("still writing when the new certificate was served").isTrue();
 			assertOneReload(ReloadTrigger.WATCH, second);
 			System.out.printf(
 					"New certificate served %d ms after the change, under writes every 100 ms (bound: quiet period 250 ms + maximum wait 2000 ms)%n",
 					TimeUnit.NANOSECONDS.toMillis(elapsed));
 		}
-		finally {
-			writing.set(false);
-			writer.join();
-		}
+	}
+
+	/**
+	 * Wait until a round of polling started after now has compared every file.
+	 */
+	private void awaitPollAfterNow() {
+		CertificateFileWatcher watcher = this.application.getBean(CertificateFileWatcher.class);
+		long polls = watcher.getStatistics().polls();
+		await().atMost(TIMEOUT).until(() -> watcher.getStatistics().polls() >= polls + 2);
 	}
 
 	private void assertOneReload(ReloadTrigger trigger, Issued expected) {
@@ -243,7 +232,7 @@ class FileChangeDetectionIT {
 	}
 
 	private void assertOneReload(Issued expected, ReloadTrigger... triggers) {
-		RecordedReloads reloads = this.context.getBean(RecordedReloads.class);
+		RecordedReloads reloads = this.application.getBean(RecordedReloads.class);
 		await().atMost(TIMEOUT).until(() -> !reloads.withOutcome(ReloadOutcome.RELOADED).isEmpty());
 		assertThat(reloads.withOutcome(ReloadOutcome.REJECTED)).isEmpty();
 		assertThat(reloads.withOutcome(ReloadOutcome.RELOADED)).singleElement().satisfies((result) -> {
@@ -253,7 +242,7 @@ class FileChangeDetectionIT {
 	}
 
 	private ReloadResult awaitResult(ReloadOutcome outcome) {
-		RecordedReloads reloads = this.context.getBean(RecordedReloads.class);
+		RecordedReloads reloads = this.application.getBean(RecordedReloads.class);
 		await().atMost(TIMEOUT).until(() -> !reloads.withOutcome(outcome).isEmpty());
 		return reloads.withOutcome(outcome).get(0);
 	}
@@ -267,11 +256,11 @@ class FileChangeDetectionIT {
 	}
 
 	private void start(Path directory, String... properties) throws IOException {
-		this.context = TestWebApplication.run(new Class<?>[] { RecordedReloads.class },
+		this.application.run(new Class<?>[] { RecordedReloads.class },
 				TestWebApplication.concat(
 						TestWebApplication.pemBundle("web", directory.resolve("tls.crt"), directory.resolve("tls.key")),
 						properties));
-		this.port = TestWebApplication.port(this.context);
+		this.port = this.application.port();
 		assertThat(this.client.servedSerial(this.port)).isEqualTo(this.first.serialHex());
 	}
 
@@ -294,15 +283,6 @@ class FileChangeDetectionIT {
 		byte[] slice = new byte[to - from];
 		System.arraycopy(bytes, from, slice, 0, slice.length);
 		return slice;
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -18,15 +18,14 @@ import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.reload.ReloadTrigger;
 import io.github.hotcert.testsupport.KubernetesSecretVolume;
 import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
 import io.github.hotcert.testsupport.TlsClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,14 +48,8 @@ class KubernetesSecretSwapIT {
 	@TempDir
 	Path temp;
 
-	private ConfigurableApplicationContext context;
-
-	@AfterEach
-	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
-	}
+	@RegisterExtension
+	final RunningApplication application = new RunningApplication();
 
 	@Test
 	void everySwapIsReloadedExactlyOnce() throws Exception {
@@ -64,14 +57,14 @@ class KubernetesSecretSwapIT {
 		KubernetesSecretVolume volume = new KubernetesSecretVolume(this.temp.resolve("secret"));
 		Issued first = this.certificates.issue(this.certificates.leaf("swap-0.example"), authority);
 		volume.writeStrings(secret(first));
-		this.context = TestWebApplication.run(new Class<?>[] { RecordedReloads.class },
+		this.application.run(new Class<?>[] { RecordedReloads.class },
 				TestWebApplication.concat(
 						TestWebApplication.pemBundle("web", volume.file("tls.crt"), volume.file("tls.key")),
 						new String[] { "hotcert.watch.quiet-period=50ms", "hotcert.watch.poll-interval=1h" }));
-		int port = TestWebApplication.port(this.context);
+		int port = this.application.port();
 		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
-		ManagedBundle bundle = this.context.getBean(CertificateReloader.class).getBundle("web");
-		RecordedReloads reloads = this.context.getBean(RecordedReloads.class);
+		ManagedBundle bundle = this.application.getBean(CertificateReloader.class).getBundle("web");
+		RecordedReloads reloads = this.application.getBean(RecordedReloads.class);
 		List<Long> latencies = new ArrayList<>();
 		for (int swap = 1; swap <= SWAPS; swap++) {
 			Issued next = this.certificates.issue(this.certificates.leaf("swap-" + swap + ".example"), authority);
@@ -98,7 +91,7 @@ class KubernetesSecretSwapIT {
 	}
 
 	private void touchAndAwaitCheck(Path file) throws Exception {
-		CertificateFileWatcher watcher = this.context.getBean(CertificateFileWatcher.class);
+		CertificateFileWatcher watcher = this.application.getBean(CertificateFileWatcher.class);
 		long checks = watcher.getStatistics().unchangedChecks();
 		Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
 		await().atMost(TIMEOUT).until(() -> watcher.getStatistics().unchangedChecks() > checks);

@@ -8,16 +8,15 @@ import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.reload.ReloadTrigger;
 import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
 import io.github.hotcert.testsupport.TlsClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import sun.misc.Signal;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,41 +37,35 @@ class SignalReloadIT {
 	@TempDir
 	Path directory;
 
-	private ConfigurableApplicationContext context;
-
-	@AfterEach
-	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
-	}
+	@RegisterExtension
+	final RunningApplication application = new RunningApplication();
 
 	@Test
 	void hangupReloadsEveryBundleWhenFilesAreNotWatched() throws Exception {
 		Issued authority = this.certificates.authority("hotcert test CA");
 		Issued first = this.certificates.issue(this.certificates.leaf("first.example"), authority);
 		writePem(first);
-		this.context = TestWebApplication.run(new Class<?>[] { RecordedReloads.class },
+		this.application.run(new Class<?>[] { RecordedReloads.class },
 				TestWebApplication.concat(
 						TestWebApplication.pemBundle("web", this.directory.resolve("tls.crt"),
 								this.directory.resolve("tls.key")),
 						new String[] { "hotcert.signal.enabled=true", "hotcert.watch.mode=off" }));
-		int port = TestWebApplication.port(this.context);
+		int port = this.application.port();
 		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
-		assertThat(this.context.getBean(CertificateFileWatcher.class).isRunning()).isFalse();
-		SignalTrigger trigger = this.context.getBean(SignalTrigger.class);
+		assertThat(this.application.getBean(CertificateFileWatcher.class).isRunning()).isFalse();
+		SignalTrigger trigger = this.application.getBean(SignalTrigger.class);
 		assertThat(trigger.isInstalled()).isTrue();
 		Issued second = this.certificates.issue(this.certificates.leaf("second.example"), authority);
 		writePem(second);
 		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
 		Signal.raise(new Signal(SignalTrigger.HANGUP));
 		this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
-		RecordedReloads reloads = this.context.getBean(RecordedReloads.class);
+		RecordedReloads reloads = this.application.getBean(RecordedReloads.class);
 		await().atMost(TIMEOUT).until(() -> !reloads.byTrigger(ReloadTrigger.SIGNAL).isEmpty());
 		assertThat(reloads.byTrigger(ReloadTrigger.SIGNAL)).singleElement()
 			.extracting(ReloadResult::outcome)
 			.isEqualTo(ReloadOutcome.RELOADED);
-		this.context.close();
+		this.application.close();
 		assertThat(trigger.isInstalled()).isFalse();
 	}
 

@@ -1,31 +1,31 @@
 package io.github.hotcert.boot3.server.tomcat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 import javax.net.ssl.SSLException;
 
-import io.github.hotcert.reload.ReloadOutcome;
-import io.github.hotcert.reload.ReloadResult;
-import io.github.hotcert.testsupport.KubernetesSecretVolume;
-import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.server.tomcat.SslConnectors;
+import io.github.hotcert.testsupport.PemBundleDirectory;
+import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
 import io.github.hotcert.testsupport.TlsClient;
-import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.apache.catalina.connector.Connector;
 import org.apache.tomcat.util.net.SSLHostConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,7 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Reloads on a real embedded Tomcat, proven with real handshakes on fresh connections.
+ * What only Tomcat needs on top of the {@link TomcatReloadContractIT reload contract}:
+ * hotcert updates Tomcat's SSL host configs in place, so customizations of the host
+ * config survive a reload, and it updates every SSL connector that serves the bundle,
+ * including connectors the application adds. Proven with real handshakes on fresh
+ * connections.
  */
 class TomcatReloadIT {
 
@@ -46,116 +50,62 @@ class TomcatReloadIT {
 	@TempDir
 	Path directory;
 
+	@RegisterExtension
+	final RunningApplication application = new RunningApplication();
+
 	private Issued authority;
 
-	private ConfigurableApplicationContext context;
+	private PemBundleDirectory web;
+
+	private Issued own;
 
 	@BeforeEach
 	void createAuthority() {
 		this.authority = this.certificates.authority("hotcert test CA");
-	}
-
-	@AfterEach
-	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
-	}
-
-	@Test
-	void servesNewCertificateAfterFilesAreOverwritten() throws Exception {
-		Issued first = issue("first.example");
-		writePem(this.directory, first);
-		int port = start(pemBundle(this.directory));
-		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
-		Issued second = issue("second.example");
-		PemFiles.overwrite(this.directory.resolve("tls.key"), PemFiles.pkcs8(second.keyPair().getPrivate()));
-		PemFiles.overwrite(this.directory.resolve("tls.crt"), PemFiles.certificates(second.chain()));
-		this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
-	}
-
-	@Test
-	void servesNewCertificateAfterKubernetesSecretSwap() throws Exception {
-		KubernetesSecretVolume volume = new KubernetesSecretVolume(this.directory.resolve("secret"));
-		Issued first = issue("first.example");
-		volume.writeStrings(secret(first));
-		int port = start(TestWebApplication.pemBundle("web", volume.file("tls.crt"), volume.file("tls.key")));
-		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
-		for (int i = 0; i < 3; i++) {
-			Issued next = issue("rotation-" + i + ".example");
-			volume.writeStrings(secret(next));
-			this.client.awaitSerial(port, next.serialHex(), TIMEOUT);
-		}
-	}
-
-	@Test
-	void keepAliveConnectionOpenedBeforeSwapKeepsWorking() throws Exception {
-		Issued first = issue("first.example");
-		writePem(this.directory, first);
-		int port = start(pemBundle(this.directory));
-		try (TlsClient.Connection connection = this.client.connect(port)) {
-			assertThat(connection.get("/").body()).isEqualTo("ok");
-			Issued second = issue("second.example");
-			replacePem(this.directory, second);
-			this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
-			assertThat(connection.get("/").status()).isEqualTo(200);
-			assertThat(connection.get("/").body()).isEqualTo("ok");
-			assertThat(connection.peerCertificate().getSerialNumber()).isEqualTo(first.certificate().getSerialNumber());
-		}
-	}
-
-	@Test
-	void rejectsKeyThatDoesNotMatchCertificateAndKeepsServingPreviousCertificate() throws Exception {
-		Issued first = issue("first.example");
-		writePem(this.directory, first);
-		int port = start(pemBundle(this.directory));
-		Issued second = issue("second.example");
-		replacePem(this.directory, second);
-		this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
-		Issued third = issue("third.example");
-		Issued other = issue("other.example");
-		PemFiles.replace(this.directory.resolve("tls.key"), PemFiles.pkcs8(other.keyPair().getPrivate()));
-		PemFiles.replace(this.directory.resolve("tls.crt"), PemFiles.certificates(third.chain()));
-		ReloadResult result = awaitResult(ReloadOutcome.REJECTED);
-		assertThat(result.reason()).isEqualTo("key-match");
-		assertThat(result.message()).contains("does not match certificate CN=third.example")
-			.contains(this.directory.resolve("tls.key").toString());
-		assertThat(result.previousCertificate().serialNumber()).isEqualTo(second.serialHex());
-		for (int i = 0; i < 5; i++) {
-			assertThat(this.client.servedSerial(port)).isEqualTo(second.serialHex());
-			assertThat(this.client.get(port, "/").body()).isEqualTo("ok");
-		}
-	}
-
-	@Test
-	void clientAuthNeedIsStillEnforcedAfterReload() throws Exception {
-		Issued first = issue("first.example");
-		writePem(this.directory, first);
-		Path ca = this.directory.resolve("ca.crt");
-		Files.writeString(ca, PemFiles.certificate(this.authority.certificate()));
-		int port = start(TestWebApplication.concat(pemBundle(this.directory), new String[] {
-				"spring.ssl.bundle.pem.web.truststore.certificate=" + ca, "server.ssl.client-auth=need" }));
-		Issued clientCertificate = this.certificates.issue(this.certificates.leaf("client"), this.authority);
-		TlsClient withCertificate = this.client.withClientCertificate(clientCertificate);
-		assertThat(withCertificate.get(port, "/").body()).isEqualTo("ok");
-		assertThatException().isThrownBy(() -> this.client.get(port, "/"));
-		Issued second = issue("second.example");
-		replacePem(this.directory, second);
-		withCertificate.awaitSerial(port, second.serialHex(), TIMEOUT);
-		assertThat(withCertificate.get(port, "/").body()).isEqualTo("ok");
-		assertThatException().isThrownBy(() -> this.client.get(port, "/"));
+		this.web = new PemBundleDirectory(this.directory.resolve("web"));
 	}
 
 	@Test
 	void customizedHostConfigSurvivesReload() throws Exception {
-		Issued first = issue("first.example");
-		writePem(this.directory, first);
-		int port = start(new Class<?>[] { Tls12OnlyConfiguration.class }, pemBundle(this.directory));
+		this.web.write(issue("first.example"));
+		int port = start(Tls12OnlyConfiguration.class);
 		assertTls12Only(port);
 		Issued second = issue("second.example");
-		replacePem(this.directory, second);
+		this.web.replace(second);
 		this.client.withProtocols("TLSv1.2").awaitSerial(port, second.serialHex(), TIMEOUT);
 		assertTls12Only(port);
+	}
+
+	@Test
+	void addedConnectorThatServesTheBundleServesTheNewCertificateAfterRotation() throws Exception {
+		Issued first = issue("first.example");
+		this.web.write(first);
+		int port = startWithAddedConnectors();
+		int added = addedConnectors().servingTheBundle.getLocalPort();
+		assertThat(added).isPositive().isNotEqualTo(port);
+		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
+		assertThat(this.client.servedSerial(added)).isEqualTo(first.serialHex());
+		assertThat(consumersOfWeb()).contains("tomcat https port " + port + " (default host)",
+				"tomcat https port " + added + " (default host)");
+		Issued second = issue("second.example");
+		this.web.replace(second);
+		this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
+		this.client.awaitSerial(added, second.serialHex(), TIMEOUT);
+		assertThat(this.client.get(added, "/").body()).isEqualTo("ok");
+	}
+
+	@Test
+	void addedConnectorWithItsOwnMaterialKeepsItsCertificate() throws Exception {
+		this.web.write(issue("first.example"));
+		int port = startWithAddedConnectors();
+		int own = addedConnectors().withOwnMaterial.getLocalPort();
+		assertThat(this.client.servedSerial(own)).isEqualTo(this.own.serialHex());
+		Issued second = issue("second.example");
+		this.web.replace(second);
+		this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
+		this.client.awaitSerial(addedConnectors().servingTheBundle.getLocalPort(), second.serialHex(), TIMEOUT);
+		assertThat(this.client.servedSerial(own)).isEqualTo(this.own.serialHex());
+		assertThat(consumersOfWeb()).doesNotContain("tomcat https port " + own + " (default host)");
 	}
 
 	private void assertTls12Only(int port) throws IOException {
@@ -167,42 +117,28 @@ class TomcatReloadIT {
 		}
 	}
 
-	private ReloadResult awaitResult(ReloadOutcome outcome) throws InterruptedException {
-		return TestWebApplication.awaitLastResult(this.context, "web", outcome, TIMEOUT);
+	private int startWithAddedConnectors() {
+		this.own = issue("own.example");
+		PemBundleDirectory own = new PemBundleDirectory(this.directory.resolve("own")).write(this.own);
+		return start(AddedConnectorsConfiguration.class, own.bundleProperties(AddedConnectorsConfiguration.OWN));
 	}
 
-	private int start(String... properties) {
-		return start(new Class<?>[0], properties);
+	private int start(Class<?> configuration, String... properties) {
+		this.application.run(new Class<?>[] { configuration }, TestWebApplication
+			.concat(new String[] { "server.ssl.bundle=web" }, this.web.bundleProperties("web"), properties));
+		return this.application.port();
 	}
 
-	private int start(Class<?>[] sources, String... properties) {
-		this.context = TestWebApplication.run(sources, properties);
-		return TestWebApplication.port(this.context);
+	private AddedConnectorsConfiguration addedConnectors() {
+		return this.application.getBean(AddedConnectorsConfiguration.class);
+	}
+
+	private List<String> consumersOfWeb() {
+		return this.application.getBean(CertificateReloader.class).getBundle("web").getConsumers();
 	}
 
 	private Issued issue(String commonName) {
 		return this.certificates.issue(this.certificates.leaf(commonName), this.authority);
-	}
-
-	private static String[] pemBundle(Path directory) {
-		return TestWebApplication.pemBundle("web", directory.resolve("tls.crt"), directory.resolve("tls.key"));
-	}
-
-	private static void writePem(Path directory, Issued issued) throws IOException {
-		Files.writeString(directory.resolve("tls.crt"), PemFiles.certificates(issued.chain()));
-		Files.writeString(directory.resolve("tls.key"), PemFiles.pkcs8(issued.keyPair().getPrivate()));
-	}
-
-	private static void replacePem(Path directory, Issued issued) {
-		PemFiles.replace(directory.resolve("tls.key"), PemFiles.pkcs8(issued.keyPair().getPrivate()));
-		PemFiles.replace(directory.resolve("tls.crt"), PemFiles.certificates(issued.chain()));
-	}
-
-	private static Map<String, String> secret(Issued issued) {
-		Map<String, String> files = new LinkedHashMap<>();
-		files.put("tls.crt", PemFiles.certificates(issued.chain()));
-		files.put("tls.key", PemFiles.pkcs8(issued.keyPair().getPrivate()));
-		return files;
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -213,11 +149,34 @@ class TomcatReloadIT {
 		@Bean
 		TomcatConnectorCustomizer tls12Only() {
 			return (connector) -> {
-				for (SSLHostConfig config : ((AbstractHttp11Protocol<?>) connector.getProtocolHandler())
-					.findSslHostConfigs()) {
+				for (SSLHostConfig config : SslConnectors.protocol(connector).findSslHostConfigs()) {
 					config.setProtocols("TLSv1.2");
 					config.setCiphers(CIPHER);
 				}
+			};
+		}
+
+	}
+
+	/**
+	 * Adds two SSL connectors to the server: one built from the server's bundle, one from
+	 * a bundle of its own.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class AddedConnectorsConfiguration {
+
+		static final String OWN = "own";
+
+		private volatile Connector servingTheBundle;
+
+		private volatile Connector withOwnMaterial;
+
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> addedConnectors(SslBundles sslBundles) {
+			return (factory) -> {
+				this.servingTheBundle = SslConnectors.https(sslBundles.getBundle("web"));
+				this.withOwnMaterial = SslConnectors.https(sslBundles.getBundle(OWN));
+				factory.addAdditionalTomcatConnectors(this.servingTheBundle, this.withOwnMaterial);
 			};
 		}
 

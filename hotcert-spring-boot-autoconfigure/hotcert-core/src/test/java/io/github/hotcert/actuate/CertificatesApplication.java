@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hotcert.actuate.ActuatorClient.Response;
 import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestWebApplication;
-
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reload. A JUnit extension: each test gets a new directory and certificate, and its
  * application is closed after it.
  */
-final class RunningApplication implements BeforeEachCallback, AfterEachCallback {
+final class CertificatesApplication implements BeforeEachCallback, AfterEachCallback {
 
 	/**
 	 * The property that allows reloads through the endpoint.
@@ -44,7 +44,7 @@ final class RunningApplication implements BeforeEachCallback, AfterEachCallback 
 
 	private Issued first;
 
-	private ConfigurableApplicationContext context;
+	private final RunningApplication application = new RunningApplication();
 
 	private ActuatorClient actuator;
 
@@ -73,21 +73,20 @@ final class RunningApplication implements BeforeEachCallback, AfterEachCallback 
 		String[] management = { "management.server.port=0", "management.server.address=127.0.0.1",
 				"management.server.ssl.enabled=false", "management.endpoints.web.exposure.include=certificates",
 				"hotcert.watch.mode=off" };
-		this.context = TestWebApplication.run(sources, TestWebApplication
+		this.application.run(sources, TestWebApplication
 			.concat(TestWebApplication.pemBundle("web", certificate(), privateKey()), management, properties));
-		this.actuator = new ActuatorClient(
-				this.context.getEnvironment().getRequiredProperty("local.management.port", Integer.class));
+		this.actuator = new ActuatorClient(this.application.managementPort());
 	}
 
 	ConfigurableApplicationContext context() {
-		return this.context;
+		return this.application.context();
 	}
 
 	/**
 	 * The HTTPS port of the application.
 	 */
 	int port() {
-		return TestWebApplication.port(this.context);
+		return this.application.port();
 	}
 
 	ActuatorClient actuator() {
@@ -151,10 +150,7 @@ final class RunningApplication implements BeforeEachCallback, AfterEachCallback 
 
 	@Override
 	public void afterEach(ExtensionContext extensionContext) throws IOException {
-		if (this.context != null) {
-			this.context.close();
-			this.context = null;
-		}
+		this.application.close();
 		FileSystemUtils.deleteRecursively(this.directory);
 	}
 

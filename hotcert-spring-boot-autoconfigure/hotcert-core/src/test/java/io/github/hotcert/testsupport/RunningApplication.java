@@ -1,0 +1,148 @@
+package io.github.hotcert.testsupport;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.reload.ManagedBundle;
+import io.github.hotcert.reload.ReloadOutcome;
+import io.github.hotcert.reload.ReloadResult;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.Assert;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A JUnit extension that holds the application a test starts and closes it: after the
+ * test that started it, or after all tests of the class when it was started before them
+ * (register it on a static field for that). Ports are read from the
+ * {@code local.server.port} and {@code local.management.port} properties, which every
+ * Spring Boot line sets, so that the tests of the core test jar run on each line.
+ */
+public final class RunningApplication implements BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+
+	private ConfigurableApplicationContext context;
+
+	private boolean inTest;
+
+	private boolean startedInTest;
+
+	/**
+	 * Start a {@link TestWebApplication} with more configuration classes.
+	 * @param sources more configuration classes
+	 * @param properties properties of the application
+	 * @return the application context
+	 */
+	public ConfigurableApplicationContext run(Class<?>[] sources, String... properties) {
+		return start(() -> TestWebApplication.run(sources, properties));
+	}
+
+	/**
+	 * Start a {@link TestWebApplication}.
+	 * @param properties properties of the application
+	 * @return the application context
+	 */
+	public ConfigurableApplicationContext run(String... properties) {
+		return run(new Class<?>[0], properties);
+	}
+
+	/**
+	 * Start an application and hold it until it is closed.
+	 * @param application starts the application and returns its context
+	 * @return the application context
+	 */
+	public ConfigurableApplicationContext start(Supplier<ConfigurableApplicationContext> application) {
+		Assert.state(this.context == null, "An application is already running");
+		this.context = application.get();
+		this.startedInTest = this.inTest;
+		return this.context;
+	}
+
+	/**
+	 * Return the context of the running application.
+	 * @return the application context
+	 */
+	public ConfigurableApplicationContext context() {
+		Assert.state(this.context != null, "No application is running");
+		return this.context;
+	}
+
+	public <T> T getBean(Class<T> type) {
+		return context().getBean(type);
+	}
+
+	/**
+	 * Return the port of the web server.
+	 * @return the port
+	 */
+	public int port() {
+		return context().getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+	}
+
+	/**
+	 * Return the port of the management server.
+	 * @return the port
+	 */
+	public int managementPort() {
+		return context().getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+	}
+
+	/**
+	 * Wait until the last reload of a bundle ended with the given outcome.
+	 * @param bundle the bundle name
+	 * @param outcome the awaited outcome
+	 * @param timeout how long to wait
+	 * @return the result of that reload
+	 */
+	public ReloadResult awaitLastResult(String bundle, ReloadOutcome outcome, Duration timeout) {
+		ManagedBundle managed = getBean(CertificateReloader.class).getBundle(bundle);
+		Assert.state(managed != null, () -> "hotcert does not manage bundle '" + bundle + "'");
+		try {
+			return await().atMost(timeout)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(20))
+				.until(managed::getLastResult, (last) -> last != null && last.outcome() == outcome);
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("No reload of bundle '%s' ended %s within %s; last: %s".formatted(bundle, outcome,
+					timeout, managed.getLastResult()), ex);
+		}
+	}
+
+	/**
+	 * Close the application now, if one is running.
+	 */
+	public void close() {
+		if (this.context != null) {
+			ConfigurableApplicationContext context = this.context;
+			this.context = null;
+			context.close();
+		}
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext extensionContext) {
+		this.inTest = true;
+	}
+
+	@Override
+	public void afterEach(ExtensionContext extensionContext) {
+		this.inTest = false;
+		if (this.startedInTest) {
+			this.startedInTest = false;
+			close();
+		}
+	}
+
+	@Override
+	public void afterAll(ExtensionContext extensionContext) {
+		close();
+	}
+
+}
