@@ -59,10 +59,10 @@ final class KeyStoreFileSource extends StoreSource {
 					ex);
 		}
 		if (context.trust()) {
-			return new LoadedStore(() -> store, this.password, null, certificates(context, store), this.location);
+			return new LoadedStore(store, null, this.password, null, certificates(context, store), this.location);
 		}
 		KeyMaterial key = keyMaterial(context, store);
-		return new LoadedStore(() -> store, this.password, key, key.chain(), this.location);
+		return new LoadedStore(store, null, this.password, key, key.chain(), this.location);
 	}
 
 	private KeyMaterial keyMaterial(LoadContext context, KeyStore store) {

@@ -5,22 +5,22 @@ import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.util.Assert;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Certificate material read and parsed from its source: the {@link SslBundle} to publish,
- * with its stores already loaded, and what is needed to validate it. {@link #toString()}
+ * with its stores already built, and what is needed to validate it. {@link #toString()}
  * never shows key material.
  */
 public final class LoadedMaterial {
 
 	private final String bundleName;
 
-	private final Supplier<SslBundle> sslBundle;
+	private final SslBundle sslBundle;
+
+	private final MaterialLoadException storeFailure;
 
 	private final KeyMaterial key;
 
@@ -30,11 +30,12 @@ public final class LoadedMaterial {
 
 	private final String contentHash;
 
-	LoadedMaterial(String bundleName, Supplier<SslBundle> sslBundle, KeyMaterial key, TrustMaterial trust,
-			List<ContentDigest> contents) {
-		Assert.notNull(sslBundle, "'sslBundle' must not be null");
+	LoadedMaterial(String bundleName, SslBundle sslBundle, MaterialLoadException storeFailure, KeyMaterial key,
+			TrustMaterial trust, List<ContentDigest> contents) {
+		Assert.isTrue(sslBundle != null ^ storeFailure != null, "Either 'sslBundle' or 'storeFailure' is required");
 		this.bundleName = bundleName;
-		this.sslBundle = SingletonSupplier.of(sslBundle);
+		this.sslBundle = sslBundle;
+		this.storeFailure = storeFailure;
 		this.key = key;
 		this.trust = trust;
 		this.contents = List.copyOf(contents);
@@ -50,14 +51,18 @@ public final class LoadedMaterial {
 	}
 
 	/**
-	 * Return the bundle to publish. The content is parsed when the material is loaded;
-	 * the key stores of the bundle are built on the first call, so that the checks can
-	 * report problems with the parsed certificates first.
-	 * @return the SSL bundle, with its stores built
-	 * @throws MaterialLoadException if a key store cannot be built from the material
+	 * Return the bundle to publish, with the key stores built when the material was
+	 * loaded. When a key store could not be built, the material is still returned by
+	 * {@link MaterialSource#load()}, so that the checks report problems with the parsed
+	 * certificates first; this method then throws why.
+	 * @return the SSL bundle
+	 * @throws MaterialLoadException if a key store could not be built from the material
 	 */
 	public SslBundle getSslBundle() {
-		return this.sslBundle.get();
+		if (this.storeFailure != null) {
+			throw this.storeFailure;
+		}
+		return this.sslBundle;
 	}
 
 	/**
