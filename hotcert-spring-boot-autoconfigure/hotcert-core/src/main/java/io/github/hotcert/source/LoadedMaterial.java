@@ -1,9 +1,7 @@
 package io.github.hotcert.source;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
+import java.security.MessageDigest;
 import java.util.List;
 
 import org.springframework.boot.ssl.SslBundle;
@@ -122,19 +120,14 @@ public final class LoadedMaterial {
 	 * @return the combined hash
 	 */
 	public static String contentHash(List<ContentDigest> contents) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (ContentDigest content : contents) {
-				digest.update(content.location().property().getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) 0);
-				digest.update(content.sha256().getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) 0);
-			}
-			return HexFormat.of().formatHex(digest.digest());
+		MessageDigest digest = Sha256.newDigest();
+		for (ContentDigest content : contents) {
+			digest.update(content.location().property().getBytes(StandardCharsets.UTF_8));
+			digest.update((byte) 0);
+			digest.update(content.sha256().getBytes(StandardCharsets.UTF_8));
+			digest.update((byte) 0);
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(digest);
 	}
 
 	@Override
