@@ -65,7 +65,7 @@ final class KeyStoreFileSource extends StoreSource {
 		return new LoadedStore(store, null, this.password, key, key.chain(), this.location);
 	}
 
-	private KeyMaterial keyMaterial(LoadContext context, KeyStore store) {
+	KeyMaterial keyMaterial(LoadContext context, KeyStore store) {
 		try {
 			List<String> keyAliases = KeyStoreParser.keyAliases(store);
 			String alias = context.key().getAlias();
@@ -112,7 +112,7 @@ final class KeyStoreFileSource extends StoreSource {
 		return new MaterialLoadException(context.bundleName(), "private key", this.location, reason);
 	}
 
-	private List<X509Certificate> certificates(LoadContext context, KeyStore store) {
+	List<X509Certificate> certificates(LoadContext context, KeyStore store) {
 		try {
 			List<X509Certificate> certificates = new ArrayList<>();
 			for (String alias : Collections.list(store.aliases())) {

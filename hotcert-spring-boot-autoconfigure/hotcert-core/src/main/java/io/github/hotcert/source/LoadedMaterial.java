@@ -2,9 +2,14 @@ package io.github.hotcert.source;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.KeyStore;
 import java.util.List;
+import java.util.function.Supplier;
+
+import io.github.hotcert.source.StoreSource.LoadContext;
 
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.util.Assert;
 
 /**
@@ -37,7 +42,42 @@ public final class LoadedMaterial {
 		this.key = key;
 		this.trust = trust;
 		this.contents = List.copyOf(contents);
-		this.contentHash = contentHash(this.contents);
+		this.contentHash = (!this.contents.isEmpty()) ? contentHash(this.contents) : null;
+	}
+
+	/**
+	 * Read the material of a bundle that someone else built, for example one that
+	 * application code publishes through {@code SslBundleRegistry.updateBundle}: its key
+	 * entry is found the way it is found in a key store file, and the bundle itself is
+	 * what {@link #getSslBundle()} returns.
+	 * @param bundleName the name of the bundle
+	 * @param bundle the bundle
+	 * @return the material, without content digests
+	 * @throws MaterialLoadException if the key entry or the trusted certificates cannot
+	 * be read
+	 */
+	public static LoadedMaterial of(String bundleName, SslBundle bundle) {
+		MaterialLocation location = MaterialLocation.registry(bundleName);
+		SslStoreBundle stores = bundle.getStores();
+		KeyStoreFileSource reader = new KeyStoreFileSource(null, null, location, stores.getKeyStorePassword());
+		KeyStore keyStore = store(bundleName, "key store", location, stores::getKeyStore);
+		KeyStore trustStore = store(bundleName, "trust store", location, stores::getTrustStore);
+		List<ContentDigest> none = List.of();
+		KeyMaterial key = (keyStore != null)
+				? reader.keyMaterial(new LoadContext(bundleName, null, bundle.getKey(), false, none), keyStore) : null;
+		TrustMaterial trust = (trustStore != null) ? new TrustMaterial(
+				reader.certificates(new LoadContext(bundleName, null, bundle.getKey(), true, none), trustStore),
+				location) : null;
+		return new LoadedMaterial(bundleName, bundle, null, key, trust, List.of());
+	}
+
+	private static KeyStore store(String bundleName, String what, MaterialLocation location, Supplier<KeyStore> store) {
+		try {
+			return store.get();
+		}
+		catch (RuntimeException ex) {
+			throw new MaterialLoadException(bundleName, what, location, ex.getMessage(), ex);
+		}
 	}
 
 	/**
@@ -92,7 +132,8 @@ public final class LoadedMaterial {
 	/**
 	 * Return one hash over all the content the material was read from: equal hashes mean
 	 * equal material.
-	 * @return the content hash
+	 * @return the content hash, or {@code null} when the material was not read from
+	 * content (a bundle {@link #of(String, SslBundle) built by someone else})
 	 */
 	public String getContentHash() {
 		return this.contentHash;
