@@ -2,18 +2,21 @@ package io.github.hotcert.reload;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.hotcert.source.CertificateInfo;
+import io.github.hotcert.source.MaterialLoadException;
 import io.github.hotcert.validation.Check;
 import io.github.hotcert.validation.Finding;
+import io.github.hotcert.validation.Severity;
 
 /**
  * How one reload went, before it is stamped with its time and trigger.
  *
  * @param outcome how it ended
  * @param previous the leaf certificate served before
- * @param candidate the leaf certificate read from the source
+ * @param candidate the leaf certificate of the new material
  * @param reason the check that rejected the material, or {@code null}
  * @param message a human readable description
  * @param findings the validation findings
@@ -24,6 +27,17 @@ record Attempt(ReloadOutcome outcome, CertificateInfo previous, CertificateInfo 
 	static Attempt rejected(CertificateInfo previous, CertificateInfo candidate, Check check, String message,
 			List<Finding> findings) {
 		return new Attempt(ReloadOutcome.REJECTED, previous, candidate, check.id(), message, findings);
+	}
+
+	/**
+	 * Return a {@link Check#PARSE parse} rejection of material that could not be read.
+	 */
+	static Attempt unreadable(CertificateInfo previous, CertificateInfo candidate, MaterialLoadException ex,
+			List<Finding> findings) {
+		String location = (ex.getLocation() != null) ? ex.getLocation().describe() : null;
+		List<Finding> all = new ArrayList<>(findings);
+		all.add(new Finding(Check.PARSE, Severity.REJECT, location, ex.getMessage()));
+		return rejected(previous, candidate, Check.PARSE, ex.getMessage(), all);
 	}
 
 	boolean pendingChange() {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.LoadedMaterial;
@@ -41,6 +42,8 @@ public class CertificateReloader {
 	private final ApplicationEventPublisher eventPublisher;
 
 	private final Clock clock;
+
+	private final ReloadLog log = new ReloadLog();
 
 	/**
 	 * Create a new {@link CertificateReloader}.
@@ -86,9 +89,10 @@ public class CertificateReloader {
 	 * @return the results, one per bundle
 	 */
 	public List<ReloadResult> initialize() {
+		ReloadRequest request = ReloadRequest.of(ReloadTrigger.STARTUP);
 		List<ReloadResult> results = new ArrayList<>();
 		for (ManagedBundle bundle : this.bundles.values()) {
-			results.add(run(bundle, ReloadRequest.of(ReloadTrigger.STARTUP), true));
+			results.add(run(bundle, request, () -> initialize(bundle, request)));
 		}
 		return results;
 	}
@@ -101,7 +105,7 @@ public class CertificateReloader {
 	public List<ReloadResult> reloadAll(ReloadRequest request) {
 		List<ReloadResult> results = new ArrayList<>();
 		for (ManagedBundle bundle : this.bundles.values()) {
-			results.add(run(bundle, request, false));
+			results.add(run(bundle, request, () -> reload(bundle, request)));
 		}
 		return results;
 	}
@@ -116,33 +120,32 @@ public class CertificateReloader {
 	public ReloadResult reload(String name, ReloadRequest request) {
 		ManagedBundle bundle = this.bundles.get(name);
 		Assert.isTrue(bundle != null, () -> "No SSL bundle named '%s' is managed by hotcert".formatted(name));
-		return run(bundle, request, false);
+		return run(bundle, request, () -> reload(bundle, request));
 	}
 
-	private ReloadResult run(ManagedBundle bundle, ReloadRequest request, boolean startup) {
-		ReloadResult result;
+	private ReloadResult run(ManagedBundle bundle, ReloadRequest request, Supplier<Attempt> reload) {
 		bundle.lock();
 		try {
 			long start = System.nanoTime();
-			Attempt attempt = startup ? initialize(bundle, request) : reload(bundle, request);
-			result = attempt.toResult(bundle.getName(), request, this.clock.instant(),
+			Attempt attempt = reload.get();
+			ReloadResult result = attempt.toResult(bundle.getName(), request, this.clock.instant(),
 					Duration.ofNanos(System.nanoTime() - start));
 			bundle.record(result, attempt.pendingChange());
-			ReloadLog.log(bundle, result);
+			this.log.log(result);
 			// Listeners see the bundle as this reload left it: the next reload of the
 			// bundle waits until they are done
 			this.eventPublisher.publishEvent(new CertificateReloadEvent(this, result));
+			return result;
 		}
 		finally {
 			bundle.unlock();
 		}
-		return result;
 	}
 
 	private Attempt initialize(ManagedBundle bundle, ReloadRequest request) {
 		SslBundle current = bundle.getPublisher().getCurrent();
 		if (current != null) {
-			bundle.setServed(ServedMaterial.of(current, this.clock.instant()));
+			bundle.setServed(ServedMaterial.of(bundle.getName(), current, this.clock.instant()));
 		}
 		CertificateInfo served = leaf(bundle.getServed());
 		LoadedMaterial material;
@@ -150,58 +153,64 @@ public class CertificateReloader {
 			material = bundle.getSource().load();
 		}
 		catch (MaterialLoadException ex) {
-			return Attempt.rejected(served, null, Check.PARSE, ex.getMessage(),
-					List.of(new Finding(Check.PARSE, Severity.REJECT, location(ex), ex.getMessage())));
+			return Attempt.unreadable(served, null, ex, List.of());
 		}
 		CertificateInfo loaded = first(material.getChainInfo());
-		if (current == null || Objects.equals(fingerprint(served), fingerprint(loaded))) {
-			if (current == null && bundle.getPublisher() instanceof LocalBundlePublisher local) {
-				try {
-					local.setInitial(material.getSslBundle());
-				}
-				catch (MaterialLoadException ex) {
-					return Attempt.rejected(served, loaded, Check.PARSE, ex.getMessage(),
-							List.of(new Finding(Check.PARSE, Severity.REJECT, location(ex), ex.getMessage())));
-				}
-			}
-			bundle.setServed(ServedMaterial.of(material, this.clock.instant()));
-			ValidationResult validation = this.validator.validate(material);
-			return new Attempt(ReloadOutcome.UNCHANGED, loaded, loaded, null,
-					"Serving %s from %s".formatted(describe(loaded), bundle.getSource().getLocations()),
-					validation.findings());
+		if (current != null && !Objects.equals(fingerprint(served), fingerprint(loaded))) {
+			// The files changed after the consumers read them
+			return reload(bundle, request, material);
 		}
-		return reload(bundle, request);
+		if (current == null) {
+			// The consumers built the bundle from these files themselves
+			try {
+				bundle.getPublisher().adopt(material.getSslBundle());
+			}
+			catch (MaterialLoadException ex) {
+				return Attempt.unreadable(served, loaded, ex, List.of());
+			}
+		}
+		bundle.setServed(ServedMaterial.of(material, this.clock.instant()));
+		ValidationResult validation = this.validator.validate(material);
+		return new Attempt(ReloadOutcome.UNCHANGED, loaded, loaded, null,
+				"Serving %s from %s".formatted(describe(loaded), bundle.getSource().getLocations()),
+				validation.findings());
 	}
 
 	private Attempt reload(ManagedBundle bundle, ReloadRequest request) {
-		ServedMaterial served = bundle.getServed();
-		CertificateInfo previous = leaf(served);
 		LoadedMaterial material;
 		try {
 			material = bundle.getSource().load();
 		}
 		catch (MaterialLoadException ex) {
-			return Attempt.rejected(previous, null, Check.PARSE, ex.getMessage(),
-					List.of(new Finding(Check.PARSE, Severity.REJECT, location(ex), ex.getMessage())));
+			return Attempt.unreadable(leaf(bundle.getServed()), null, ex, List.of());
 		}
-		CertificateInfo candidate = first(material.getChainInfo());
+		return reload(bundle, request, material);
+	}
+
+	private Attempt reload(ManagedBundle bundle, ReloadRequest request, LoadedMaterial material) {
+		ServedMaterial served = bundle.getServed();
 		if (!request.force() && !request.dryRun() && served != null
 				&& material.getContentHash().equals(served.contentHash())) {
-			return new Attempt(ReloadOutcome.UNCHANGED, previous, candidate, null,
+			return new Attempt(ReloadOutcome.UNCHANGED, leaf(served), first(material.getChainInfo()), null,
 					"The material of bundle '%s' is unchanged".formatted(bundle.getName()), List.of());
 		}
+		return validateAndPublish(bundle, request, material);
+	}
+
+	private Attempt validateAndPublish(ManagedBundle bundle, ReloadRequest request, LoadedMaterial material) {
+		CertificateInfo previous = leaf(bundle.getServed());
+		CertificateInfo candidate = first(material.getChainInfo());
 		ValidationResult validation = this.validator.validate(material);
 		if (validation.isRejected()) {
 			Finding rejection = validation.firstRejection();
 			return Attempt.rejected(previous, candidate, rejection.check(), rejection.message(), validation.findings());
 		}
+		SslBundle sslBundle;
 		try {
-			material.getSslBundle();
+			sslBundle = material.getSslBundle();
 		}
 		catch (MaterialLoadException ex) {
-			List<Finding> findings = new ArrayList<>(validation.findings());
-			findings.add(new Finding(Check.PARSE, Severity.REJECT, location(ex), ex.getMessage()));
-			return Attempt.rejected(previous, candidate, Check.PARSE, ex.getMessage(), findings);
+			return Attempt.unreadable(previous, candidate, ex, validation.findings());
 		}
 		if (request.dryRun()) {
 			return new Attempt(ReloadOutcome.VALID, previous, candidate, null,
@@ -209,7 +218,7 @@ public class CertificateReloader {
 					validation.findings());
 		}
 		try {
-			publish(bundle, material);
+			publish(bundle, sslBundle);
 		}
 		catch (RuntimeException ex) {
 			String message = "Applying the material of bundle '%s' failed and was rolled back: %s"
@@ -223,11 +232,16 @@ public class CertificateReloader {
 				"%s -> %s".formatted(describe(previous), describe(candidate)), validation.findings());
 	}
 
-	private void publish(ManagedBundle bundle, LoadedMaterial material) {
+	/**
+	 * Publish a bundle and, when a consumer refuses it, publish the previous bundle
+	 * again, so that every consumer serves the previous material: the one place where a
+	 * failed update is rolled back (see {@link io.github.hotcert.server.SslTarget}).
+	 */
+	private void publish(ManagedBundle bundle, SslBundle sslBundle) {
 		BundlePublisher publisher = bundle.getPublisher();
 		SslBundle previous = publisher.getCurrent();
 		try {
-			publisher.publish(material.getSslBundle());
+			publisher.publish(sslBundle);
 		}
 		catch (RuntimeException ex) {
 			if (previous != null) {
@@ -243,10 +257,6 @@ public class CertificateReloader {
 			}
 			throw ex;
 		}
-	}
-
-	private static String location(MaterialLoadException ex) {
-		return (ex.getLocation() != null) ? ex.getLocation().describe() : null;
 	}
 
 	private static CertificateInfo leaf(ServedMaterial served) {

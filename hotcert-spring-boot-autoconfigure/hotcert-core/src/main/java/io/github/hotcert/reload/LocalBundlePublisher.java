@@ -32,13 +32,12 @@ public class LocalBundlePublisher implements BundlePublisher {
 		return this.current;
 	}
 
-	/**
-	 * Set the bundle that is in use without calling the update handlers, for example the
-	 * bundle a web server was started with.
-	 * @param bundle the bundle in use
-	 */
-	public void setInitial(SslBundle bundle) {
-		this.current = bundle;
+	@Override
+	public void adopt(SslBundle bundle) {
+		Assert.notNull(bundle, "'bundle' must not be null");
+		if (this.current == null) {
+			this.current = bundle;
+		}
 	}
 
 	@Override

@@ -8,8 +8,11 @@ import org.springframework.boot.ssl.SslBundles;
 
 /**
  * A {@link BundlePublisher} for a bundle of Spring Boot's {@link SslBundleRegistry}:
- * publishing calls {@link SslBundleRegistry#updateBundle}, so that the web server and
- * anything else that registered an update handler uses the new bundle.
+ * publishing updates the bundle in the registry, so that the web server and anything else
+ * that registered an update handler uses the new bundle. When the registry is a
+ * {@link ManagedSslBundleRegistry}, hotcert's own updates go straight to the handlers and
+ * the updates that application code makes are {@link #interceptUpdates intercepted}; with
+ * any other registry, they cannot be.
  */
 public class RegistryBundlePublisher implements BundlePublisher {
 
@@ -34,6 +37,11 @@ public class RegistryBundlePublisher implements BundlePublisher {
 	@Override
 	public SslBundle getCurrent() {
 		return this.bundles.getBundle(this.name);
+	}
+
+	@Override
+	public void adopt(SslBundle bundle) {
+		// The registry holds the bundle in use
 	}
 
 	@Override
