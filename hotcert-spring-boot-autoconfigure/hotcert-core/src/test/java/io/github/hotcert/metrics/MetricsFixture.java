@@ -21,9 +21,9 @@ import io.github.hotcert.testsupport.MutableClock;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
+import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.KeyMatchCheck;
 import io.github.hotcert.validation.MaterialValidator;
-import io.github.hotcert.validation.ValidationPolicy;
 
 import org.springframework.boot.autoconfigure.ssl.PemSslBundleProperties;
 import org.springframework.boot.autoconfigure.ssl.SslProperties;
@@ -89,7 +89,7 @@ final class MetricsFixture {
 				.map((source) -> new ManagedBundle(source, new LocalBundlePublisher(source.getBundleName()), 10))
 				.toList();
 			this.reloader = new CertificateReloader(bundles,
-					new MaterialValidator(List.of(new KeyMatchCheck()), ValidationPolicy.defaults()), this::publish,
+					new MaterialValidator(List.of(new KeyMatchCheck()), TestValidation.policy()), this::publish,
 					this.clock);
 		}
 		return this.reloader;

@@ -16,8 +16,8 @@ import io.github.hotcert.testsupport.MutableClock;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
+import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.MaterialValidator;
-import io.github.hotcert.validation.ValidationPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,7 +119,7 @@ class RetrySchedulerTests {
 						sources.location("private-key", file("tls.key").toString()), null),
 				null, null, null, null);
 		this.reloader = new CertificateReloader(List.of(new ManagedBundle(source, new LocalBundlePublisher("web"), 20)),
-				MaterialValidator.withDefaultChecks(this.clock, ValidationPolicy.defaults()), (event) -> {
+				MaterialValidator.withDefaultChecks(this.clock, TestValidation.policy()), (event) -> {
 					RetryScheduler listener = scheduler.get();
 					if (listener != null) {
 						listener.onApplicationEvent((CertificateReloadEvent) event);

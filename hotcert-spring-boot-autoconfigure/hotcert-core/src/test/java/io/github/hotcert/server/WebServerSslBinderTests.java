@@ -7,8 +7,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.MaterialValidator;
-import io.github.hotcert.validation.ValidationPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,7 +29,7 @@ import static org.mockito.Mockito.mock;
 class WebServerSslBinderTests {
 
 	private final CertificateReloader reloader = new CertificateReloader(List.of(),
-			new MaterialValidator(List.of(), ValidationPolicy.defaults()), (event) -> {
+			new MaterialValidator(List.of(), TestValidation.policy()), (event) -> {
 			}, Clock.systemUTC());
 
 	@Test
