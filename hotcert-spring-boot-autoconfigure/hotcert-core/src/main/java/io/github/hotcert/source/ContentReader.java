@@ -21,11 +21,6 @@ import org.springframework.util.unit.DataSize;
  */
 public class ContentReader {
 
-	/**
-	 * The default limit for one file.
-	 */
-	public static final DataSize DEFAULT_MAX_SIZE = DataSize.ofMegabytes(1);
-
 	private final ResourceLoader resourceLoader;
 
 	private final long maxSize;

@@ -30,6 +30,7 @@ import org.springframework.boot.autoconfigure.ssl.SslProperties;
 import org.springframework.boot.io.ApplicationResourceLoader;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.unit.DataSize;
 
 /**
  * A {@link CertificateReloader} of PEM bundles in a directory, with a clock the test
@@ -83,7 +84,7 @@ final class MetricsFixture {
 		if (this.reloader == null) {
 			ResourceLoader resourceLoader = ApplicationResourceLoader.get(new DefaultResourceLoader(), true);
 			MaterialSources sources = new MaterialSources(resourceLoader,
-					new ContentReader(resourceLoader, ContentReader.DEFAULT_MAX_SIZE));
+					new ContentReader(resourceLoader, DataSize.ofMegabytes(1)));
 			List<ManagedBundle> bundles = sources.fromSslProperties(this.properties)
 				.stream()
 				.map((source) -> new ManagedBundle(source, new LocalBundlePublisher(source.getBundleName()), 10))
