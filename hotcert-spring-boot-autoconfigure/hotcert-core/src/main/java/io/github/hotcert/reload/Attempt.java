@@ -40,13 +40,35 @@ record Attempt(ReloadOutcome outcome, CertificateInfo previous, CertificateInfo 
 		return rejected(previous, candidate, Check.PARSE, ex.getMessage(), all);
 	}
 
-	boolean pendingChange() {
+	/**
+	 * Return whether the source holds material that is not served once this attempt is
+	 * over. A bundle that others published says nothing about the source: a rejected one
+	 * leaves what was known, an accepted one replaces whatever the source holds.
+	 * @param request the request of the attempt
+	 * @param before whether a change was pending before
+	 */
+	boolean pendingChange(ReloadRequest request, boolean before) {
+		if (request.trigger() == ReloadTrigger.REGISTRY) {
+			return this.outcome == ReloadOutcome.REJECTED && before;
+		}
 		return switch (this.outcome) {
 			case RELOADED, UNCHANGED -> false;
 			case REJECTED -> true;
 			case VALID -> this.candidate == null || this.previous == null
 					|| !this.candidate.sha256Fingerprint().equals(this.previous.sha256Fingerprint());
 		};
+	}
+
+	static CertificateInfo leaf(ServedMaterial served) {
+		return (served != null) ? served.leaf() : null;
+	}
+
+	static CertificateInfo first(List<CertificateInfo> chain) {
+		return chain.isEmpty() ? null : chain.get(0);
+	}
+
+	static String describe(CertificateInfo certificate) {
+		return (certificate != null) ? certificate.describe() : "no certificate";
 	}
 
 	ReloadResult toResult(String bundle, ReloadRequest request, Instant time, Duration duration) {

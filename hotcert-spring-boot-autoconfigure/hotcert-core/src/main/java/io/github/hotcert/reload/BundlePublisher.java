@@ -42,4 +42,13 @@ public interface BundlePublisher {
 	 */
 	void addUpdateHandler(Consumer<SslBundle> handler);
 
+	/**
+	 * Send the bundles that others publish under this bundle's name, such as application
+	 * code that calls {@code SslBundleRegistry.updateBundle}, to the given interceptor
+	 * instead of the update handlers: they reach the handlers only if the interceptor
+	 * {@link #publish publishes} them. Does nothing when no one else can publish.
+	 * @param interceptor the interceptor, which throws to refuse a bundle
+	 */
+	void interceptUpdates(Consumer<SslBundle> interceptor);
+
 }

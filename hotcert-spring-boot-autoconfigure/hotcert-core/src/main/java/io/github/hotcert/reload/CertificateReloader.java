@@ -13,13 +13,8 @@ import java.util.function.Supplier;
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.LoadedMaterial;
 import io.github.hotcert.source.MaterialLoadException;
-import io.github.hotcert.validation.Check;
-import io.github.hotcert.validation.Finding;
 import io.github.hotcert.validation.MaterialValidator;
-import io.github.hotcert.validation.Severity;
 import io.github.hotcert.validation.ValidationResult;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,12 +23,12 @@ import org.springframework.util.Assert;
 /**
  * Reloads managed bundles: loads the material from its source, skips it when it is
  * unchanged, validates it, and only then publishes it, rolling back if publishing fails.
+ * A bundle that others publish under the name of a managed bundle (through
+ * {@link ManagedSslBundleRegistry}) goes through the same validation and publication.
  * Reloads of one bundle are serialized; every reload is recorded and announced with a
  * {@link CertificateReloadEvent}, in order, before the next reload of the bundle starts.
  */
 public class CertificateReloader {
-
-	private static final Log logger = LogFactory.getLog(CertificateReloader.class);
 
 	private final Map<String, ManagedBundle> bundles;
 
@@ -42,6 +37,8 @@ public class CertificateReloader {
 	private final ApplicationEventPublisher eventPublisher;
 
 	private final Clock clock;
+
+	private final Publication publication;
 
 	private final ReloadLog log = new ReloadLog();
 
@@ -64,6 +61,9 @@ public class CertificateReloader {
 		this.validator = validator;
 		this.eventPublisher = eventPublisher;
 		this.clock = clock;
+		this.publication = new Publication(validator, clock);
+		byName.values()
+			.forEach((bundle) -> bundle.getPublisher().interceptUpdates((published) -> accept(bundle, published)));
 	}
 
 	/**
@@ -130,7 +130,7 @@ public class CertificateReloader {
 			Attempt attempt = reload.get();
 			ReloadResult result = attempt.toResult(bundle.getName(), request, this.clock.instant(),
 					Duration.ofNanos(System.nanoTime() - start));
-			bundle.record(result, attempt.pendingChange());
+			bundle.record(result, attempt.pendingChange(request, bundle.hasPendingChange()));
 			this.log.log(result);
 			// Listeners see the bundle as this reload left it: the next reload of the
 			// bundle waits until they are done
@@ -147,7 +147,7 @@ public class CertificateReloader {
 		if (current != null) {
 			bundle.setServed(ServedMaterial.of(bundle.getName(), current, this.clock.instant()));
 		}
-		CertificateInfo served = leaf(bundle.getServed());
+		CertificateInfo served = Attempt.leaf(bundle.getServed());
 		LoadedMaterial material;
 		try {
 			material = bundle.getSource().load();
@@ -155,7 +155,7 @@ public class CertificateReloader {
 		catch (MaterialLoadException ex) {
 			return Attempt.unreadable(served, null, ex, List.of());
 		}
-		CertificateInfo loaded = first(material.getChainInfo());
+		CertificateInfo loaded = Attempt.first(material.getChainInfo());
 		if (current != null && !Objects.equals(fingerprint(served), fingerprint(loaded))) {
 			// The files changed after the consumers read them
 			return reload(bundle, request, material);
@@ -172,7 +172,7 @@ public class CertificateReloader {
 		bundle.setServed(ServedMaterial.of(material, this.clock.instant()));
 		ValidationResult validation = this.validator.validate(material);
 		return new Attempt(ReloadOutcome.UNCHANGED, loaded, loaded, null,
-				"Serving %s from %s".formatted(describe(loaded), bundle.getSource().getLocations()),
+				"Serving %s from %s".formatted(Attempt.describe(loaded), bundle.getSource().getLocations()),
 				validation.findings());
 	}
 
@@ -182,7 +182,7 @@ public class CertificateReloader {
 			material = bundle.getSource().load();
 		}
 		catch (MaterialLoadException ex) {
-			return Attempt.unreadable(leaf(bundle.getServed()), null, ex, List.of());
+			return Attempt.unreadable(Attempt.leaf(bundle.getServed()), null, ex, List.of());
 		}
 		return reload(bundle, request, material);
 	}
@@ -191,88 +191,38 @@ public class CertificateReloader {
 		ServedMaterial served = bundle.getServed();
 		if (!request.force() && !request.dryRun() && served != null
 				&& material.getContentHash().equals(served.contentHash())) {
-			return new Attempt(ReloadOutcome.UNCHANGED, leaf(served), first(material.getChainInfo()), null,
-					"The material of bundle '%s' is unchanged".formatted(bundle.getName()), List.of());
+			return new Attempt(ReloadOutcome.UNCHANGED, Attempt.leaf(served), Attempt.first(material.getChainInfo()),
+					null, "The material of bundle '%s' is unchanged".formatted(bundle.getName()), List.of());
 		}
-		return validateAndPublish(bundle, request, material);
-	}
-
-	private Attempt validateAndPublish(ManagedBundle bundle, ReloadRequest request, LoadedMaterial material) {
-		CertificateInfo previous = leaf(bundle.getServed());
-		CertificateInfo candidate = first(material.getChainInfo());
-		ValidationResult validation = this.validator.validate(material);
-		if (validation.isRejected()) {
-			Finding rejection = validation.firstRejection();
-			return Attempt.rejected(previous, candidate, rejection.check(), rejection.message(), validation.findings());
-		}
-		SslBundle sslBundle;
-		try {
-			sslBundle = material.getSslBundle();
-		}
-		catch (MaterialLoadException ex) {
-			return Attempt.unreadable(previous, candidate, ex, validation.findings());
-		}
-		if (request.dryRun()) {
-			return new Attempt(ReloadOutcome.VALID, previous, candidate, null,
-					"The material of bundle '%s' is valid: %s".formatted(bundle.getName(), describe(candidate)),
-					validation.findings());
-		}
-		try {
-			publish(bundle, sslBundle);
-		}
-		catch (RuntimeException ex) {
-			String message = "Applying the material of bundle '%s' failed and was rolled back: %s"
-				.formatted(bundle.getName(), ex.getMessage());
-			List<Finding> findings = new ArrayList<>(validation.findings());
-			findings.add(new Finding(Check.APPLY, Severity.REJECT, null, message));
-			return Attempt.rejected(previous, candidate, Check.APPLY, message, findings);
-		}
-		bundle.setServed(ServedMaterial.of(material, this.clock.instant()));
-		return new Attempt(ReloadOutcome.RELOADED, previous, candidate, null,
-				"%s -> %s".formatted(describe(previous), describe(candidate)), validation.findings());
+		return this.publication.validateAndPublish(bundle, request, material);
 	}
 
 	/**
-	 * Publish a bundle and, when a consumer refuses it, publish the previous bundle
-	 * again, so that every consumer serves the previous material: the one place where a
-	 * failed update is rolled back (see {@link io.github.hotcert.server.SslTarget}).
+	 * Take a bundle that others published under the name of a managed bundle: it is
+	 * published only if it passes the same checks as material read from the source.
+	 * @throws IllegalArgumentException if it is refused
 	 */
-	private void publish(ManagedBundle bundle, SslBundle sslBundle) {
-		BundlePublisher publisher = bundle.getPublisher();
-		SslBundle previous = publisher.getCurrent();
-		try {
-			publisher.publish(sslBundle);
-		}
-		catch (RuntimeException ex) {
-			if (previous != null) {
-				try {
-					publisher.publish(previous);
-				}
-				catch (RuntimeException rollbackFailure) {
-					ex.addSuppressed(rollbackFailure);
-					logger.error(
-							"Rolling back SSL bundle '%s' to its previous material failed".formatted(bundle.getName()),
-							rollbackFailure);
-				}
+	private void accept(ManagedBundle bundle, SslBundle published) {
+		ReloadRequest request = ReloadRequest.of(ReloadTrigger.REGISTRY);
+		ReloadResult result = run(bundle, request, () -> {
+			LoadedMaterial material;
+			try {
+				material = LoadedMaterial.of(bundle.getName(), published);
 			}
-			throw ex;
+			catch (MaterialLoadException ex) {
+				return Attempt.unreadable(Attempt.leaf(bundle.getServed()), null, ex, List.of());
+			}
+			return this.publication.validateAndPublish(bundle, request, material);
+		});
+		if (result.outcome() == ReloadOutcome.REJECTED) {
+			throw new IllegalArgumentException(
+					"SSL bundle '%s' was not updated (%s): %s; still serving %s".formatted(bundle.getName(),
+							result.reason(), result.message(), Attempt.describe(result.previousCertificate())));
 		}
-	}
-
-	private static CertificateInfo leaf(ServedMaterial served) {
-		return (served != null) ? served.leaf() : null;
-	}
-
-	private static CertificateInfo first(List<CertificateInfo> chain) {
-		return chain.isEmpty() ? null : chain.get(0);
 	}
 
 	private static String fingerprint(CertificateInfo certificate) {
 		return (certificate != null) ? certificate.sha256Fingerprint() : null;
-	}
-
-	static String describe(CertificateInfo certificate) {
-		return (certificate != null) ? certificate.describe() : "no certificate";
 	}
 
 }

@@ -9,7 +9,8 @@ import org.springframework.util.Assert;
 
 /**
  * A {@link BundlePublisher} for a bundle that is not in Spring Boot's registry, such as
- * the one a web server builds from the {@code server.ssl.*} properties.
+ * the one a web server builds from the {@code server.ssl.*} properties. Only hotcert
+ * publishes it.
  */
 public class LocalBundlePublisher implements BundlePublisher {
 
@@ -51,6 +52,10 @@ public class LocalBundlePublisher implements BundlePublisher {
 	public void addUpdateHandler(Consumer<SslBundle> handler) {
 		Assert.notNull(handler, "'handler' must not be null");
 		this.handlers.add(handler);
+	}
+
+	@Override
+	public void interceptUpdates(Consumer<SslBundle> interceptor) {
 	}
 
 	@Override

@@ -22,6 +22,8 @@ public class RegistryBundlePublisher implements BundlePublisher {
 
 	private final SslBundles bundles;
 
+	private final ManagedSslBundleRegistry managedRegistry;
+
 	/**
 	 * Create a new {@link RegistryBundlePublisher}.
 	 * @param name the bundle name
@@ -32,6 +34,7 @@ public class RegistryBundlePublisher implements BundlePublisher {
 		this.name = name;
 		this.registry = registry;
 		this.bundles = bundles;
+		this.managedRegistry = (registry instanceof ManagedSslBundleRegistry managed) ? managed : null;
 	}
 
 	@Override
@@ -46,12 +49,24 @@ public class RegistryBundlePublisher implements BundlePublisher {
 
 	@Override
 	public void publish(SslBundle bundle) {
-		this.registry.updateBundle(this.name, bundle);
+		if (this.managedRegistry != null) {
+			this.managedRegistry.publish(this.name, bundle);
+		}
+		else {
+			this.registry.updateBundle(this.name, bundle);
+		}
 	}
 
 	@Override
 	public void addUpdateHandler(Consumer<SslBundle> handler) {
 		this.bundles.addBundleUpdateHandler(this.name, handler);
+	}
+
+	@Override
+	public void interceptUpdates(Consumer<SslBundle> interceptor) {
+		if (this.managedRegistry != null) {
+			this.managedRegistry.intercept(this.name, interceptor);
+		}
 	}
 
 	@Override

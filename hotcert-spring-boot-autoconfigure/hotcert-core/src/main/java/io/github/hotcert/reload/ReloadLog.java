@@ -48,7 +48,7 @@ final class ReloadLog {
 	private void logRejection(ReloadResult result) {
 		String line = "Rejected new material for SSL bundle '%s' (%s, %s): %s; still serving %s".formatted(
 				result.bundle(), result.trigger(), result.reason(), result.message(),
-				CertificateReloader.describe(result.previousCertificate()));
+				Attempt.describe(result.previousCertificate()));
 		String signature = result.reason() + ":" + result.message();
 		if (!signature.equals(this.loggedRejections.put(result.bundle(), signature))) {
 			logger.warn(line);

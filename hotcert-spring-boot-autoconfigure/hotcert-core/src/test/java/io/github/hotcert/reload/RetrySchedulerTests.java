@@ -110,6 +110,23 @@ class RetrySchedulerTests {
 		assertThat(this.scheduler.getAttempts("web")).isZero();
 	}
 
+	@Test
+	void doesNotRetryABundleRefusedWhenApplicationCodePublishedIt() throws IOException {
+		Issued first = issue("first", Instant.now().minusSeconds(60));
+		writeKey(first);
+		writeCertificate(first);
+		start();
+		this.scheduler.onApplicationEvent(new CertificateReloadEvent(this, rejected(ReloadTrigger.REGISTRY)));
+		assertThat(this.scheduler.getAttempts("web")).as("retrying reads the files, not that bundle").isZero();
+		this.scheduler.onApplicationEvent(new CertificateReloadEvent(this, rejected(ReloadTrigger.WATCH)));
+		assertThat(this.scheduler.getAttempts("web")).isOne();
+	}
+
+	private static ReloadResult rejected(ReloadTrigger trigger) {
+		return new ReloadResult("web", trigger, ReloadOutcome.REJECTED, Instant.now(), Duration.ZERO, null, null,
+				"key-match", "private key does not match", List.of(), null);
+	}
+
 	private void start() {
 		AtomicReference<RetryScheduler> scheduler = new AtomicReference<>();
 		ContentReader reader = new ContentReader(ApplicationResourceLoader.get(), DataSize.ofKilobytes(64));
