@@ -41,7 +41,6 @@ public class ManagedSslBundleRegistry extends DefaultSslBundleRegistry {
 	 * @param interceptor the interceptor
 	 */
 	void intercept(String name, Consumer<SslBundle> interceptor) {
-		getBundle(name);
 		this.interceptors.put(name, interceptor);
 	}
 
