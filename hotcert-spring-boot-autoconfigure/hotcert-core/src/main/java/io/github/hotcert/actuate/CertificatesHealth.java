@@ -13,6 +13,7 @@ import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.reload.ServedMaterial;
 import io.github.hotcert.source.CertificateInfo;
+import io.github.hotcert.source.Durations;
 
 import org.springframework.util.Assert;
 
@@ -89,8 +90,9 @@ public class CertificatesHealth {
 				expired.add("%s expired at %s".formatted(certificate.describe(), certificate.notAfter()));
 			}
 			else if (left.compareTo(this.expiryWarningThreshold) < 0) {
-				expiringSoon.add("%s expires in %s, within the warning threshold of %s"
-					.formatted(certificate.describe(), describe(left), describe(this.expiryWarningThreshold)));
+				expiringSoon
+					.add("%s expires in %s, within the warning threshold of %s".formatted(certificate.describe(),
+							Durations.describe(left), Durations.describe(this.expiryWarningThreshold)));
 			}
 		}
 		if (!expired.isEmpty()) {
@@ -127,16 +129,6 @@ public class CertificatesHealth {
 			return true;
 		}
 		return false;
-	}
-
-	private static String describe(Duration duration) {
-		if (duration.toDays() >= 2) {
-			return duration.toDays() + " days";
-		}
-		if (duration.toHours() >= 2) {
-			return duration.toHours() + " hours";
-		}
-		return Math.max(duration.toMinutes(), 0) + " minutes";
 	}
 
 	/**

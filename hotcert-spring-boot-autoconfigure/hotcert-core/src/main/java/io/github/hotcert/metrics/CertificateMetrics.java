@@ -8,10 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
-
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.ManagedBundle;
 import io.github.hotcert.reload.ServedMaterial;
@@ -93,29 +89,8 @@ public class CertificateMetrics implements MeterBinder {
 
 	private static Tags tags(String bundle, String store, CertificateInfo certificate, boolean leaf) {
 		return Tags.of("bundle", bundle, "store", store, "serial", certificate.serialNumber(), "subject.cn",
-				commonName(certificate.subject()), "issuer.cn", commonName(certificate.issuer()), "leaf",
-				Boolean.toString(leaf));
-	}
-
-	/**
-	 * Return the value of the first common name of a distinguished name, or the whole
-	 * name when it has none.
-	 * @param distinguishedName an RFC 2253 distinguished name
-	 * @return the common name
-	 */
-	static String commonName(String distinguishedName) {
-		try {
-			List<Rdn> rdns = new LdapName(distinguishedName).getRdns();
-			for (int i = rdns.size() - 1; i >= 0; i--) {
-				if ("CN".equalsIgnoreCase(rdns.get(i).getType())) {
-					return String.valueOf(rdns.get(i).getValue());
-				}
-			}
-		}
-		catch (InvalidNameException ex) {
-			// Fall back to the whole name
-		}
-		return distinguishedName;
+				CertificateInfo.commonNameValue(certificate.subject()), "issuer.cn",
+				CertificateInfo.commonNameValue(certificate.issuer()), "leaf", Boolean.toString(leaf));
 	}
 
 	private static double epochSeconds(Instant instant) {

@@ -2,18 +2,21 @@ package io.github.hotcert.reload;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.hotcert.source.CertificateInfo;
+import io.github.hotcert.source.MaterialLoadException;
 import io.github.hotcert.validation.Check;
 import io.github.hotcert.validation.Finding;
+import io.github.hotcert.validation.Severity;
 
 /**
  * How one reload went, before it is stamped with its time and trigger.
  *
  * @param outcome how it ended
  * @param previous the leaf certificate served before
- * @param candidate the leaf certificate read from the source
+ * @param candidate the leaf certificate of the new material
  * @param reason the check that rejected the material, or {@code null}
  * @param message a human readable description
  * @param findings the validation findings
@@ -26,13 +29,46 @@ record Attempt(ReloadOutcome outcome, CertificateInfo previous, CertificateInfo 
 		return new Attempt(ReloadOutcome.REJECTED, previous, candidate, check.id(), message, findings);
 	}
 
-	boolean pendingChange() {
+	/**
+	 * Return a {@link Check#PARSE parse} rejection of material that could not be read.
+	 */
+	static Attempt unreadable(CertificateInfo previous, CertificateInfo candidate, MaterialLoadException ex,
+			List<Finding> findings) {
+		String location = (ex.getLocation() != null) ? ex.getLocation().describe() : null;
+		List<Finding> all = new ArrayList<>(findings);
+		all.add(new Finding(Check.PARSE, Severity.REJECT, location, ex.getMessage()));
+		return rejected(previous, candidate, Check.PARSE, ex.getMessage(), all);
+	}
+
+	/**
+	 * Return whether the source holds material that is not served once this attempt is
+	 * over. A bundle that others published says nothing about the source: a rejected one
+	 * leaves what was known, an accepted one replaces whatever the source holds.
+	 * @param request the request of the attempt
+	 * @param before whether a change was pending before
+	 */
+	boolean pendingChange(ReloadRequest request, boolean before) {
+		if (request.trigger() == ReloadTrigger.REGISTRY) {
+			return this.outcome == ReloadOutcome.REJECTED && before;
+		}
 		return switch (this.outcome) {
 			case RELOADED, UNCHANGED -> false;
 			case REJECTED -> true;
 			case VALID -> this.candidate == null || this.previous == null
 					|| !this.candidate.sha256Fingerprint().equals(this.previous.sha256Fingerprint());
 		};
+	}
+
+	static CertificateInfo leaf(ServedMaterial served) {
+		return (served != null) ? served.leaf() : null;
+	}
+
+	static CertificateInfo first(List<CertificateInfo> chain) {
+		return chain.isEmpty() ? null : chain.get(0);
+	}
+
+	static String describe(CertificateInfo certificate) {
+		return (certificate != null) ? certificate.describe() : "no certificate";
 	}
 
 	ReloadResult toResult(String bundle, ReloadRequest request, Instant time, Duration duration) {

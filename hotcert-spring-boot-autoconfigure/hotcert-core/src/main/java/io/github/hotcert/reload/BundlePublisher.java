@@ -13,15 +13,26 @@ public interface BundlePublisher {
 
 	/**
 	 * Return the bundle currently published.
-	 * @return the current bundle, or {@code null} when none is known yet
+	 * @return the current bundle, or {@code null} when its consumers built it themselves
+	 * and it has not been {@link #adopt adopted} yet
 	 */
 	SslBundle getCurrent();
 
 	/**
-	 * Publish a new bundle to every update handler.
+	 * Take the given bundle as the one in use, without calling the update handlers: at
+	 * startup, when {@link #getCurrent()} is {@code null} because the consumers built the
+	 * bundle from the same files themselves. Does nothing when the bundle in use is
+	 * known.
+	 * @param bundle the bundle in use
+	 */
+	void adopt(SslBundle bundle);
+
+	/**
+	 * Publish a new bundle to every update handler. A handler that fails stops the
+	 * publication: the handlers after it are not called and nothing is undone. The caller
+	 * rolls back by publishing the previous bundle again.
 	 * @param bundle the new bundle
-	 * @throws RuntimeException if an update handler fails; handlers after it are not
-	 * called
+	 * @throws RuntimeException if an update handler fails
 	 */
 	void publish(SslBundle bundle);
 
@@ -30,5 +41,14 @@ public interface BundlePublisher {
 	 * @param handler the handler
 	 */
 	void addUpdateHandler(Consumer<SslBundle> handler);
+
+	/**
+	 * Send the bundles that others publish under this bundle's name, such as application
+	 * code that calls {@code SslBundleRegistry.updateBundle}, to the given interceptor
+	 * instead of the update handlers: they reach the handlers only if the interceptor
+	 * {@link #publish publishes} them. Does nothing when no one else can publish.
+	 * @param interceptor the interceptor, which throws to refuse a bundle
+	 */
+	void interceptUpdates(Consumer<SslBundle> interceptor);
 
 }

@@ -8,17 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.LoadedMaterial;
 import io.github.hotcert.source.MaterialLoadException;
-import io.github.hotcert.validation.Check;
-import io.github.hotcert.validation.Finding;
 import io.github.hotcert.validation.MaterialValidator;
-import io.github.hotcert.validation.Severity;
 import io.github.hotcert.validation.ValidationResult;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,12 +23,12 @@ import org.springframework.util.Assert;
 /**
  * Reloads managed bundles: loads the material from its source, skips it when it is
  * unchanged, validates it, and only then publishes it, rolling back if publishing fails.
+ * A bundle that others publish under the name of a managed bundle (through
+ * {@link ManagedSslBundleRegistry}) goes through the same validation and publication.
  * Reloads of one bundle are serialized; every reload is recorded and announced with a
  * {@link CertificateReloadEvent}, in order, before the next reload of the bundle starts.
  */
 public class CertificateReloader {
-
-	private static final Log logger = LogFactory.getLog(CertificateReloader.class);
 
 	private final Map<String, ManagedBundle> bundles;
 
@@ -41,6 +37,10 @@ public class CertificateReloader {
 	private final ApplicationEventPublisher eventPublisher;
 
 	private final Clock clock;
+
+	private final Publication publication;
+
+	private final ReloadLog log = new ReloadLog();
 
 	/**
 	 * Create a new {@link CertificateReloader}.
@@ -61,6 +61,9 @@ public class CertificateReloader {
 		this.validator = validator;
 		this.eventPublisher = eventPublisher;
 		this.clock = clock;
+		this.publication = new Publication(validator, clock);
+		byName.values()
+			.forEach((bundle) -> bundle.getPublisher().interceptUpdates((published) -> accept(bundle, published)));
 	}
 
 	/**
@@ -86,9 +89,10 @@ public class CertificateReloader {
 	 * @return the results, one per bundle
 	 */
 	public List<ReloadResult> initialize() {
+		ReloadRequest request = ReloadRequest.of(ReloadTrigger.STARTUP);
 		List<ReloadResult> results = new ArrayList<>();
 		for (ManagedBundle bundle : this.bundles.values()) {
-			results.add(run(bundle, ReloadRequest.of(ReloadTrigger.STARTUP), true));
+			results.add(run(bundle, request, () -> initialize(bundle, request)));
 		}
 		return results;
 	}
@@ -101,7 +105,7 @@ public class CertificateReloader {
 	public List<ReloadResult> reloadAll(ReloadRequest request) {
 		List<ReloadResult> results = new ArrayList<>();
 		for (ManagedBundle bundle : this.bundles.values()) {
-			results.add(run(bundle, request, false));
+			results.add(run(bundle, request, () -> reload(bundle, request)));
 		}
 		return results;
 	}
@@ -116,153 +120,109 @@ public class CertificateReloader {
 	public ReloadResult reload(String name, ReloadRequest request) {
 		ManagedBundle bundle = this.bundles.get(name);
 		Assert.isTrue(bundle != null, () -> "No SSL bundle named '%s' is managed by hotcert".formatted(name));
-		return run(bundle, request, false);
+		return run(bundle, request, () -> reload(bundle, request));
 	}
 
-	private ReloadResult run(ManagedBundle bundle, ReloadRequest request, boolean startup) {
-		ReloadResult result;
+	private ReloadResult run(ManagedBundle bundle, ReloadRequest request, Supplier<Attempt> reload) {
 		bundle.lock();
 		try {
 			long start = System.nanoTime();
-			Attempt attempt = startup ? initialize(bundle, request) : reload(bundle, request);
-			result = attempt.toResult(bundle.getName(), request, this.clock.instant(),
+			Attempt attempt = reload.get();
+			ReloadResult result = attempt.toResult(bundle.getName(), request, this.clock.instant(),
 					Duration.ofNanos(System.nanoTime() - start));
-			bundle.record(result, attempt.pendingChange());
-			ReloadLog.log(bundle, result);
+			bundle.record(result, attempt.pendingChange(request, bundle.hasPendingChange()));
+			this.log.log(result);
 			// Listeners see the bundle as this reload left it: the next reload of the
 			// bundle waits until they are done
 			this.eventPublisher.publishEvent(new CertificateReloadEvent(this, result));
+			return result;
 		}
 		finally {
 			bundle.unlock();
 		}
-		return result;
 	}
 
 	private Attempt initialize(ManagedBundle bundle, ReloadRequest request) {
 		SslBundle current = bundle.getPublisher().getCurrent();
 		if (current != null) {
-			bundle.setServed(ServedMaterial.of(current, this.clock.instant()));
+			bundle.setServed(ServedMaterial.of(bundle.getName(), current, this.clock.instant()));
 		}
-		CertificateInfo served = leaf(bundle.getServed());
+		CertificateInfo served = Attempt.leaf(bundle.getServed());
 		LoadedMaterial material;
 		try {
 			material = bundle.getSource().load();
 		}
 		catch (MaterialLoadException ex) {
-			return Attempt.rejected(served, null, Check.PARSE, ex.getMessage(),
-					List.of(new Finding(Check.PARSE, Severity.REJECT, location(ex), ex.getMessage())));
+			return Attempt.unreadable(served, null, ex, List.of());
 		}
-		CertificateInfo loaded = first(material.getChainInfo());
-		if (current == null || Objects.equals(fingerprint(served), fingerprint(loaded))) {
-			if (current == null && bundle.getPublisher() instanceof LocalBundlePublisher local) {
-				try {
-					local.setInitial(material.getSslBundle());
-				}
-				catch (MaterialLoadException ex) {
-					return Attempt.rejected(served, loaded, Check.PARSE, ex.getMessage(),
-							List.of(new Finding(Check.PARSE, Severity.REJECT, location(ex), ex.getMessage())));
-				}
+		CertificateInfo loaded = Attempt.first(material.getChainInfo());
+		if (current != null && !Objects.equals(fingerprint(served), fingerprint(loaded))) {
+			// The files changed after the consumers read them
+			return reload(bundle, request, material);
+		}
+		if (current == null) {
+			// The consumers built the bundle from these files themselves
+			try {
+				bundle.getPublisher().adopt(material.getSslBundle());
 			}
-			bundle.setServed(ServedMaterial.of(material, this.clock.instant()));
-			ValidationResult validation = this.validator.validate(material);
-			return new Attempt(ReloadOutcome.UNCHANGED, loaded, loaded, null,
-					"Serving %s from %s".formatted(describe(loaded), bundle.getSource().getLocations()),
-					validation.findings());
+			catch (MaterialLoadException ex) {
+				return Attempt.unreadable(served, loaded, ex, List.of());
+			}
 		}
-		return reload(bundle, request);
+		bundle.setServed(ServedMaterial.of(material, this.clock.instant()));
+		ValidationResult validation = this.validator.validate(material);
+		return new Attempt(ReloadOutcome.UNCHANGED, loaded, loaded, null,
+				"Serving %s from %s".formatted(Attempt.describe(loaded), bundle.getSource().getLocations()),
+				validation.findings());
 	}
 
 	private Attempt reload(ManagedBundle bundle, ReloadRequest request) {
-		ServedMaterial served = bundle.getServed();
-		CertificateInfo previous = leaf(served);
 		LoadedMaterial material;
 		try {
 			material = bundle.getSource().load();
 		}
 		catch (MaterialLoadException ex) {
-			return Attempt.rejected(previous, null, Check.PARSE, ex.getMessage(),
-					List.of(new Finding(Check.PARSE, Severity.REJECT, location(ex), ex.getMessage())));
+			return Attempt.unreadable(Attempt.leaf(bundle.getServed()), null, ex, List.of());
 		}
-		CertificateInfo candidate = first(material.getChainInfo());
+		return reload(bundle, request, material);
+	}
+
+	private Attempt reload(ManagedBundle bundle, ReloadRequest request, LoadedMaterial material) {
+		ServedMaterial served = bundle.getServed();
 		if (!request.force() && !request.dryRun() && served != null
 				&& material.getContentHash().equals(served.contentHash())) {
-			return new Attempt(ReloadOutcome.UNCHANGED, previous, candidate, null,
-					"The material of bundle '%s' is unchanged".formatted(bundle.getName()), List.of());
+			return new Attempt(ReloadOutcome.UNCHANGED, Attempt.leaf(served), Attempt.first(material.getChainInfo()),
+					null, "The material of bundle '%s' is unchanged".formatted(bundle.getName()), List.of());
 		}
-		ValidationResult validation = this.validator.validate(material);
-		if (validation.isRejected()) {
-			Finding rejection = validation.firstRejection();
-			return Attempt.rejected(previous, candidate, rejection.check(), rejection.message(), validation.findings());
-		}
-		try {
-			material.getSslBundle();
-		}
-		catch (MaterialLoadException ex) {
-			List<Finding> findings = new ArrayList<>(validation.findings());
-			findings.add(new Finding(Check.PARSE, Severity.REJECT, location(ex), ex.getMessage()));
-			return Attempt.rejected(previous, candidate, Check.PARSE, ex.getMessage(), findings);
-		}
-		if (request.dryRun()) {
-			return new Attempt(ReloadOutcome.VALID, previous, candidate, null,
-					"The material of bundle '%s' is valid: %s".formatted(bundle.getName(), describe(candidate)),
-					validation.findings());
-		}
-		try {
-			publish(bundle, material);
-		}
-		catch (RuntimeException ex) {
-			String message = "Applying the material of bundle '%s' failed and was rolled back: %s"
-				.formatted(bundle.getName(), ex.getMessage());
-			List<Finding> findings = new ArrayList<>(validation.findings());
-			findings.add(new Finding(Check.APPLY, Severity.REJECT, null, message));
-			return Attempt.rejected(previous, candidate, Check.APPLY, message, findings);
-		}
-		bundle.setServed(ServedMaterial.of(material, this.clock.instant()));
-		return new Attempt(ReloadOutcome.RELOADED, previous, candidate, null,
-				"%s -> %s".formatted(describe(previous), describe(candidate)), validation.findings());
+		return this.publication.validateAndPublish(bundle, request, material);
 	}
 
-	private void publish(ManagedBundle bundle, LoadedMaterial material) {
-		BundlePublisher publisher = bundle.getPublisher();
-		SslBundle previous = publisher.getCurrent();
-		try {
-			publisher.publish(material.getSslBundle());
-		}
-		catch (RuntimeException ex) {
-			if (previous != null) {
-				try {
-					publisher.publish(previous);
-				}
-				catch (RuntimeException rollbackFailure) {
-					ex.addSuppressed(rollbackFailure);
-					logger.error(
-							"Rolling back SSL bundle '%s' to its previous material failed".formatted(bundle.getName()),
-							rollbackFailure);
-				}
+	/**
+	 * Take a bundle that others published under the name of a managed bundle: it is
+	 * published only if it passes the same checks as material read from the source.
+	 * @throws IllegalArgumentException if it is refused
+	 */
+	private void accept(ManagedBundle bundle, SslBundle published) {
+		ReloadRequest request = ReloadRequest.of(ReloadTrigger.REGISTRY);
+		ReloadResult result = run(bundle, request, () -> {
+			LoadedMaterial material;
+			try {
+				material = LoadedMaterial.of(bundle.getName(), published);
 			}
-			throw ex;
+			catch (MaterialLoadException ex) {
+				return Attempt.unreadable(Attempt.leaf(bundle.getServed()), null, ex, List.of());
+			}
+			return this.publication.validateAndPublish(bundle, request, material);
+		});
+		if (result.outcome() == ReloadOutcome.REJECTED) {
+			throw new IllegalArgumentException(
+					"SSL bundle '%s' was not updated (%s): %s; still serving %s".formatted(bundle.getName(),
+							result.reason(), result.message(), Attempt.describe(result.previousCertificate())));
 		}
-	}
-
-	private static String location(MaterialLoadException ex) {
-		return (ex.getLocation() != null) ? ex.getLocation().describe() : null;
-	}
-
-	private static CertificateInfo leaf(ServedMaterial served) {
-		return (served != null) ? served.leaf() : null;
-	}
-
-	private static CertificateInfo first(List<CertificateInfo> chain) {
-		return chain.isEmpty() ? null : chain.get(0);
 	}
 
 	private static String fingerprint(CertificateInfo certificate) {
 		return (certificate != null) ? certificate.sha256Fingerprint() : null;
-	}
-
-	static String describe(CertificateInfo certificate) {
-		return (certificate != null) ? certificate.describe() : "no certificate";
 	}
 
 }

@@ -9,7 +9,8 @@ import org.springframework.util.Assert;
 
 /**
  * A {@link BundlePublisher} for a bundle that is not in Spring Boot's registry, such as
- * the one a web server builds from the {@code server.ssl.*} properties.
+ * the one a web server builds from the {@code server.ssl.*} properties. Only hotcert
+ * publishes it.
  */
 public class LocalBundlePublisher implements BundlePublisher {
 
@@ -32,13 +33,12 @@ public class LocalBundlePublisher implements BundlePublisher {
 		return this.current;
 	}
 
-	/**
-	 * Set the bundle that is in use without calling the update handlers, for example the
-	 * bundle a web server was started with.
-	 * @param bundle the bundle in use
-	 */
-	public void setInitial(SslBundle bundle) {
-		this.current = bundle;
+	@Override
+	public void adopt(SslBundle bundle) {
+		Assert.notNull(bundle, "'bundle' must not be null");
+		if (this.current == null) {
+			this.current = bundle;
+		}
 	}
 
 	@Override
@@ -52,6 +52,10 @@ public class LocalBundlePublisher implements BundlePublisher {
 	public void addUpdateHandler(Consumer<SslBundle> handler) {
 		Assert.notNull(handler, "'handler' must not be null");
 		this.handlers.add(handler);
+	}
+
+	@Override
+	public void interceptUpdates(Consumer<SslBundle> interceptor) {
 	}
 
 	@Override

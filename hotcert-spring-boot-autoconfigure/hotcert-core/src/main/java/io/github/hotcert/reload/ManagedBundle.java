@@ -46,8 +46,6 @@ public final class ManagedBundle {
 
 	private volatile boolean pendingChange;
 
-	private String lastLoggedRejection;
-
 	/**
 	 * Create a new {@link ManagedBundle}.
 	 * @param source where the material comes from
@@ -189,20 +187,6 @@ public final class ManagedBundle {
 
 	void unlock() {
 		this.lock.unlock();
-	}
-
-	/**
-	 * Remember a rejection that was logged and return whether it differs from the last
-	 * one, so that retries of the same rejected material do not log it again.
-	 */
-	boolean isNewRejection(String signature) {
-		boolean changed = !signature.equals(this.lastLoggedRejection);
-		this.lastLoggedRejection = signature;
-		return changed;
-	}
-
-	void clearRejection() {
-		this.lastLoggedRejection = null;
 	}
 
 	void setServed(ServedMaterial served) {

@@ -8,8 +8,11 @@ import org.springframework.boot.ssl.SslBundles;
 
 /**
  * A {@link BundlePublisher} for a bundle of Spring Boot's {@link SslBundleRegistry}:
- * publishing calls {@link SslBundleRegistry#updateBundle}, so that the web server and
- * anything else that registered an update handler uses the new bundle.
+ * publishing updates the bundle in the registry, so that the web server and anything else
+ * that registered an update handler uses the new bundle. When the registry is a
+ * {@link ManagedSslBundleRegistry}, hotcert's own updates go straight to the handlers and
+ * the updates that application code makes are {@link #interceptUpdates intercepted}; with
+ * any other registry, they cannot be.
  */
 public class RegistryBundlePublisher implements BundlePublisher {
 
@@ -18,6 +21,8 @@ public class RegistryBundlePublisher implements BundlePublisher {
 	private final SslBundleRegistry registry;
 
 	private final SslBundles bundles;
+
+	private final ManagedSslBundleRegistry managedRegistry;
 
 	/**
 	 * Create a new {@link RegistryBundlePublisher}.
@@ -29,6 +34,7 @@ public class RegistryBundlePublisher implements BundlePublisher {
 		this.name = name;
 		this.registry = registry;
 		this.bundles = bundles;
+		this.managedRegistry = (registry instanceof ManagedSslBundleRegistry managed) ? managed : null;
 	}
 
 	@Override
@@ -37,13 +43,30 @@ public class RegistryBundlePublisher implements BundlePublisher {
 	}
 
 	@Override
+	public void adopt(SslBundle bundle) {
+		// The registry holds the bundle in use
+	}
+
+	@Override
 	public void publish(SslBundle bundle) {
-		this.registry.updateBundle(this.name, bundle);
+		if (this.managedRegistry != null) {
+			this.managedRegistry.publish(this.name, bundle);
+		}
+		else {
+			this.registry.updateBundle(this.name, bundle);
+		}
 	}
 
 	@Override
 	public void addUpdateHandler(Consumer<SslBundle> handler) {
 		this.bundles.addBundleUpdateHandler(this.name, handler);
+	}
+
+	@Override
+	public void interceptUpdates(Consumer<SslBundle> interceptor) {
+		if (this.managedRegistry != null) {
+			this.managedRegistry.intercept(this.name, interceptor);
+		}
 	}
 
 	@Override

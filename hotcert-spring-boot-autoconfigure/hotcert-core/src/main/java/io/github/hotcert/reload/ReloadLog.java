@@ -1,5 +1,8 @@
 package io.github.hotcert.reload;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.github.hotcert.validation.Finding;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -8,30 +11,19 @@ import org.apache.commons.logging.LogFactory;
  * The log lines of reloads: one INFO line per swap with the old and new certificate, one
  * WARN line per rejection with the check, the file and the reason (a rejection of the
  * same material again is logged at DEBUG), one WARN line per finding that only warns.
- * Never any key material.
+ * Never any key material. Remembers, for each bundle, the last rejection it logged.
  */
 final class ReloadLog {
 
 	private static final Log logger = LogFactory.getLog(CertificateReloader.class);
 
-	private ReloadLog() {
-	}
+	private final Map<String, String> loggedRejections = new ConcurrentHashMap<>();
 
-	static void log(ManagedBundle bundle, ReloadResult result) {
+	void log(ReloadResult result) {
 		switch (result.outcome()) {
 			case RELOADED -> logger.info(
 					"Reloaded SSL bundle '%s' (%s): %s".formatted(result.bundle(), result.trigger(), result.message()));
-			case REJECTED -> {
-				String line = "Rejected new material for SSL bundle '%s' (%s, %s): %s; still serving %s".formatted(
-						result.bundle(), result.trigger(), result.reason(), result.message(),
-						CertificateReloader.describe(result.previousCertificate()));
-				if (bundle.isNewRejection(result.reason() + ":" + result.message())) {
-					logger.warn(line);
-				}
-				else if (logger.isDebugEnabled()) {
-					logger.debug(line + " (again)");
-				}
-			}
+			case REJECTED -> logRejection(result);
 			case UNCHANGED, VALID -> {
 				if (logger.isDebugEnabled()) {
 					logger.debug(
@@ -40,12 +32,29 @@ final class ReloadLog {
 			}
 		}
 		if (result.outcome() == ReloadOutcome.RELOADED || result.outcome() == ReloadOutcome.UNCHANGED) {
-			bundle.clearRejection();
+			this.loggedRejections.remove(result.bundle());
 		}
 		if (result.outcome() == ReloadOutcome.RELOADED || result.trigger() == ReloadTrigger.STARTUP) {
 			for (Finding finding : result.findings()) {
 				logger.warn("SSL bundle '%s' (%s): %s".formatted(result.bundle(), finding.check(), finding.message()));
 			}
+		}
+	}
+
+	/**
+	 * Log a rejection at WARN unless it repeats the last one logged for the bundle, so
+	 * that retries of the same rejected material do not log it again.
+	 */
+	private void logRejection(ReloadResult result) {
+		String line = "Rejected new material for SSL bundle '%s' (%s, %s): %s; still serving %s".formatted(
+				result.bundle(), result.trigger(), result.reason(), result.message(),
+				Attempt.describe(result.previousCertificate()));
+		String signature = result.reason() + ":" + result.message();
+		if (!signature.equals(this.loggedRejections.put(result.bundle(), signature))) {
+			logger.warn(line);
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug(line + " (again)");
 		}
 	}
 

@@ -35,7 +35,13 @@ public enum ReloadTrigger {
 	/**
 	 * A retry after rejected material.
 	 */
-	RETRY;
+	RETRY,
+
+	/**
+	 * Application code published a bundle through
+	 * {@link org.springframework.boot.ssl.SslBundleRegistry#updateBundle}.
+	 */
+	REGISTRY;
 
 	/**
 	 * Return the lower case name used in reports and metric tags.

@@ -18,8 +18,9 @@ import org.springframework.util.Assert;
 /**
  * Retries a rejected reload with exponential backoff until the bundle's material is
  * accepted or found unchanged: a certificate and a key written as two files moments apart
- * end up served without anyone asking again. Runs on one thread, named
- * {@value #THREAD_NAME}.
+ * end up served without anyone asking again. A bundle refused when application code
+ * published it through the registry is not retried: retrying reads the source, not that
+ * bundle. Runs on one thread, named {@value #THREAD_NAME}.
  */
 public class RetryScheduler implements ApplicationListener<CertificateReloadEvent>, SmartLifecycle {
 
@@ -63,7 +64,11 @@ public class RetryScheduler implements ApplicationListener<CertificateReloadEven
 		}
 		switch (result.outcome()) {
 			case RELOADED, UNCHANGED -> cancel(result.bundle());
-			case REJECTED -> schedule(result.bundle());
+			case REJECTED -> {
+				if (result.trigger() != ReloadTrigger.REGISTRY) {
+					schedule(result.bundle());
+				}
+			}
 			case VALID -> {
 			}
 		}

@@ -1,21 +1,14 @@
 package io.github.hotcert.reload;
 
-import java.security.KeyStore;
-import java.security.KeyStoreException;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.ContentDigest;
 import io.github.hotcert.source.LoadedMaterial;
+import io.github.hotcert.source.MaterialLoadException;
 
 import org.springframework.boot.ssl.SslBundle;
-import org.springframework.util.StringUtils;
 
 /**
  * What a bundle serves: the certificate chain, the trusted certificates and the digests
@@ -50,62 +43,17 @@ public record ServedMaterial(List<CertificateInfo> chain, List<CertificateInfo> 
 				material.getContents(), since);
 	}
 
-	static ServedMaterial of(SslBundle bundle, Instant since) {
-		return new ServedMaterial(CertificateInfo.of(chain(bundle)), CertificateInfo.of(trusted(bundle)), null, null,
-				since);
-	}
-
 	/**
-	 * Return the certificate chain of the key entry of a bundle's key store.
-	 * @param bundle the bundle
-	 * @return the chain, leaf first, or an empty list
+	 * Describe a bundle that hotcert did not read, such as the one in Spring Boot's
+	 * registry at startup. A bundle whose key entry cannot be read serves no known
+	 * certificate.
 	 */
-	static List<X509Certificate> chain(SslBundle bundle) {
+	static ServedMaterial of(String bundleName, SslBundle bundle, Instant since) {
 		try {
-			KeyStore keyStore = bundle.getStores().getKeyStore();
-			if (keyStore == null) {
-				return List.of();
-			}
-			String alias = bundle.getKey().getAlias();
-			if (!StringUtils.hasText(alias)) {
-				alias = Collections.list(keyStore.aliases())
-					.stream()
-					.filter((candidate) -> isKeyEntry(keyStore, candidate))
-					.findFirst()
-					.orElse(null);
-			}
-			Certificate[] chain = (alias != null) ? keyStore.getCertificateChain(alias) : null;
-			return (chain != null) ? Arrays.stream(chain).map(X509Certificate.class::cast).toList() : List.of();
+			return of(LoadedMaterial.of(bundleName, bundle), since);
 		}
-		catch (KeyStoreException | RuntimeException ex) {
-			return List.of();
-		}
-	}
-
-	private static List<X509Certificate> trusted(SslBundle bundle) {
-		try {
-			KeyStore trustStore = bundle.getStores().getTrustStore();
-			List<X509Certificate> certificates = new ArrayList<>();
-			if (trustStore != null) {
-				for (String alias : Collections.list(trustStore.aliases())) {
-					if (trustStore.getCertificate(alias) instanceof X509Certificate certificate) {
-						certificates.add(certificate);
-					}
-				}
-			}
-			return certificates;
-		}
-		catch (KeyStoreException | RuntimeException ex) {
-			return List.of();
-		}
-	}
-
-	private static boolean isKeyEntry(KeyStore keyStore, String alias) {
-		try {
-			return keyStore.isKeyEntry(alias);
-		}
-		catch (KeyStoreException ex) {
-			return false;
+		catch (MaterialLoadException ex) {
+			return new ServedMaterial(List.of(), List.of(), null, null, since);
 		}
 	}
 

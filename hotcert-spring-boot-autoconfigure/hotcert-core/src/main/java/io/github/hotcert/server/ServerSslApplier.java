@@ -5,7 +5,10 @@ import java.util.List;
 import org.springframework.boot.web.server.WebServer;
 
 /**
- * Applies reloaded SSL bundles to one kind of embedded web server.
+ * Applies reloaded SSL bundles to one kind of embedded web server, through the
+ * {@link SslTarget#updater() updaters} of its targets. An updater that fails throws and
+ * restores nothing: hotcert rolls back by applying the previous bundle again, as
+ * {@link SslTarget} describes.
  */
 public interface ServerSslApplier {
 

@@ -1,8 +1,6 @@
 package io.github.hotcert.source;
 
 import java.math.BigInteger;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateParsingException;
@@ -16,16 +14,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import javax.naming.NamingException;
+import javax.naming.directory.Attribute;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
-
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /**
  * A summary of one X.509 certificate: what an operator needs to identify it, and nothing
@@ -94,11 +90,13 @@ public record CertificateInfo(String subject, String issuer, String serialNumber
 	}
 
 	/**
-	 * Return the common name of the subject, or the whole subject when it has none.
+	 * Return the common name of the subject, such as {@code CN=www.example.com}, or the
+	 * whole subject when it has none.
 	 * @return the common name
 	 */
 	public String commonName() {
-		return commonName(this.subject);
+		String value = firstCommonName(this.subject);
+		return (value != null) ? "CN=" + Rdn.escapeValue(value) : this.subject;
 	}
 
 	/**
@@ -118,18 +116,33 @@ public record CertificateInfo(String subject, String issuer, String serialNumber
 		return "%s serial %s (expires %s)".formatted(commonName(), this.serialNumber, this.notAfter);
 	}
 
-	static String commonName(String distinguishedName) {
+	/**
+	 * Return the value of the first common name of a distinguished name, such as
+	 * {@code www.example.com}, or the whole name when it has none.
+	 * @param distinguishedName an RFC 2253 distinguished name
+	 * @return the common name
+	 */
+	public static String commonNameValue(String distinguishedName) {
+		String value = firstCommonName(distinguishedName);
+		return (value != null) ? value : distinguishedName;
+	}
+
+	private static String firstCommonName(String distinguishedName) {
 		try {
-			X500Name name = new X500Name(distinguishedName);
-			RDN[] rdns = name.getRDNs(BCStyle.CN);
-			if (rdns.length > 0) {
-				return "CN=" + IETFUtils.valueToString(rdns[0].getFirst().getValue());
+			List<Rdn> rdns = new LdapName(distinguishedName).getRdns();
+			// LdapName lists the relative names from the right: the first one written is
+			// the last
+			for (int i = rdns.size() - 1; i >= 0; i--) {
+				Attribute commonName = rdns.get(i).toAttributes().get("CN");
+				if (commonName != null) {
+					return String.valueOf(commonName.get());
+				}
 			}
 		}
-		catch (IllegalArgumentException ex) {
-			// Fall back to the whole name
+		catch (NamingException ex) {
+			// Not a distinguished name: fall back to the whole name
 		}
-		return distinguishedName;
+		return null;
 	}
 
 	private static List<String> subjectAlternativeNames(X509Certificate certificate) {
@@ -154,9 +167,9 @@ public record CertificateInfo(String subject, String issuer, String serialNumber
 
 	private static String fingerprint(X509Certificate certificate) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+			return Sha256.hex(certificate.getEncoded());
 		}
-		catch (NoSuchAlgorithmException | CertificateEncodingException ex) {
+		catch (CertificateEncodingException ex) {
 			throw new IllegalStateException("Unable to compute certificate fingerprint", ex);
 		}
 	}

@@ -7,10 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import org.springframework.boot.ssl.pem.PemContent;
 import org.springframework.core.io.Resource;
@@ -23,11 +20,6 @@ import org.springframework.util.unit.DataSize;
  * configured limit without reading it into memory whole.
  */
 public class ContentReader {
-
-	/**
-	 * The default limit for one file.
-	 */
-	public static final DataSize DEFAULT_MAX_SIZE = DataSize.ofMegabytes(1);
 
 	private final ResourceLoader resourceLoader;
 
@@ -136,16 +128,7 @@ public class ContentReader {
 	}
 
 	private static MaterialContent content(MaterialLocation location, byte[] bytes, Instant lastModified) {
-		return new MaterialContent(location, bytes, sha256(bytes), lastModified);
-	}
-
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return new MaterialContent(location, bytes, Sha256.hex(bytes), lastModified);
 	}
 
 	/**

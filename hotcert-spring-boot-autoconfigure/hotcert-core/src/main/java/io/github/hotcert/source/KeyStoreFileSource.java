@@ -59,13 +59,13 @@ final class KeyStoreFileSource extends StoreSource {
 					ex);
 		}
 		if (context.trust()) {
-			return new LoadedStore(() -> store, this.password, null, certificates(context, store), this.location);
+			return new LoadedStore(store, null, this.password, null, certificates(context, store), this.location);
 		}
 		KeyMaterial key = keyMaterial(context, store);
-		return new LoadedStore(() -> store, this.password, key, key.chain(), this.location);
+		return new LoadedStore(store, null, this.password, key, key.chain(), this.location);
 	}
 
-	private KeyMaterial keyMaterial(LoadContext context, KeyStore store) {
+	KeyMaterial keyMaterial(LoadContext context, KeyStore store) {
 		try {
 			List<String> keyAliases = KeyStoreParser.keyAliases(store);
 			String alias = context.key().getAlias();
@@ -112,7 +112,7 @@ final class KeyStoreFileSource extends StoreSource {
 		return new MaterialLoadException(context.bundleName(), "private key", this.location, reason);
 	}
 
-	private List<X509Certificate> certificates(LoadContext context, KeyStore store) {
+	List<X509Certificate> certificates(LoadContext context, KeyStore store) {
 		try {
 			List<X509Certificate> certificates = new ArrayList<>();
 			for (String alias : Collections.list(store.aliases())) {

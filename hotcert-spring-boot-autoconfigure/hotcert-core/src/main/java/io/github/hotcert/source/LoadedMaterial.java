@@ -1,26 +1,29 @@
 package io.github.hotcert.source;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
+import java.security.MessageDigest;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.github.hotcert.source.StoreSource.LoadContext;
+
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.util.Assert;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Certificate material read and parsed from its source: the {@link SslBundle} to publish,
- * with its stores already loaded, and what is needed to validate it. {@link #toString()}
+ * with its stores already built, and what is needed to validate it. {@link #toString()}
  * never shows key material.
  */
 public final class LoadedMaterial {
 
 	private final String bundleName;
 
-	private final Supplier<SslBundle> sslBundle;
+	private final SslBundle sslBundle;
+
+	private final MaterialLoadException storeFailure;
 
 	private final KeyMaterial key;
 
@@ -30,15 +33,51 @@ public final class LoadedMaterial {
 
 	private final String contentHash;
 
-	LoadedMaterial(String bundleName, Supplier<SslBundle> sslBundle, KeyMaterial key, TrustMaterial trust,
-			List<ContentDigest> contents) {
-		Assert.notNull(sslBundle, "'sslBundle' must not be null");
+	LoadedMaterial(String bundleName, SslBundle sslBundle, MaterialLoadException storeFailure, KeyMaterial key,
+			TrustMaterial trust, List<ContentDigest> contents) {
+		Assert.isTrue(sslBundle != null ^ storeFailure != null, "Either 'sslBundle' or 'storeFailure' is required");
 		this.bundleName = bundleName;
-		this.sslBundle = SingletonSupplier.of(sslBundle);
+		this.sslBundle = sslBundle;
+		this.storeFailure = storeFailure;
 		this.key = key;
 		this.trust = trust;
 		this.contents = List.copyOf(contents);
-		this.contentHash = contentHash(this.contents);
+		this.contentHash = (!this.contents.isEmpty()) ? contentHash(this.contents) : null;
+	}
+
+	/**
+	 * Read the material of a bundle that someone else built, for example one that
+	 * application code publishes through {@code SslBundleRegistry.updateBundle}: its key
+	 * entry is found the way it is found in a key store file, and the bundle itself is
+	 * what {@link #getSslBundle()} returns.
+	 * @param bundleName the name of the bundle
+	 * @param bundle the bundle
+	 * @return the material, without content digests
+	 * @throws MaterialLoadException if the key entry or the trusted certificates cannot
+	 * be read
+	 */
+	public static LoadedMaterial of(String bundleName, SslBundle bundle) {
+		MaterialLocation location = MaterialLocation.registry(bundleName);
+		SslStoreBundle stores = bundle.getStores();
+		KeyStoreFileSource reader = new KeyStoreFileSource(null, null, location, stores.getKeyStorePassword());
+		KeyStore keyStore = store(bundleName, "key store", location, stores::getKeyStore);
+		KeyStore trustStore = store(bundleName, "trust store", location, stores::getTrustStore);
+		List<ContentDigest> none = List.of();
+		KeyMaterial key = (keyStore != null)
+				? reader.keyMaterial(new LoadContext(bundleName, null, bundle.getKey(), false, none), keyStore) : null;
+		TrustMaterial trust = (trustStore != null) ? new TrustMaterial(
+				reader.certificates(new LoadContext(bundleName, null, bundle.getKey(), true, none), trustStore),
+				location) : null;
+		return new LoadedMaterial(bundleName, bundle, null, key, trust, List.of());
+	}
+
+	private static KeyStore store(String bundleName, String what, MaterialLocation location, Supplier<KeyStore> store) {
+		try {
+			return store.get();
+		}
+		catch (RuntimeException ex) {
+			throw new MaterialLoadException(bundleName, what, location, ex.getMessage(), ex);
+		}
 	}
 
 	/**
@@ -50,14 +89,18 @@ public final class LoadedMaterial {
 	}
 
 	/**
-	 * Return the bundle to publish. The content is parsed when the material is loaded;
-	 * the key stores of the bundle are built on the first call, so that the checks can
-	 * report problems with the parsed certificates first.
-	 * @return the SSL bundle, with its stores built
-	 * @throws MaterialLoadException if a key store cannot be built from the material
+	 * Return the bundle to publish, with the key stores built when the material was
+	 * loaded. When a key store could not be built, the material is still returned by
+	 * {@link MaterialSource#load()}, so that the checks report problems with the parsed
+	 * certificates first; this method then throws why.
+	 * @return the SSL bundle
+	 * @throws MaterialLoadException if a key store could not be built from the material
 	 */
 	public SslBundle getSslBundle() {
-		return this.sslBundle.get();
+		if (this.storeFailure != null) {
+			throw this.storeFailure;
+		}
+		return this.sslBundle;
 	}
 
 	/**
@@ -89,7 +132,8 @@ public final class LoadedMaterial {
 	/**
 	 * Return one hash over all the content the material was read from: equal hashes mean
 	 * equal material.
-	 * @return the content hash
+	 * @return the content hash, or {@code null} when the material was not read from
+	 * content (a bundle {@link #of(String, SslBundle) built by someone else})
 	 */
 	public String getContentHash() {
 		return this.contentHash;
@@ -117,19 +161,14 @@ public final class LoadedMaterial {
 	 * @return the combined hash
 	 */
 	public static String contentHash(List<ContentDigest> contents) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (ContentDigest content : contents) {
-				digest.update(content.location().property().getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) 0);
-				digest.update(content.sha256().getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) 0);
-			}
-			return HexFormat.of().formatHex(digest.digest());
+		MessageDigest digest = Sha256.newDigest();
+		for (ContentDigest content : contents) {
+			digest.update(content.location().property().getBytes(StandardCharsets.UTF_8));
+			digest.update((byte) 0);
+			digest.update(content.sha256().getBytes(StandardCharsets.UTF_8));
+			digest.update((byte) 0);
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(digest);
 	}
 
 	@Override

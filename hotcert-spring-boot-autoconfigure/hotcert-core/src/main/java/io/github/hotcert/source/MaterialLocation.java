@@ -16,9 +16,21 @@ import org.springframework.util.Assert;
  */
 public record MaterialLocation(String property, String value, Path path) {
 
+	private static final String REGISTRY = "SslBundleRegistry.updateBundle";
+
 	public MaterialLocation {
 		Assert.hasText(property, "'property' must not be empty");
 		Assert.hasText(value, "'value' must not be empty");
+	}
+
+	/**
+	 * Return the location of the material of a bundle that application code published
+	 * through {@code SslBundleRegistry.updateBundle} instead of configuring it.
+	 * @param bundleName the name of the bundle
+	 * @return the location
+	 */
+	public static MaterialLocation registry(String bundleName) {
+		return new MaterialLocation(REGISTRY, bundleName, null);
 	}
 
 	/**
@@ -30,12 +42,16 @@ public record MaterialLocation(String property, String value, Path path) {
 	}
 
 	/**
-	 * Return a description of the location for messages: the file path, or the property
-	 * that holds the content.
+	 * Return a description of the location for messages: the file path, the property that
+	 * holds the content, or the registry call that published it.
 	 * @return the description
 	 */
 	public String describe() {
-		return (this.path != null) ? this.path.toString() : "property " + this.property;
+		if (this.path != null) {
+			return this.path.toString();
+		}
+		return REGISTRY.equals(this.property) ? "the bundle given to %s(\"%s\")".formatted(REGISTRY, this.value)
+				: "property " + this.property;
 	}
 
 	@Override

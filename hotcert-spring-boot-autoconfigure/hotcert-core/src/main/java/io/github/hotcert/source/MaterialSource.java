@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import io.github.hotcert.source.StoreSource.LoadContext;
 import io.github.hotcert.source.StoreSource.LoadedStore;
@@ -20,8 +19,8 @@ import org.springframework.util.Assert;
 /**
  * The configured inputs of one SSL bundle (a key store and a trust store, each from PEM
  * files or a key store file) and how to turn them into {@link LoadedMaterial}. Every call
- * to {@link #load()} reads and parses the content again, eagerly: nothing is deferred
- * until a handshake needs it.
+ * to {@link #load()} reads and parses the content again and builds the key stores,
+ * eagerly: nothing is deferred until a handshake needs it.
  */
 public class MaterialSource {
 
@@ -136,7 +135,9 @@ public class MaterialSource {
 	}
 
 	/**
-	 * Read and parse the material.
+	 * Read and parse the material and build its key stores. A key store that cannot be
+	 * built from parsed content is not a failure of this method: the material reports it
+	 * when its {@link LoadedMaterial#getSslBundle() bundle} is asked for.
 	 * @return the loaded material
 	 * @throws MaterialLoadException if the material cannot be read or parsed
 	 */
@@ -146,15 +147,18 @@ public class MaterialSource {
 				? this.keyStore.load(new LoadContext(this.bundleName, this.reader, this.key, false, digests)) : null;
 		LoadedStore trustStore = (this.trustStore != null)
 				? this.trustStore.load(new LoadContext(this.bundleName, this.reader, this.key, true, digests)) : null;
-		Supplier<SslBundle> bundle = () -> {
-			SslStoreBundle stores = SslStoreBundle.of((keyStore != null) ? keyStore.keyStore().get() : null,
-					(keyStore != null) ? keyStore.password() : null,
-					(trustStore != null) ? trustStore.keyStore().get() : null);
-			return SslBundle.of(stores, this.key, this.options, this.protocol);
-		};
 		TrustMaterial trust = (trustStore != null) ? new TrustMaterial(trustStore.certificates(), trustStore.location())
 				: null;
-		return new LoadedMaterial(this.bundleName, bundle, (keyStore != null) ? keyStore.key() : null, trust, digests);
+		KeyMaterial key = (keyStore != null) ? keyStore.key() : null;
+		MaterialLoadException failure = (keyStore != null && keyStore.failure() != null) ? keyStore.failure()
+				: (trustStore != null) ? trustStore.failure() : null;
+		if (failure != null) {
+			return new LoadedMaterial(this.bundleName, null, failure, key, trust, digests);
+		}
+		SslStoreBundle stores = SslStoreBundle.of((keyStore != null) ? keyStore.keyStore() : null,
+				(keyStore != null) ? keyStore.password() : null, (trustStore != null) ? trustStore.keyStore() : null);
+		return new LoadedMaterial(this.bundleName, SslBundle.of(stores, this.key, this.options, this.protocol), null,
+				key, trust, digests);
 	}
 
 	@Override

@@ -64,9 +64,10 @@ public class MaterialSources {
 		if (!source.getFiles().isEmpty()) {
 			sources.add(source);
 			if (properties.isReloadOnUpdate()) {
-				logger.warn(("SSL bundle '%s' sets %sreload-on-update=true, but hotcert already watches it: hotcert "
-						+ "validates changes before it applies them, while Spring Boot's own reload applies them "
-						+ "unvalidated after its quiet period. Remove %sreload-on-update.")
+				logger.warn(("SSL bundle '%s' sets %sreload-on-update=true, but hotcert already watches it: Spring "
+						+ "Boot's own reload reads every change again after its quiet period and publishes it a second "
+						+ "time (unvalidated when the application replaces Spring Boot's SSL bundle registry). "
+						+ "Remove %sreload-on-update.")
 					.formatted(source.getBundleName(), prefix, prefix));
 			}
 		}

@@ -7,12 +7,10 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import io.github.hotcert.source.PemParser.PemFormatException;
 
 import org.springframework.util.StringUtils;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * A {@link StoreSource} for PEM certificates and an optional private key, built into a
@@ -72,9 +70,15 @@ final class PemStoreSource extends StoreSource {
 		String keyPassword = context.trust() ? null : context.key().getPassword();
 		KeyMaterial keyMaterial = (key != null)
 				? new KeyMaterial(alias, key, certificates, this.privateKey, this.certificate) : null;
-		Supplier<KeyStore> keyStore = SingletonSupplier
-			.of(() -> createKeyStore(context, alias, keyPassword, keyMaterial, certificates));
-		return new LoadedStore(keyStore, null, keyMaterial, certificates, this.certificate);
+		try {
+			KeyStore keyStore = createKeyStore(context, alias, keyPassword, keyMaterial, certificates);
+			return new LoadedStore(keyStore, null, null, keyMaterial, certificates, this.certificate);
+		}
+		catch (MaterialLoadException ex) {
+			// The certificates are parsed: the checks report what is wrong with them
+			// first
+			return new LoadedStore(null, ex, null, keyMaterial, certificates, this.certificate);
+		}
 	}
 
 	private List<X509Certificate> parseCertificates(LoadContext context, MaterialContent content) {

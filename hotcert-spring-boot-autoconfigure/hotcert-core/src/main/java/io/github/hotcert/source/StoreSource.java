@@ -3,7 +3,6 @@ package io.github.hotcert.source;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.springframework.boot.ssl.SslBundleKey;
 
@@ -86,16 +85,17 @@ public abstract class StoreSource {
 	}
 
 	/**
-	 * A loaded store: its content is parsed, the key store is built on first use.
+	 * A loaded store: its content is parsed and its key store built, unless it cannot be.
 	 *
-	 * @param keyStore the key store
+	 * @param keyStore the key store, or {@code null} when it cannot be built
+	 * @param failure why the key store cannot be built, or {@code null}
 	 * @param password the key store password, or {@code null}
 	 * @param key the private key entry with its chain, or {@code null}
 	 * @param certificates the certificates of the store (the trusted certificates of a
 	 * trust store)
 	 * @param location where the certificates were read from
 	 */
-	record LoadedStore(Supplier<KeyStore> keyStore, String password, KeyMaterial key,
+	record LoadedStore(KeyStore keyStore, MaterialLoadException failure, String password, KeyMaterial key,
 			List<X509Certificate> certificates, MaterialLocation location) {
 
 		@Override

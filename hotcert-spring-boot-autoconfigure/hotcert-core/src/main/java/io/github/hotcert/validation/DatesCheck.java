@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.hotcert.source.Durations;
 import io.github.hotcert.source.KeyMaterial;
 import io.github.hotcert.source.LoadedMaterial;
 
@@ -47,14 +48,14 @@ public class DatesCheck implements MaterialCheck {
 			if (now.isAfter(notAfter)) {
 				problems.add(new Problem(location,
 						"%s in '%s' expired at %s, %s ago".formatted(Describe.certificate(certificate), location,
-								notAfter, Describe.duration(Duration.between(notAfter, now)))));
+								notAfter, Durations.describe(Duration.between(notAfter, now)))));
 			}
 			else if (notBefore.isAfter(now.plus(settings.clockSkew()))) {
 				problems.add(new Problem(location,
 						"%s in '%s' is not valid before %s, %s from now, beyond the clock skew tolerance of %s"
 							.formatted(Describe.certificate(certificate), location, notBefore,
-									Describe.duration(Duration.between(now, notBefore)),
-									Describe.duration(settings.clockSkew()))));
+									Durations.describe(Duration.between(now, notBefore)),
+									Durations.describe(settings.clockSkew()))));
 			}
 		}
 		return problems;

@@ -1,7 +1,6 @@
 package io.github.hotcert.validation;
 
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.MaterialLocation;
@@ -21,20 +20,6 @@ final class Describe {
 
 	static String location(MaterialLocation location) {
 		return (location != null) ? location.describe() : "the bundle";
-	}
-
-	static String duration(Duration duration) {
-		Duration abs = duration.abs();
-		if (abs.toDays() >= 2) {
-			return abs.toDays() + " days";
-		}
-		if (abs.toHours() >= 2) {
-			return abs.toHours() + " hours";
-		}
-		if (abs.toMinutes() >= 2) {
-			return abs.toMinutes() + " minutes";
-		}
-		return abs.toSeconds() + " seconds";
 	}
 
 }

@@ -11,7 +11,7 @@ import io.github.hotcert.source.LoadedMaterial;
 
 /**
  * Checks that the leaf certificate's key is strong enough: RSA keys of at least the
- * configured size (2048 bits by default), EC keys of at least 256 bits.
+ * configured size (hotcert.validation.min-rsa-key-size), EC keys of at least 256 bits.
  */
 public class KeyStrengthCheck implements MaterialCheck {
 

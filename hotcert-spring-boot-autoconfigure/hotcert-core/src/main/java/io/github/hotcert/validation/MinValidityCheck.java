@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.hotcert.source.Durations;
 import io.github.hotcert.source.KeyMaterial;
 import io.github.hotcert.source.LoadedMaterial;
 
@@ -46,8 +47,8 @@ public class MinValidityCheck implements MaterialCheck {
 		String location = Describe.location(key.certificateLocation());
 		return List.of(new Problem(location,
 				"%s in '%s' expires at %s, in %s, less than the minimum remaining validity of %s".formatted(
-						Describe.certificate(leaf), location, notAfter, Describe.duration(remaining),
-						Describe.duration(settings.minRemainingValidity()))));
+						Describe.certificate(leaf), location, notAfter, Durations.describe(remaining),
+						Durations.describe(settings.minRemainingValidity()))));
 	}
 
 }

@@ -21,9 +21,7 @@ public interface ValidationPolicy {
 	 * @param bundleName the bundle name
 	 * @return the settings
 	 */
-	default ValidationSettings getSettings(String bundleName) {
-		return ValidationSettings.DEFAULTS;
-	}
+	ValidationSettings getSettings(String bundleName);
 
 	/**
 	 * Return the default severity of each check: the checks that prove the material works
@@ -40,15 +38,6 @@ public interface ValidationPolicy {
 		severities.put(Check.HOSTNAMES, Severity.WARN);
 		severities.put(Check.KEY_STRENGTH, Severity.WARN);
 		return severities;
-	}
-
-	/**
-	 * Return a policy that uses the {@link #defaultSeverities() default severities} for
-	 * every bundle.
-	 * @return the default policy
-	 */
-	static ValidationPolicy defaults() {
-		return new ConfiguredValidationPolicy(defaultSeverities(), ValidationSettings.DEFAULTS, Map.of());
 	}
 
 }

@@ -6,7 +6,8 @@ import java.util.List;
 import org.springframework.util.Assert;
 
 /**
- * The parameters of the checks for one bundle.
+ * The parameters of the checks for one bundle. The defaults are those of the
+ * {@code hotcert.validation.*} properties.
  *
  * @param clockSkew how far in the future a certificate's start of validity may be and
  * still be accepted: issuers backdate, clocks drift
@@ -16,12 +17,6 @@ import org.springframework.util.Assert;
  */
 public record ValidationSettings(Duration clockSkew, Duration minRemainingValidity, List<String> requiredHostnames,
 		int minRsaKeySize) {
-
-	/**
-	 * The default settings.
-	 */
-	public static final ValidationSettings DEFAULTS = new ValidationSettings(Duration.ofMinutes(5),
-			Duration.ofHours(24), List.of(), 2048);
 
 	public ValidationSettings {
 		Assert.isTrue(clockSkew != null && !clockSkew.isNegative(), "'clockSkew' must not be negative");

@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import io.github.hotcert.source.Sha256;
 
 /**
  * The SHA-256 digest of the content of each watched file at one moment, following
@@ -70,29 +70,20 @@ record ContentSnapshot(Map<Path, String> digests) {
 	}
 
 	private static String digest(Path file) {
-		MessageDigest digest = sha256();
+		MessageDigest digest = Sha256.newDigest();
 		byte[] buffer = new byte[8192];
 		try (InputStream in = Files.newInputStream(file)) {
 			int read;
 			while ((read = in.read(buffer)) != -1) {
 				digest.update(buffer, 0, read);
 			}
-			return HexFormat.of().formatHex(digest.digest());
+			return Sha256.hex(digest);
 		}
 		catch (NoSuchFileException ex) {
 			return MISSING;
 		}
 		catch (IOException ex) {
 			return "unreadable (" + ex.getClass().getSimpleName() + ")";
-		}
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

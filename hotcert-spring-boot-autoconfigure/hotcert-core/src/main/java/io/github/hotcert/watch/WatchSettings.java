@@ -5,7 +5,8 @@ import java.time.Duration;
 import org.springframework.util.Assert;
 
 /**
- * How a {@link CertificateFileWatcher} notices changes.
+ * How a {@link CertificateFileWatcher} notices changes. The defaults are those of the
+ * {@code hotcert.watch.*} properties.
  *
  * @param mode whether file events, polling or nothing is used
  * @param quietPeriod how long no further event must arrive before files are read; also
@@ -22,16 +23,6 @@ public record WatchSettings(WatchMode mode, Duration quietPeriod, Duration maxWa
 		Assert.isTrue(maxWait != null && !maxWait.isNegative(), "'maxWait' must not be negative");
 		Assert.isTrue(pollInterval != null && !pollInterval.isNegative() && !pollInterval.isZero(),
 				"'pollInterval' must be positive");
-	}
-
-	/**
-	 * Return the default settings: file events and polling every 10 seconds, a quiet
-	 * period of 250 milliseconds and a maximum wait of 2 seconds.
-	 * @return the default settings
-	 */
-	public static WatchSettings defaults() {
-		return new WatchSettings(WatchMode.WATCH_POLL, Duration.ofMillis(250), Duration.ofSeconds(2),
-				Duration.ofSeconds(10));
 	}
 
 	/**

@@ -16,10 +16,10 @@ import io.github.hotcert.source.MaterialSource;
 import io.github.hotcert.source.StoreSource;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
+import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.HandshakeCheck;
 import io.github.hotcert.validation.KeyMatchCheck;
 import io.github.hotcert.validation.MaterialValidator;
-import io.github.hotcert.validation.ValidationPolicy;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -43,7 +43,7 @@ final class TestReloader {
 				null);
 		ManagedBundle bundle = new ManagedBundle(source, new LocalBundlePublisher("web"), 20);
 		this.reloader = new CertificateReloader(List.of(bundle),
-				new MaterialValidator(List.of(new KeyMatchCheck(), new HandshakeCheck()), ValidationPolicy.defaults()),
+				new MaterialValidator(List.of(new KeyMatchCheck(), new HandshakeCheck()), TestValidation.policy()),
 				eventPublisher, Clock.systemUTC());
 	}
 

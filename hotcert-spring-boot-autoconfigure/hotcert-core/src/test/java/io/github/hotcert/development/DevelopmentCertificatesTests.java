@@ -16,8 +16,8 @@ import io.github.hotcert.source.LoadedMaterial;
 import io.github.hotcert.source.MaterialSource;
 import io.github.hotcert.source.MaterialSources;
 import io.github.hotcert.source.StoreSource;
+import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.MaterialValidator;
-import io.github.hotcert.validation.ValidationPolicy;
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +57,7 @@ class DevelopmentCertificatesTests {
 		assertThat(Files.getPosixFilePermissions(certs.resolve("tls.key")))
 			.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 		LoadedMaterial material = source(certs).load();
-		assertThat(MaterialValidator.withDefaultChecks(Clock.systemUTC(), ValidationPolicy.defaults())
+		assertThat(MaterialValidator.withDefaultChecks(Clock.systemUTC(), TestValidation.policy())
 			.validate(material)
 			.findings()).as("the generated material passes every check").isEmpty();
 	}

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import io.github.hotcert.metrics.PrometheusText.Sample;
+import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.testsupport.KubernetesSecretVolume;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.RunningApplication;
@@ -160,7 +161,7 @@ class CertificateMetricsIT {
 			.containsEntry("store", store)
 			.containsEntry("serial", issued.serialHex())
 			.containsEntry("subject_cn",
-					CertificateMetrics.commonName(issued.certificate()
+					CertificateInfo.commonNameValue(issued.certificate()
 						.getSubjectX500Principal()
 						.getName(javax.security.auth.x500.X500Principal.RFC2253)))
 			.containsEntry("issuer_cn", "hotcert metrics CA")

@@ -157,14 +157,6 @@ class CertificateMetricsTests {
 			.allSatisfy((id) -> assertThat(id.getName()).startsWith("hotcert."));
 	}
 
-	@Test
-	void commonNameIsTheValueOfTheCnAttribute() {
-		assertThat(CertificateMetrics.commonName("CN=web.example,O=Example,C=DE")).isEqualTo("web.example");
-		assertThat(CertificateMetrics.commonName("C=DE,O=Example,CN=web.example")).isEqualTo("web.example");
-		assertThat(CertificateMetrics.commonName("CN=a\\,b,O=Example")).isEqualTo("a,b");
-		assertThat(CertificateMetrics.commonName("O=Example,C=DE")).isEqualTo("O=Example,C=DE");
-	}
-
 	private CertificateMetrics bindAndStart() {
 		CertificateMetrics metrics = new CertificateMetrics(this.fixture.reloader());
 		metrics.bindTo(this.registry);

@@ -21,15 +21,16 @@ import io.github.hotcert.testsupport.MutableClock;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
+import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.KeyMatchCheck;
 import io.github.hotcert.validation.MaterialValidator;
-import io.github.hotcert.validation.ValidationPolicy;
 
 import org.springframework.boot.autoconfigure.ssl.PemSslBundleProperties;
 import org.springframework.boot.autoconfigure.ssl.SslProperties;
 import org.springframework.boot.io.ApplicationResourceLoader;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.unit.DataSize;
 
 /**
  * A {@link CertificateReloader} of PEM bundles in a directory, with a clock the test
@@ -83,13 +84,13 @@ final class MetricsFixture {
 		if (this.reloader == null) {
 			ResourceLoader resourceLoader = ApplicationResourceLoader.get(new DefaultResourceLoader(), true);
 			MaterialSources sources = new MaterialSources(resourceLoader,
-					new ContentReader(resourceLoader, ContentReader.DEFAULT_MAX_SIZE));
+					new ContentReader(resourceLoader, DataSize.ofMegabytes(1)));
 			List<ManagedBundle> bundles = sources.fromSslProperties(this.properties)
 				.stream()
 				.map((source) -> new ManagedBundle(source, new LocalBundlePublisher(source.getBundleName()), 10))
 				.toList();
 			this.reloader = new CertificateReloader(bundles,
-					new MaterialValidator(List.of(new KeyMatchCheck()), ValidationPolicy.defaults()), this::publish,
+					new MaterialValidator(List.of(new KeyMatchCheck()), TestValidation.policy()), this::publish,
 					this.clock);
 		}
 		return this.reloader;

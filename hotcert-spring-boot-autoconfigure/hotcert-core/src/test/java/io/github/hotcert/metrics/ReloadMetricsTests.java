@@ -69,7 +69,7 @@ class ReloadMetricsTests {
 		}
 		assertThat(this.registry.find(ReloadMetrics.RELOADS).counters())
 			.extracting((counter) -> counter.getId().getTag("trigger"))
-			.containsOnly("startup", "watch", "poll", "manual", "signal", "retry");
+			.containsOnly("startup", "watch", "poll", "manual", "signal", "retry", "registry");
 		assertThat(this.registry.find(ReloadMetrics.RELOADS).counters())
 			.extracting((counter) -> counter.getId().getTag("outcome"))
 			.containsOnly("reloaded", "unchanged", "rejected", "valid");

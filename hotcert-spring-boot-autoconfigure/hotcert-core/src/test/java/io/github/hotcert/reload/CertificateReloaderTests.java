@@ -18,8 +18,8 @@ import io.github.hotcert.source.StoreSource;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
+import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.MaterialValidator;
-import io.github.hotcert.validation.ValidationPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -303,7 +303,7 @@ class CertificateReloaderTests {
 	}
 
 	private MaterialValidator validator() {
-		return MaterialValidator.withDefaultChecks(Clock.systemUTC(), ValidationPolicy.defaults());
+		return MaterialValidator.withDefaultChecks(Clock.systemUTC(), TestValidation.policy());
 	}
 
 	private MaterialSource source() {

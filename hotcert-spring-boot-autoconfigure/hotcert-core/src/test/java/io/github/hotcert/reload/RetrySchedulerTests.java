@@ -16,8 +16,8 @@ import io.github.hotcert.testsupport.MutableClock;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
+import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.MaterialValidator;
-import io.github.hotcert.validation.ValidationPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +112,23 @@ class RetrySchedulerTests {
 		assertThat(this.scheduler.getAttempts("web")).isZero();
 	}
 
+	@Test
+	void doesNotRetryABundleRefusedWhenApplicationCodePublishedIt() throws IOException {
+		Issued first = issue("first", Instant.now().minusSeconds(60));
+		writeKey(first);
+		writeCertificate(first);
+		start();
+		this.scheduler.onApplicationEvent(new CertificateReloadEvent(this, rejected(ReloadTrigger.REGISTRY)));
+		assertThat(this.scheduler.getAttempts("web")).as("retrying reads the files, not that bundle").isZero();
+		this.scheduler.onApplicationEvent(new CertificateReloadEvent(this, rejected(ReloadTrigger.WATCH)));
+		assertThat(this.scheduler.getAttempts("web")).isOne();
+	}
+
+	private static ReloadResult rejected(ReloadTrigger trigger) {
+		return new ReloadResult("web", trigger, ReloadOutcome.REJECTED, Instant.now(), Duration.ZERO, null, null,
+				"key-match", "private key does not match", List.of(), null);
+	}
+
 	private void start() {
 		AtomicReference<RetryScheduler> scheduler = new AtomicReference<>();
 		ContentReader reader = new ContentReader(ApplicationResourceLoader.get(), DataSize.ofKilobytes(64));
@@ -121,7 +138,7 @@ class RetrySchedulerTests {
 						sources.location("private-key", file("tls.key").toString()), null),
 				null, null, null, null);
 		this.reloader = new CertificateReloader(List.of(new ManagedBundle(source, new LocalBundlePublisher("web"), 20)),
-				MaterialValidator.withDefaultChecks(this.clock, ValidationPolicy.defaults()), (event) -> {
+				MaterialValidator.withDefaultChecks(this.clock, TestValidation.policy()), (event) -> {
 					RetryScheduler listener = scheduler.get();
 					if (listener != null) {
 						listener.onApplicationEvent((CertificateReloadEvent) event);

@@ -11,8 +11,8 @@ import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.LocalBundlePublisher;
 import io.github.hotcert.reload.ManagedBundle;
 import io.github.hotcert.source.MaterialSource;
+import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.MaterialValidator;
-import io.github.hotcert.validation.ValidationPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -170,7 +170,7 @@ class WebServerSslBinderTests {
 	}
 
 	private static CertificateReloader reloader(ManagedBundle... bundles) {
-		return new CertificateReloader(List.of(bundles), new MaterialValidator(List.of(), ValidationPolicy.defaults()),
+		return new CertificateReloader(List.of(bundles), new MaterialValidator(List.of(), TestValidation.policy()),
 				(event) -> {
 				}, Clock.systemUTC());
 	}

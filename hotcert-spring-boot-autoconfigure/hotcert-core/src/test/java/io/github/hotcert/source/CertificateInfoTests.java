@@ -124,6 +124,17 @@ class CertificateInfoTests {
 		assertThat(info("O=Acme,C=DE").commonName()).isEqualTo("O=Acme,C=DE");
 		assertThat(info("CN=api.example.com,O=Acme,C=DE").commonName()).isEqualTo("CN=api.example.com");
 		assertThat(info("not a name").commonName()).isEqualTo("not a name");
+		assertThat(info("CN=a\\,b,O=Acme").commonName()).isEqualTo("CN=a\\,b");
+	}
+
+	@Test
+	void commonNameValueIsTheValueOfTheFirstCnAttribute() {
+		assertThat(CertificateInfo.commonNameValue("CN=web.example,O=Example,C=DE")).isEqualTo("web.example");
+		assertThat(CertificateInfo.commonNameValue("C=DE,O=Example,CN=web.example")).isEqualTo("web.example");
+		assertThat(CertificateInfo.commonNameValue("CN=first,OU=x,CN=second")).isEqualTo("first");
+		assertThat(CertificateInfo.commonNameValue("CN=a\\,b,O=Example")).isEqualTo("a,b");
+		assertThat(CertificateInfo.commonNameValue("O=Example,C=DE")).isEqualTo("O=Example,C=DE");
+		assertThat(CertificateInfo.commonNameValue("not a name")).isEqualTo("not a name");
 	}
 
 	@Test

@@ -200,7 +200,7 @@ class ContentReaderTests {
 				null);
 		MaterialContent content = this.reader.read("web", "certificate", location);
 		assertThat(content.text()).isEqualTo(INLINE_PEM);
-		assertThat(content.sha256()).isEqualTo(ContentReader.sha256(INLINE_PEM.getBytes(StandardCharsets.UTF_8)));
+		assertThat(content.sha256()).isEqualTo(Sha256.hex(INLINE_PEM.getBytes(StandardCharsets.UTF_8)));
 		assertThat(content.lastModified()).isNull();
 		assertThat(location.describe()).isEqualTo("property spring.ssl.bundle.pem.web.keystore.certificate");
 	}

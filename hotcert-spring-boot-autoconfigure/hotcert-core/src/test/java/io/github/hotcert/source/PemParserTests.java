@@ -23,6 +23,7 @@ import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestCertificates.KeyType;
+import io.github.hotcert.testsupport.TestMaterial;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaMiscPEMGenerator;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.ssl.SslBundleKey;
-import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -450,7 +450,7 @@ class PemParserTests {
 	}
 
 	static ContentReader reader() {
-		return new ContentReader(new DefaultResourceLoader(), ContentReader.DEFAULT_MAX_SIZE);
+		return TestMaterial.reader();
 	}
 
 	static MaterialLocation location(String property, Path file) {

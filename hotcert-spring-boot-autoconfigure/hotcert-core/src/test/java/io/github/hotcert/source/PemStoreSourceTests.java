@@ -83,7 +83,7 @@ class PemStoreSourceTests {
 	}
 
 	@Test
-	void buildsTheKeyStoreOnlyWhenTheBundleIsFirstUsed() {
+	void loadsTheCertificatesOfAKeyStoreThatCannotBeBuiltAndReportsItWhenTheBundleIsUsed() {
 		LoadedMaterial material = load("NOPE", SslBundleKey.NONE);
 		assertThat(material.getKey()).as("the content is parsed when loaded").isNotNull();
 		assertThatExceptionOfType(MaterialLoadException.class).isThrownBy(material::getSslBundle);

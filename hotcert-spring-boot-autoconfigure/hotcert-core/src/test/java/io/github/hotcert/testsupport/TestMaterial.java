@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
+import io.github.hotcert.config.HotcertProperties;
 import io.github.hotcert.source.ContentReader;
 import io.github.hotcert.source.LoadedMaterial;
 import io.github.hotcert.source.MaterialLocation;
@@ -36,8 +37,12 @@ public final class TestMaterial {
 		this.directory = directory;
 	}
 
+	/**
+	 * A reader with the limit of {@code hotcert.source.max-file-size} when nothing is
+	 * configured.
+	 */
 	public static ContentReader reader() {
-		return new ContentReader(new DefaultResourceLoader(), ContentReader.DEFAULT_MAX_SIZE);
+		return new ContentReader(new DefaultResourceLoader(), new HotcertProperties().getSource().getMaxFileSize());
 	}
 
 	public Path certificateFile() {

@@ -28,10 +28,9 @@ class ConfiguredValidationPolicyTests {
 				entry(Check.MIN_VALIDITY, Severity.WARN), entry(Check.EXTENDED_KEY_USAGE, Severity.WARN),
 				entry(Check.HOSTNAMES, Severity.WARN), entry(Check.KEY_STRENGTH, Severity.WARN),
 				entry(Check.APPLY, Severity.REJECT));
-		ValidationPolicy defaults = ValidationPolicy.defaults();
+		ValidationPolicy defaults = new ConfiguredValidationPolicy(Map.of(), SETTINGS, Map.of());
 		assertThat(defaults.getSeverity("web", Check.HANDSHAKE)).isEqualTo(Severity.REJECT);
 		assertThat(defaults.getSeverity("web", Check.HOSTNAMES)).isEqualTo(Severity.WARN);
-		assertThat(defaults.getSettings("web")).isEqualTo(ValidationSettings.DEFAULTS);
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import io.github.hotcert.source.LoadedMaterial;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestMaterial;
+import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.MaterialCheck.Problem;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class ExtendedKeyUsageCheckTests {
 			.issue(certificates.leaf("client.example.com").extendedKeyUsage(KeyPurposeId.id_kp_clientAuth), authority);
 		TestMaterial material = material();
 		String file = material.certificateFile().toString();
-		assertThat(this.check.check(material.pem(leaf), ValidationSettings.DEFAULTS)).containsExactly(new Problem(file,
+		assertThat(this.check.check(material.pem(leaf), TestValidation.SETTINGS)).containsExactly(new Problem(file,
 				"certificate CN=client.example.com serial " + leaf.serialHex() + " in '" + file
 						+ "' has an extended key usage without serverAuth [1.3.6.1.5.5.7.3.2]: TLS clients will "
 						+ "refuse it as a server certificate"));
@@ -78,14 +79,14 @@ class ExtendedKeyUsageCheckTests {
 
 	@Test
 	void passesTrustMaterialWithoutKey() {
-		assertThat(this.check.check(material().trust(List.of(authority.certificate())), ValidationSettings.DEFAULTS))
+		assertThat(this.check.check(material().trust(List.of(authority.certificate())), TestValidation.SETTINGS))
 			.isEmpty();
 	}
 
 	private List<Problem> check(KeyPurposeId... usages) {
 		Issued leaf = certificates.issue(certificates.leaf("www.example.com").extendedKeyUsage(usages), authority);
 		LoadedMaterial material = material().pem(leaf);
-		return this.check.check(material, ValidationSettings.DEFAULTS);
+		return this.check.check(material, TestValidation.SETTINGS);
 	}
 
 	private TestMaterial material() {

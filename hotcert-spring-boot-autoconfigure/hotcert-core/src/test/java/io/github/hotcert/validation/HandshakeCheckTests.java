@@ -14,6 +14,7 @@ import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestCertificates.KeyType;
 import io.github.hotcert.testsupport.TestMaterial;
+import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.MaterialCheck.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,7 +144,7 @@ class HandshakeCheckTests {
 	}
 
 	private List<Problem> check(LoadedMaterial material) {
-		return this.check.check(material, ValidationSettings.DEFAULTS);
+		return this.check.check(material, TestValidation.SETTINGS);
 	}
 
 	private TestMaterial material() {

@@ -12,6 +12,7 @@ import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestCertificates.KeyType;
 import io.github.hotcert.testsupport.TestMaterial;
+import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.MaterialCheck.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,14 +47,14 @@ class KeyStrengthCheckTests {
 		Issued leaf = certificates.issue(certificates.leaf("rsa1024.example.com").keyType(KeyType.RSA_1024), authority);
 		TestMaterial material = material();
 		String file = material.certificateFile().toString();
-		assertThat(check(material.pem(leaf), ValidationSettings.DEFAULTS))
+		assertThat(check(material.pem(leaf), TestValidation.SETTINGS))
 			.containsExactly(new Problem(file, "certificate CN=rsa1024.example.com serial " + leaf.serialHex() + " in '"
 					+ file + "' has a weak 1024-bit RSA key (at least 2048 bits expected)"));
 	}
 
 	@Test
 	void passesRsa2048Key() {
-		assertThat(check(material().pem(rsa2048), ValidationSettings.DEFAULTS)).isEmpty();
+		assertThat(check(material().pem(rsa2048), TestValidation.SETTINGS)).isEmpty();
 	}
 
 	@Test
@@ -68,19 +69,19 @@ class KeyStrengthCheckTests {
 	@Test
 	void passesEc256Key() {
 		assertThat(check(material().pem(certificates.issue(certificates.leaf("ec.example.com"), authority)),
-				ValidationSettings.DEFAULTS))
+				TestValidation.SETTINGS))
 			.isEmpty();
 	}
 
 	@Test
 	void passesEd25519Key() {
 		Issued leaf = certificates.issue(certificates.leaf("ed.example.com").keyType(KeyType.ED25519), authority);
-		assertThat(check(material().pem(leaf), ValidationSettings.DEFAULTS)).isEmpty();
+		assertThat(check(material().pem(leaf), TestValidation.SETTINGS)).isEmpty();
 	}
 
 	@Test
 	void passesTrustMaterialWithoutKey() {
-		assertThat(check(material().trust(List.of(authority.certificate())), ValidationSettings.DEFAULTS)).isEmpty();
+		assertThat(check(material().trust(List.of(authority.certificate())), TestValidation.SETTINGS)).isEmpty();
 	}
 
 	private List<Problem> check(LoadedMaterial material, ValidationSettings settings) {

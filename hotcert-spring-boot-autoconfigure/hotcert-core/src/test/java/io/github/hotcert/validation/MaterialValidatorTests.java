@@ -14,6 +14,7 @@ import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestCertificates.KeyType;
 import io.github.hotcert.testsupport.TestMaterial;
+import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.ConfiguredValidationPolicy.BundleOverrides;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class MaterialValidatorTests {
 
 	@Test
 	void runsDefaultChecksInTheDocumentedOrder() {
-		assertThat(MaterialValidator.withDefaultChecks(clock, ValidationPolicy.defaults()).getChecks())
+		assertThat(MaterialValidator.withDefaultChecks(clock, TestValidation.policy()).getChecks())
 			.extracting(MaterialCheck::getCheck)
 			.containsExactly(Check.PARSE, Check.KEY_MATCH, Check.DATES, Check.CHAIN, Check.HANDSHAKE,
 					Check.MIN_VALIDITY, Check.EXTENDED_KEY_USAGE, Check.HOSTNAMES, Check.KEY_STRENGTH);
@@ -52,7 +53,7 @@ class MaterialValidatorTests {
 
 	@Test
 	void acceptsGoodMaterialWithoutFindings() {
-		ValidationResult result = validateWithDefaultChecks(ValidationPolicy.defaults(), material().pem(leaf));
+		ValidationResult result = validateWithDefaultChecks(TestValidation.policy(), material().pem(leaf));
 		assertThat(result.findings()).isEmpty();
 		assertThat(result.isRejected()).isFalse();
 		assertThat(result.firstRejection()).isNull();
@@ -78,7 +79,7 @@ class MaterialValidatorTests {
 	void runsEveryCheckWhenNoneRejects() {
 		MaterialValidator validator = new MaterialValidator(List.of(stub(Check.PARSE),
 				stub(Check.MIN_VALIDITY, "short"), stub(Check.HOSTNAMES, "names"), stub(Check.KEY_STRENGTH)),
-				ValidationPolicy.defaults());
+				TestValidation.policy());
 		ValidationResult result = validator.validate(material().pem(leaf));
 		assertThat(this.ran).containsExactly(Check.PARSE, Check.MIN_VALIDITY, Check.HOSTNAMES, Check.KEY_STRENGTH);
 		assertThat(result.isRejected()).isFalse();
@@ -98,7 +99,19 @@ class MaterialValidatorTests {
 	@Test
 	void doesNotRunCheckWithoutSeverity() {
 		MaterialValidator validator = new MaterialValidator(List.of(stub(Check.KEY_MATCH, "key problem")),
-				(bundleName, check) -> null);
+				new ValidationPolicy() {
+
+					@Override
+					public Severity getSeverity(String bundleName, Check check) {
+						return null;
+					}
+
+					@Override
+					public ValidationSettings getSettings(String bundleName) {
+						return TestValidation.SETTINGS;
+					}
+
+				});
 		assertThat(validator.validate(material().pem(leaf)).findings()).isEmpty();
 		assertThat(this.ran).isEmpty();
 	}
@@ -120,7 +133,7 @@ class MaterialValidatorTests {
 			}
 
 		};
-		ConfiguredValidationPolicy policy = new ConfiguredValidationPolicy(Map.of(), ValidationSettings.DEFAULTS,
+		ConfiguredValidationPolicy policy = new ConfiguredValidationPolicy(Map.of(), TestValidation.SETTINGS,
 				Map.of("internal", new BundleOverrides(null, null, List.of("internal.example.com"))));
 		MaterialValidator validator = new MaterialValidator(List.of(recording), policy);
 		validator.validate(material().pem("internal", leaf));
@@ -135,11 +148,11 @@ class MaterialValidatorTests {
 		TestMaterial material = material();
 		LoadedMaterial loaded = material.pem(leaf.chain(), other.keyPair().getPrivate());
 		String keyFile = material.keyFile().toString();
-		ValidationResult result = validateWithDefaultChecks(ValidationPolicy.defaults(), loaded);
+		ValidationResult result = validateWithDefaultChecks(TestValidation.policy(), loaded);
 		assertThat(result.findings())
 			.containsExactly(new Finding(Check.KEY_MATCH, Severity.REJECT, keyFile, "private key in '" + keyFile
 					+ "' does not match certificate CN=www.example.com serial " + leaf.serialHex()));
-		assertThat(new HandshakeCheck().check(loaded, ValidationSettings.DEFAULTS)).isNotEmpty();
+		assertThat(new HandshakeCheck().check(loaded, TestValidation.SETTINGS)).isNotEmpty();
 	}
 
 	@Test
@@ -147,7 +160,7 @@ class MaterialValidatorTests {
 		Issued expired = certificates.issue(certificates.leaf("www.example.com")
 			.notBefore(NOW.minus(Duration.ofDays(90)))
 			.notAfter(NOW.minus(Duration.ofDays(3))), authority);
-		ValidationResult result = validateWithDefaultChecks(ValidationPolicy.defaults(), material().pem(expired));
+		ValidationResult result = validateWithDefaultChecks(TestValidation.policy(), material().pem(expired));
 		assertThat(result.findings()).singleElement().satisfies((finding) -> {
 			assertThat(finding.check()).isEqualTo(Check.DATES);
 			assertThat(finding.severity()).isEqualTo(Severity.REJECT);
@@ -220,7 +233,7 @@ class MaterialValidatorTests {
 	}
 
 	private static ValidationPolicy policy(Map<Check, Severity> severities) {
-		return new ConfiguredValidationPolicy(severities, ValidationSettings.DEFAULTS, Map.of());
+		return new ConfiguredValidationPolicy(severities, TestValidation.SETTINGS, Map.of());
 	}
 
 	private MaterialCheck stub(Check check, String... problems) {

@@ -11,6 +11,7 @@ import io.github.hotcert.source.LoadedMaterial;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestMaterial;
+import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.MaterialCheck.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,12 +41,12 @@ class MinValidityCheckTests {
 
 	@Test
 	void passesLeafValidForLongerThanTheMinimum() {
-		assertThat(check(leafExpiringIn(Duration.ofDays(90)), ValidationSettings.DEFAULTS)).isEmpty();
+		assertThat(check(leafExpiringIn(Duration.ofDays(90)), TestValidation.SETTINGS)).isEmpty();
 	}
 
 	@Test
 	void passesLeafValidForExactlyTheMinimum() {
-		assertThat(check(leafExpiringIn(Duration.ofHours(24)), ValidationSettings.DEFAULTS)).isEmpty();
+		assertThat(check(leafExpiringIn(Duration.ofHours(24)), TestValidation.SETTINGS)).isEmpty();
 	}
 
 	@Test
@@ -55,7 +56,7 @@ class MinValidityCheckTests {
 			.notAfter(NOW.plus(Duration.ofHours(12))), root);
 		TestMaterial material = material();
 		String file = material.certificateFile().toString();
-		assertThat(check(material.pem(leaf), ValidationSettings.DEFAULTS)).containsExactly(new Problem(file,
+		assertThat(check(material.pem(leaf), TestValidation.SETTINGS)).containsExactly(new Problem(file,
 				"certificate CN=short.example.com serial " + leaf.serialHex() + " in '" + file
 						+ "' expires at 2026-03-02T00:00:00Z, in 12 hours, less than the minimum remaining validity "
 						+ "of 24 hours"));
@@ -63,7 +64,7 @@ class MinValidityCheckTests {
 
 	@Test
 	void reportsLeafExpiringOneSecondBeforeTheMinimum() {
-		assertThat(check(leafExpiringIn(Duration.ofHours(24).minusSeconds(1)), ValidationSettings.DEFAULTS)).hasSize(1);
+		assertThat(check(leafExpiringIn(Duration.ofHours(24).minusSeconds(1)), TestValidation.SETTINGS)).hasSize(1);
 	}
 
 	@Test
@@ -81,7 +82,7 @@ class MinValidityCheckTests {
 
 	@Test
 	void leavesExpiredLeafToTheDatesCheck() {
-		assertThat(check(leafExpiringIn(Duration.ofHours(-1)), ValidationSettings.DEFAULTS)).isEmpty();
+		assertThat(check(leafExpiringIn(Duration.ofHours(-1)), TestValidation.SETTINGS)).isEmpty();
 	}
 
 	@Test
@@ -90,7 +91,7 @@ class MinValidityCheckTests {
 			.notBefore(NOW.minus(Duration.ofDays(400)))
 			.notAfter(NOW.plus(Duration.ofHours(1))), root);
 		Issued leaf = certificates.issue(certificates.leaf("www.example.com"), intermediate);
-		assertThat(check(material().pem(leaf), ValidationSettings.DEFAULTS)).isEmpty();
+		assertThat(check(material().pem(leaf), TestValidation.SETTINGS)).isEmpty();
 	}
 
 	@Test
@@ -98,7 +99,7 @@ class MinValidityCheckTests {
 		Issued expiring = certificates.intermediate(certificates.leaf("Expiring CA")
 			.notBefore(NOW.minus(Duration.ofDays(400)))
 			.notAfter(NOW.plus(Duration.ofHours(1))), root);
-		assertThat(check(material().trust(List.of(expiring.certificate())), ValidationSettings.DEFAULTS)).isEmpty();
+		assertThat(check(material().trust(List.of(expiring.certificate())), TestValidation.SETTINGS)).isEmpty();
 	}
 
 	private LoadedMaterial leafExpiringIn(Duration remaining) {

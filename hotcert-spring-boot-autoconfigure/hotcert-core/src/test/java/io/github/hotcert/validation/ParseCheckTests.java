@@ -11,6 +11,7 @@ import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestMaterial;
+import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.MaterialCheck.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,7 +93,7 @@ class ParseCheckTests {
 	}
 
 	private List<Problem> check(LoadedMaterial material) {
-		return this.check.check(material, ValidationSettings.DEFAULTS);
+		return this.check.check(material, TestValidation.SETTINGS);
 	}
 
 	private TestMaterial material() {

@@ -1,6 +1,5 @@
 package io.github.hotcert.server.jetty;
 
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -60,39 +59,32 @@ public class JettySslApplier implements ServerSslApplier {
 	}
 
 	/**
-	 * Apply a bundle to an SSL context factory and reload it. If Jetty refuses the
-	 * bundle, the previous settings are restored and reloaded, and Jetty keeps serving
-	 * the previous material.
+	 * Apply a bundle to an SSL context factory and reload it. Jetty unloads the factory
+	 * before it loads the new material: if it refuses the bundle, new handshakes on the
+	 * connector fail until the previous bundle is applied again (see {@link SslTarget}).
 	 * @param factory the SSL context factory of a connector
 	 * @param description a description of the connector, for errors
 	 * @param bundle the bundle to apply
 	 */
 	static void update(SslContextFactory.Server factory, String description, SslBundle bundle) {
-		FactoryState previous = FactoryState.of(factory);
 		try {
 			factory.reload((reloaded) -> apply(reloaded, bundle));
 		}
 		catch (Exception ex) {
-			try {
-				factory.reload(previous::restore);
-			}
-			catch (Exception restoreFailure) {
-				ex.addSuppressed(restoreFailure);
-			}
 			throw new IllegalStateException(
 					"Jetty refused the new material on %s: %s".formatted(description, ex.getMessage()), ex);
 		}
 	}
 
+	/**
+	 * Set every setting that Spring Boot takes from a bundle's stores and key when it
+	 * configures the factory, from this bundle alone.
+	 */
 	private static void apply(SslContextFactory factory, SslBundle bundle) {
 		SslStoreBundle stores = bundle.getStores();
 		SslBundleKey key = bundle.getKey();
-		if (stores.getKeyStorePassword() != null) {
-			factory.setKeyStorePassword(stores.getKeyStorePassword());
-		}
-		if (key.getPassword() != null) {
-			factory.setKeyManagerPassword(key.getPassword());
-		}
+		factory.setKeyStorePassword(stores.getKeyStorePassword());
+		factory.setKeyManagerPassword(key.getPassword());
 		factory.setCertAlias(key.getAlias());
 		factory.setKeyStore(stores.getKeyStore());
 		factory.setTrustStore(stores.getTrustStore());
@@ -100,29 +92,6 @@ public class JettySslApplier implements ServerSslApplier {
 
 	private static int port(Connector connector) {
 		return (connector instanceof NetworkConnector network) ? network.getLocalPort() : -1;
-	}
-
-	private record FactoryState(KeyStore keyStore, KeyStore trustStore, String keyStorePassword,
-			String keyManagerPassword, String alias) {
-
-		static FactoryState of(SslContextFactory factory) {
-			return new FactoryState(factory.getKeyStore(), factory.getTrustStore(), factory.getKeyStorePassword(),
-					factory.getKeyManagerPassword(), factory.getCertAlias());
-		}
-
-		void restore(SslContextFactory factory) {
-			factory.setKeyStore(this.keyStore);
-			factory.setTrustStore(this.trustStore);
-			factory.setKeyStorePassword(this.keyStorePassword);
-			factory.setKeyManagerPassword(this.keyManagerPassword);
-			factory.setCertAlias(this.alias);
-		}
-
-		@Override
-		public String toString() {
-			return "FactoryState[alias=" + this.alias + "]";
-		}
-
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.github.hotcert.server.tomcat;
 
-import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,9 +93,10 @@ public class TomcatSslApplier implements ServerSslApplier {
 	}
 
 	/**
-	 * Apply a bundle to the host config of the given host name and reload it. If Tomcat
-	 * refuses the bundle, the host config is restored and Tomcat keeps serving the
-	 * previous material.
+	 * Apply a bundle to the host config of the given host name and reload it. Tomcat
+	 * builds the new SSL context before it swaps it in: if it refuses the bundle, it
+	 * keeps serving the previous material, and the host config holds the refused settings
+	 * until the previous bundle is applied again (see {@link SslTarget}).
 	 * @param protocol the connector's protocol
 	 * @param hostName the host name of the host config
 	 * @param bundle the bundle to apply
@@ -107,98 +107,30 @@ public class TomcatSslApplier implements ServerSslApplier {
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException(
 					"Tomcat has no SSL host config for host '%s' on port %d".formatted(hostName, protocol.getPort())));
-		HostConfigState previous = HostConfigState.of(config);
 		try {
 			apply(config, bundle);
 			protocol.reloadSslHostConfig(hostName);
 		}
 		catch (RuntimeException ex) {
-			previous.restore(config);
 			throw new IllegalStateException("Tomcat refused the new material for host '%s' on port %d: %s"
 				.formatted(hostName, protocol.getPort(), ex.getMessage()), ex);
 		}
 	}
 
+	/**
+	 * Set every setting that Spring Boot takes from a bundle when it configures the host
+	 * config, from this bundle alone.
+	 */
 	private static void apply(SSLHostConfig config, SslBundle bundle) {
 		SslStoreBundle stores = bundle.getStores();
 		for (SSLHostConfigCertificate certificate : config.getCertificates()) {
-			if (stores.getKeyStore() != null) {
-				certificate.setCertificateKeystore(stores.getKeyStore());
-				certificate.setCertificateKeystorePassword(
-						(stores.getKeyStorePassword() != null) ? stores.getKeyStorePassword() : "");
-			}
-			if (bundle.getKey().getPassword() != null) {
-				certificate.setCertificateKeyPassword(bundle.getKey().getPassword());
-			}
-			if (bundle.getKey().getAlias() != null) {
-				certificate.setCertificateKeyAlias(bundle.getKey().getAlias());
-			}
+			certificate.setCertificateKeystore(stores.getKeyStore());
+			certificate.setCertificateKeystorePassword(
+					(stores.getKeyStorePassword() != null) ? stores.getKeyStorePassword() : "");
+			certificate.setCertificateKeyPassword(bundle.getKey().getPassword());
+			certificate.setCertificateKeyAlias(bundle.getKey().getAlias());
 		}
-		if (stores.getTrustStore() != null) {
-			config.setTrustStore(stores.getTrustStore());
-		}
-	}
-
-	private record HostConfigState(KeyStore trustStore, List<CertificateState> certificates) {
-
-		static HostConfigState of(SSLHostConfig config) {
-			List<CertificateState> certificates = config.getCertificates().stream().map(CertificateState::of).toList();
-			return new HostConfigState(trustStore(config), certificates);
-		}
-
-		private static KeyStore trustStore(SSLHostConfig config) {
-			try {
-				return config.getTruststore();
-			}
-			catch (Exception ex) {
-				return null;
-			}
-		}
-
-		void restore(SSLHostConfig config) {
-			int index = 0;
-			for (SSLHostConfigCertificate certificate : config.getCertificates()) {
-				if (index < this.certificates.size()) {
-					this.certificates.get(index++).restore(certificate);
-				}
-			}
-			if (this.trustStore != null) {
-				config.setTrustStore(this.trustStore);
-			}
-		}
-
-	}
-
-	private record CertificateState(KeyStore keyStore, String keyStorePassword, String keyPassword, String alias) {
-
-		static CertificateState of(SSLHostConfigCertificate certificate) {
-			return new CertificateState(keyStore(certificate), certificate.getCertificateKeystorePassword(),
-					certificate.getCertificateKeyPassword(), certificate.getCertificateKeyAlias());
-		}
-
-		private static KeyStore keyStore(SSLHostConfigCertificate certificate) {
-			try {
-				return certificate.getCertificateKeystore();
-			}
-			catch (Exception ex) {
-				return null;
-			}
-		}
-
-		void restore(SSLHostConfigCertificate certificate) {
-			if (this.keyStore != null) {
-				certificate.setCertificateKeystore(this.keyStore);
-			}
-			certificate.setCertificateKeystorePassword(this.keyStorePassword);
-			certificate.setCertificateKeyPassword(this.keyPassword);
-			certificate.setCertificateKeyAlias(this.alias);
-		}
-
-		@Override
-		public String toString() {
-			return "CertificateState[alias=" + this.alias + "]";
-		}
-
+		config.setTrustStore(stores.getTrustStore());
 	}
 
 }

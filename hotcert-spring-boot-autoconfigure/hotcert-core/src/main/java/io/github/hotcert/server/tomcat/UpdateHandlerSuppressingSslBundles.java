@@ -17,8 +17,7 @@ import org.springframework.boot.ssl.SslBundles;
  * from being registered: it replaces the connector's SSL host config with a new one built
  * from the bundle alone (Spring Boot 3.5), or edits the live host config before applying
  * it (Spring Boot 4), dropping customizations or leaving a half-changed host config when
- * the update fails. {@link TomcatSslApplier} updates the existing host config in place
- * and restores it when Tomcat refuses the new material.
+ * the update fails. {@link TomcatSslApplier} updates the existing host config in place.
  */
 public final class UpdateHandlerSuppressingSslBundles implements SslBundles {
 

@@ -59,15 +59,20 @@ class JettySslApplierTests {
 	}
 
 	@Test
-	void keepsThePreviousMaterialWhenJettyRefusesTheNewOne() throws Exception {
+	void servesThePreviousMaterialWhenItIsAppliedAgainAfterJettyRefusedTheNewOne() throws Exception {
+		SslBundle previous = SslBundle.of(SslStoreBundle.of(keyStore(this.first), "secret", null),
+				SslBundleKey.of("secret"));
 		Issued second = issue("second.example");
 		SslBundle wrongKeyPassword = SslBundle.of(SslStoreBundle.of(keyStore(second), "secret", null),
-				SslBundleKey.of("wrong"));
+				SslBundleKey.of("wrong", "jetty"));
 		assertThatIllegalStateException()
 			.isThrownBy(() -> JettySslApplier.update(this.factory, "jetty https port 8443", wrongKeyPassword))
 			.withMessageStartingWith("Jetty refused the new material on jetty https port 8443: ");
+		JettySslApplier.update(this.factory, "jetty https port 8443", previous);
+		assertThat(this.factory.getCertAlias()).as("nothing of the refused bundle is left").isNull();
 		assertThat(servedCertificate()).isEqualTo(this.first.certificate());
 		assertThat(this.factory.newSSLEngine().getEnabledProtocols()).containsExactly("TLSv1.2");
+		assertThat(this.factory.newSSLEngine().getNeedClientAuth()).isTrue();
 	}
 
 	private X509Certificate servedCertificate() throws Exception {

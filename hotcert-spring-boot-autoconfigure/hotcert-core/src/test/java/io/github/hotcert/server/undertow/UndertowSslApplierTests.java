@@ -14,7 +14,7 @@ import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestSslBundles;
 import io.github.hotcert.testsupport.TlsClient;
 import io.github.hotcert.validation.MaterialValidator;
-import io.github.hotcert.validation.ValidationPolicy;
+import io.github.hotcert.testsupport.TestValidation;
 import io.undertow.Undertow;
 import io.undertow.Undertow.ListenerInfo;
 import io.undertow.protocols.ssl.SNIContextMatcher;
@@ -80,7 +80,7 @@ class UndertowSslApplierTests {
 		this.undertow.start();
 		this.port = httpsPort();
 		CertificateReloader reloader = new CertificateReloader(List.of(),
-				new MaterialValidator(List.of(), ValidationPolicy.defaults()), (event) -> {
+				new MaterialValidator(List.of(), TestValidation.policy()), (event) -> {
 				}, Clock.systemUTC());
 		this.applier = new UndertowSslApplier(new ServedBundles(reloader, this.registry),
 				(webServer) -> (webServer == this.webServer) ? this.undertow : null);

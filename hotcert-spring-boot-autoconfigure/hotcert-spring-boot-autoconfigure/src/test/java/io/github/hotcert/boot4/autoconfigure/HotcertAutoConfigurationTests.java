@@ -16,6 +16,7 @@ import io.github.hotcert.server.tomcat.TomcatSslApplier;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
+import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.Check;
 import io.github.hotcert.validation.MaterialValidator;
 import io.github.hotcert.validation.Severity;
@@ -209,12 +210,12 @@ class HotcertAutoConfigurationTests {
 
 		@Bean
 		MaterialValidator userValidator() {
-			return new MaterialValidator(List.of(), ValidationPolicy.defaults());
+			return new MaterialValidator(List.of(), TestValidation.policy());
 		}
 
 		@Bean
 		ValidationPolicy userPolicy() {
-			return ValidationPolicy.defaults();
+			return TestValidation.policy();
 		}
 
 		@Bean

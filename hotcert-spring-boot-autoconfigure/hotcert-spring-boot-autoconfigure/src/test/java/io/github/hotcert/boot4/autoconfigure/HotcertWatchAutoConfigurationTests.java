@@ -55,7 +55,8 @@ class HotcertWatchAutoConfigurationTests {
 	void watchesWithEventsAndPollingByDefault() {
 		this.runner.run((context) -> {
 			CertificateFileWatcher watcher = context.getBean(CertificateFileWatcher.class);
-			assertThat(watcher.getSettings()).isEqualTo(WatchSettings.defaults());
+			assertThat(watcher.getSettings()).isEqualTo(new WatchSettings(WatchMode.WATCH_POLL, Duration.ofMillis(250),
+					Duration.ofSeconds(2), Duration.ofSeconds(10)));
 			assertThat(watcher.isRunning()).isTrue();
 			assertThat(context).doesNotHaveBean(SignalTrigger.class);
 		});
@@ -135,7 +136,8 @@ class HotcertWatchAutoConfigurationTests {
 
 		@Bean
 		CertificateFileWatcher userWatcher() {
-			return new CertificateFileWatcher(WatchSettings.defaults().withMode(WatchMode.POLL));
+			return new CertificateFileWatcher(new WatchSettings(WatchMode.POLL, Duration.ofMillis(250),
+					Duration.ofSeconds(2), Duration.ofSeconds(10)));
 		}
 
 	}
