@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.ManagedBundle;
+import io.github.hotcert.reload.RegistryBundlePublisher;
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.reload.ServedMaterial;
@@ -20,11 +21,17 @@ import org.springframework.util.Assert;
 /**
  * The health of the certificates hotcert keeps up to date, independent of the health API
  * of a Spring Boot line: each line adapts the {@link Report} to its own health indicator.
- * The status is {@link Status#DOWN DOWN} when a served certificate has expired, and
- * {@link Status#UP UP} otherwise. Warnings are reported in the details of each bundle:
- * certificates that expire within a threshold, a last reload that was rejected, and
- * material on disk that is not served. Warnings change the status to
- * {@link Status#OUT_OF_SERVICE OUT_OF_SERVICE} only when asked to.
+ * The status follows Spring Boot's {@code ssl} health indicator, so that adding hotcert
+ * never makes an application's health worse for the same certificates: a served
+ * certificate that is not valid (expired or not yet valid) in a bundle of Spring Boot's
+ * registry, which that indicator also checks, makes the status
+ * {@link Status#OUT_OF_SERVICE OUT_OF_SERVICE}, never {@code DOWN}; otherwise the status
+ * is {@link Status#UP UP}. Warnings are reported in the details of each bundle: a
+ * certificate that is not valid in a bundle that indicator does not check (one a web
+ * server builds from its {@code server.ssl.*} properties), certificates that expire
+ * within a threshold, a last reload that was rejected, and material on disk that is not
+ * served. Warnings change the status to {@link Status#OUT_OF_SERVICE OUT_OF_SERVICE} only
+ * when asked to.
  */
 public class CertificatesHealth {
 
@@ -60,34 +67,52 @@ public class CertificatesHealth {
 	 * @return the status and the details of each bundle
 	 */
 	public Report check() {
-		boolean expired = false;
+		boolean invalid = false;
 		boolean warning = false;
 		Map<String, Object> bundles = new LinkedHashMap<>();
 		for (ManagedBundle bundle : this.reloader.getBundles()) {
 			Map<String, Object> details = new LinkedHashMap<>();
-			expired |= addExpiry(details, bundle.getServed());
+			if (addValidity(details, bundle.getServed())) {
+				if (isCheckedBySpringBoot(bundle)) {
+					invalid = true;
+				}
+				else {
+					warning = true;
+				}
+			}
 			warning |= details.containsKey("expiringSoon");
 			warning |= addLastReload(details, bundle.getLastResult());
 			warning |= addSource(details, bundle);
 			bundles.put(bundle.getName(), details);
 		}
-		Status status = expired ? Status.DOWN
-				: (warning && this.warningsChangeStatus) ? Status.OUT_OF_SERVICE : Status.UP;
-		return new Report(status, bundles);
+		boolean outOfService = invalid || (warning && this.warningsChangeStatus);
+		return new Report(outOfService ? Status.OUT_OF_SERVICE : Status.UP, bundles);
 	}
 
-	private boolean addExpiry(Map<String, Object> details, ServedMaterial served) {
+	/**
+	 * Return whether Spring Boot's {@code ssl} health indicator checks the certificates
+	 * of a bundle: it checks those of the bundles in Spring Boot's registry.
+	 */
+	private static boolean isCheckedBySpringBoot(ManagedBundle bundle) {
+		return bundle.getPublisher() instanceof RegistryBundlePublisher;
+	}
+
+	private boolean addValidity(Map<String, Object> details, ServedMaterial served) {
 		if (served == null || served.leaf() == null) {
 			return false;
 		}
 		details.put("serialNumber", served.leaf().serialNumber());
 		details.put("notAfter", served.leaf().notAfter());
 		List<String> expired = new ArrayList<>();
+		List<String> notYetValid = new ArrayList<>();
 		List<String> expiringSoon = new ArrayList<>();
 		for (CertificateInfo certificate : served.chain()) {
 			Duration left = certificate.timeToExpiry(this.clock);
 			if (left.isNegative()) {
 				expired.add("%s expired at %s".formatted(certificate.describe(), certificate.notAfter()));
+			}
+			else if (certificate.notBefore().isAfter(this.clock.instant())) {
+				notYetValid.add("%s is not valid before %s".formatted(certificate.describe(), certificate.notBefore()));
 			}
 			else if (left.compareTo(this.expiryWarningThreshold) < 0) {
 				expiringSoon
@@ -98,10 +123,13 @@ public class CertificatesHealth {
 		if (!expired.isEmpty()) {
 			details.put("expired", expired);
 		}
+		if (!notYetValid.isEmpty()) {
+			details.put("notYetValid", notYetValid);
+		}
 		if (!expiringSoon.isEmpty()) {
 			details.put("expiringSoon", expiringSoon);
 		}
-		return !expired.isEmpty();
+		return !expired.isEmpty() || !notYetValid.isEmpty();
 	}
 
 	private boolean addLastReload(Map<String, Object> details, ReloadResult last) {
@@ -132,7 +160,10 @@ public class CertificatesHealth {
 	}
 
 	/**
-	 * The status of the certificates, named as Spring Boot's health statuses are.
+	 * The status of the certificates, named as Spring Boot's health statuses are. There
+	 * is no {@code DOWN}: as for Spring Boot's {@code ssl} indicator, a certificate that
+	 * is not valid takes the application out of service, it does not mean that it is
+	 * broken.
 	 */
 	public enum Status {
 
@@ -142,14 +173,10 @@ public class CertificatesHealth {
 		UP,
 
 		/**
-		 * A warning was found and warnings change the status.
+		 * A served certificate that Spring Boot also checks is not valid, or a warning
+		 * was found and warnings change the status.
 		 */
-		OUT_OF_SERVICE,
-
-		/**
-		 * A served certificate has expired.
-		 */
-		DOWN
+		OUT_OF_SERVICE
 
 	}
 

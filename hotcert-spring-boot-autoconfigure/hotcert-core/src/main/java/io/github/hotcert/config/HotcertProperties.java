@@ -427,8 +427,11 @@ public class HotcertProperties {
 
 		/**
 		 * Whether warnings (a certificate that expires within the threshold, a last
-		 * reload that was rejected, material on disk that is not served) change the
-		 * status from UP to OUT_OF_SERVICE. An expired certificate is always DOWN.
+		 * reload that was rejected, material on disk that is not served, a certificate
+		 * that is not valid in a bundle that Spring Boot's ssl health indicator does not
+		 * check) change the status from UP to OUT_OF_SERVICE. A certificate that is not
+		 * valid in a bundle of Spring Boot's registry is always OUT_OF_SERVICE, as Spring
+		 * Boot's ssl health indicator reports it; the status is never DOWN.
 		 */
 		private boolean warningsChangeStatus;
 

@@ -39,8 +39,8 @@ public class WebServerSslBinder {
 	 * @param reloader the reloader that owns the managed bundles
 	 * @param sslBundles Spring Boot's SSL bundles
 	 * @param appliers the appliers, one per kind of web server
-	 * @param serverSsl the SSL configuration of the web server of a server namespace
-	 * ({@code null} for the main server), or {@code null} when it has no SSL
+	 * @param serverSsl the SSL configuration that the web server of a server namespace
+	 * ({@code null} for the main server) has of its own, or {@code null} when it has none
 	 */
 	public WebServerSslBinder(CertificateReloader reloader, SslBundles sslBundles, List<ServerSslApplier> appliers,
 			Function<String, ServerSsl> serverSsl) {
@@ -58,7 +58,7 @@ public class WebServerSslBinder {
 	 * the main server)
 	 */
 	public void bind(WebServer webServer, String namespace) {
-		ServerSsl ssl = this.serverSsl.apply(namespace);
+		ServerSsl ssl = serverSsl(namespace);
 		if (ssl == null || !Ssl.isEnabled(ssl.ssl()) || !this.bound.add(webServer)) {
 			return;
 		}
@@ -76,6 +76,17 @@ public class WebServerSslBinder {
 		for (SslTarget target : applier.getTargets(webServer, ssl)) {
 			bind(target);
 		}
+	}
+
+	/**
+	 * Return the SSL configuration of the web server of a namespace. A server without SSL
+	 * configuration of its own, such as the management server on its own port without
+	 * {@code management.server.ssl.*}, is configured by Spring Boot like the main server
+	 * ({@code server.ssl.*}), and serves the same bundles.
+	 */
+	private ServerSsl serverSsl(String namespace) {
+		ServerSsl own = this.serverSsl.apply(namespace);
+		return (own != null || namespace == null) ? own : this.serverSsl.apply(null);
 	}
 
 	private void bind(SslTarget target) {

@@ -11,6 +11,7 @@ import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
+import io.github.hotcert.testsupport.TestReactiveWebApplication;
 import io.github.hotcert.testsupport.TestWebApplication;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -24,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A servlet application on loopback that serves a PEM bundle named {@code web} from
  * {@code tls.crt} and {@code tls.key} in a directory, with its actuator on a separate
- * management port, also on loopback, exposing {@code certificates}. The file watcher
- * waits ten minutes unless a test says otherwise, so that only the test's requests
- * reload. A JUnit extension: each test gets a new directory and certificate, and its
- * application is closed after it.
+ * management port, also on loopback, exposing {@code certificates}. Neither the file
+ * watcher nor retries run unless a test says otherwise, so that only the test's requests
+ * reload. There are variants on WebFlux and with the actuator on the main server. A JUnit
+ * extension: each test gets a new directory and certificate, and its application is
+ * closed after it.
  */
 final class CertificatesApplication implements BeforeEachCallback, AfterEachCallback {
 
@@ -35,6 +37,9 @@ final class CertificatesApplication implements BeforeEachCallback, AfterEachCall
 	 * The property that allows reloads through the endpoint.
 	 */
 	static final String OPEN_ACCESS = "management.endpoint.certificates.access=unrestricted";
+
+	private static final String[] SEPARATE_MANAGEMENT_SERVER = { "management.server.port=0",
+			"management.server.address=127.0.0.1", "management.server.ssl.enabled=false" };
 
 	private final TestCertificates certificates = TestCertificates.now();
 
@@ -70,12 +75,36 @@ final class CertificatesApplication implements BeforeEachCallback, AfterEachCall
 	}
 
 	void start(Class<?>[] sources, String... properties) {
-		String[] management = { "management.server.port=0", "management.server.address=127.0.0.1",
-				"management.server.ssl.enabled=false", "management.endpoints.web.exposure.include=certificates",
-				"hotcert.watch.mode=off" };
-		this.application.run(sources, TestWebApplication
-			.concat(TestWebApplication.pemBundle("web", certificate(), privateKey()), management, properties));
-		this.actuator = new ActuatorClient(this.application.managementPort());
+		started(this.application.run(sources, withDefaults(SEPARATE_MANAGEMENT_SERVER, properties)));
+	}
+
+	/**
+	 * Start the WebFlux counterpart of the application.
+	 */
+	void startReactive(String... properties) {
+		started(this.application.start(() -> TestReactiveWebApplication.run(new Class<?>[0],
+				withDefaults(SEPARATE_MANAGEMENT_SERVER, properties))));
+	}
+
+	/**
+	 * Start the application with its actuator on the main server, which then serves plain
+	 * HTTP: the {@code web} bundle is managed all the same.
+	 */
+	void startWithActuatorOnMainServer(String... properties) {
+		started(this.application.run(new Class<?>[0],
+				withDefaults(new String[] { "server.ssl.enabled=false" }, properties)));
+	}
+
+	private String[] withDefaults(String[] server, String... properties) {
+		String[] actuator = { "management.endpoints.web.exposure.include=certificates", "hotcert.watch.mode=off",
+				"hotcert.retry.enabled=false" };
+		return TestWebApplication.concat(TestWebApplication.pemBundle("web", certificate(), privateKey()), server,
+				actuator, properties);
+	}
+
+	private void started(ConfigurableApplicationContext context) {
+		Integer managementPort = context.getEnvironment().getProperty("local.management.port", Integer.class);
+		this.actuator = new ActuatorClient((managementPort != null) ? managementPort : port());
 	}
 
 	ConfigurableApplicationContext context() {

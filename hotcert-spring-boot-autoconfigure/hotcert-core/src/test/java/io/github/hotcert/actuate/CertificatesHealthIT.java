@@ -46,7 +46,7 @@ class CertificatesHealthIT {
 	}
 
 	@Test
-	void healthIsDownWhenTheServedCertificateHasExpiredButLivenessIsNot() throws Exception {
+	void healthIsOutOfServiceWhenTheServedCertificateHasExpiredButLivenessIsUp() throws Exception {
 		TestCertificates past = new TestCertificates(Clock.offset(Clock.systemUTC(), Duration.ofDays(-100)));
 		Issued expired = past.issue(past.leaf("expired.example"), this.app.authority());
 		PemFiles.replace(this.app.privateKey(), PemFiles.pkcs8(expired.keyPair().getPrivate()));
@@ -56,10 +56,12 @@ class CertificatesHealthIT {
 		assertThat(this.tls.servedSerial(this.app.port())).isEqualTo(expired.serialHex());
 		Response health = this.app.actuator().get("/actuator/health/certificates");
 		assertThat(health.status()).isEqualTo(503);
-		assertThat(health.json().path("status").asText()).isEqualTo("DOWN");
+		assertThat(health.json().path("status").asText()).isEqualTo("OUT_OF_SERVICE");
 		assertThat(health.json().path("details").path("web").path("expired").path(0).asText())
 			.contains("CN=expired.example serial " + expired.serialHex());
-		assertThat(this.app.actuator().get("/actuator/health").status()).isEqualTo(503);
+		Response overall = this.app.actuator().get("/actuator/health");
+		assertThat(overall.status()).isEqualTo(503);
+		assertThat(overall.json().path("status").asText()).isEqualTo("OUT_OF_SERVICE");
 		assertThat(this.app.actuator().get("/actuator/health/liveness").status()).isEqualTo(200);
 		JsonNode leaf = this.app.actuator()
 			.get("/actuator/certificates/web")

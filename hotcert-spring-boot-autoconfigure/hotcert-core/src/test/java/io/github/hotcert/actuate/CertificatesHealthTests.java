@@ -58,12 +58,36 @@ class CertificatesHealthTests {
 	}
 
 	@Test
-	void downWhenAServedCertificateHasExpired() {
-		Report health = health(Duration.ofDays(91), false);
-		assertThat(health.status()).isEqualTo(Status.DOWN);
+	void outOfServiceNotDownWhenAServedCertificateOfARegistryBundleHasExpired() {
+		TestReloader registry = TestReloader.startedInRegistry(this.directory.resolve("registry"), this.served);
+		Report health = health(registry, Duration.ofDays(91), false);
+		assertThat(health.status()).isEqualTo(Status.OUT_OF_SERVICE);
 		assertThat(web(health).get("expired")).asString()
 			.contains("CN=served.example serial " + this.served.serialHex())
 			.contains("expired at");
+	}
+
+	@Test
+	void outOfServiceWhenAServedCertificateOfARegistryBundleIsNotYetValid() {
+		TestReloader registry = TestReloader.startedInRegistry(this.directory.resolve("registry"), this.served);
+		Report health = health(registry, Duration.ofDays(-1), false);
+		assertThat(health.status()).isEqualTo(Status.OUT_OF_SERVICE);
+		assertThat(web(health).get("notYetValid")).asString()
+			.contains("CN=served.example serial " + this.served.serialHex())
+			.contains("is not valid before " + this.served.certificate().getNotBefore().toInstant());
+		assertThat(web(health)).doesNotContainKey("expired");
+	}
+
+	@Test
+	void invalidCertificateOfABundleThatSpringBootDoesNotCheckIsAWarning() {
+		Report expired = health(Duration.ofDays(91), false);
+		assertThat(expired.status()).isEqualTo(Status.UP);
+		assertThat(web(expired).get("expired")).asString()
+			.contains("CN=served.example serial " + this.served.serialHex());
+		Report notYetValid = health(Duration.ofDays(-1), false);
+		assertThat(notYetValid.status()).isEqualTo(Status.UP);
+		assertThat(web(notYetValid)).containsKey("notYetValid");
+		assertThat(health(Duration.ofDays(91), true).status()).isEqualTo(Status.OUT_OF_SERVICE);
 	}
 
 	@Test
@@ -80,7 +104,7 @@ class CertificatesHealthTests {
 	void warningsChangeTheStatusToOutOfServiceWhenAskedTo() {
 		assertThat(health(Duration.ofDays(80), true).status()).isEqualTo(Status.OUT_OF_SERVICE);
 		assertThat(health(Duration.ZERO, true).status()).isEqualTo(Status.UP);
-		assertThat(health(Duration.ofDays(91), true).status()).isEqualTo(Status.DOWN);
+		assertThat(health(Duration.ofDays(91), true).status()).isEqualTo(Status.OUT_OF_SERVICE);
 	}
 
 	@Test
@@ -122,8 +146,12 @@ class CertificatesHealthTests {
 	}
 
 	private Report health(Duration later, boolean warningsChangeStatus) {
+		return health(this.reloader, later, warningsChangeStatus);
+	}
+
+	private Report health(TestReloader reloader, Duration later, boolean warningsChangeStatus) {
 		Clock clock = Clock.fixed(Instant.now().plus(later), ZoneOffset.UTC);
-		return new CertificatesHealth(this.reloader.reloader(), THRESHOLD, warningsChangeStatus, clock).check();
+		return new CertificatesHealth(reloader.reloader(), THRESHOLD, warningsChangeStatus, clock).check();
 	}
 
 	@SuppressWarnings("unchecked")

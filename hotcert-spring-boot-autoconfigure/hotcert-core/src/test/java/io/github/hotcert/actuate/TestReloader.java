@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 
+import io.github.hotcert.reload.BundlePublisher;
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.LocalBundlePublisher;
 import io.github.hotcert.reload.ManagedBundle;
+import io.github.hotcert.reload.RegistryBundlePublisher;
 import io.github.hotcert.source.ContentReader;
 import io.github.hotcert.source.MaterialLocation;
 import io.github.hotcert.source.MaterialSource;
@@ -21,13 +24,16 @@ import io.github.hotcert.validation.HandshakeCheck;
 import io.github.hotcert.validation.KeyMatchCheck;
 import io.github.hotcert.validation.MaterialValidator;
 
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.util.unit.DataSize;
 
 /**
  * A real {@link CertificateReloader} for one PEM bundle named {@code web}, read from
- * {@code tls.crt} and {@code tls.key} in a directory, without a web server.
+ * {@code tls.crt} and {@code tls.key} in a directory, without a web server: published
+ * locally, like a bundle built from {@code server.ssl.*}, or through Spring Boot's
+ * registry.
  */
 final class TestReloader {
 
@@ -35,13 +41,14 @@ final class TestReloader {
 
 	private final CertificateReloader reloader;
 
-	TestReloader(Path directory, ApplicationEventPublisher eventPublisher) {
+	private TestReloader(Path directory, ApplicationEventPublisher eventPublisher,
+			Function<MaterialSource, BundlePublisher> publisher) {
 		this.directory = directory;
 		ContentReader reader = new ContentReader(new DefaultResourceLoader(), DataSize.ofMegabytes(1));
 		MaterialSource source = new MaterialSource("web", reader, StoreSource.pem(null,
 				location("certificate", certificate()), location("private-key", privateKey()), null), null, null, null,
 				null);
-		ManagedBundle bundle = new ManagedBundle(source, new LocalBundlePublisher("web"), 20);
+		ManagedBundle bundle = new ManagedBundle(source, publisher.apply(source), 20);
 		this.reloader = new CertificateReloader(List.of(bundle),
 				new MaterialValidator(List.of(new KeyMatchCheck(), new HandshakeCheck()), TestValidation.policy()),
 				eventPublisher, Clock.systemUTC());
@@ -51,8 +58,26 @@ final class TestReloader {
 	 * Write the files and start serving them.
 	 */
 	static TestReloader started(Path directory, Issued issued, ApplicationEventPublisher eventPublisher) {
+		return started(directory, issued, eventPublisher, (source) -> new LocalBundlePublisher("web"));
+	}
+
+	/**
+	 * Write the files and start serving them as a bundle of Spring Boot's registry, the
+	 * way a {@code spring.ssl.bundle.*} bundle is served.
+	 */
+	static TestReloader startedInRegistry(Path directory, Issued issued) {
+		DefaultSslBundleRegistry registry = new DefaultSslBundleRegistry();
+		return started(directory, issued, (event) -> {
+		}, (source) -> {
+			registry.registerBundle("web", source.load().getSslBundle());
+			return new RegistryBundlePublisher("web", registry, registry);
+		});
+	}
+
+	private static TestReloader started(Path directory, Issued issued, ApplicationEventPublisher eventPublisher,
+			Function<MaterialSource, BundlePublisher> publisher) {
 		write(directory, issued);
-		TestReloader reloader = new TestReloader(directory, eventPublisher);
+		TestReloader reloader = new TestReloader(directory, eventPublisher, publisher);
 		reloader.reloader.initialize();
 		return reloader;
 	}

@@ -24,7 +24,10 @@ import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -155,6 +158,45 @@ class WebServerSslBinderTests {
 		assertThat(supporting.ssl).isEqualTo(managementSsl);
 		assertThat(other.calls).isZero();
 		assertThat(later.calls).isZero();
+	}
+
+	@Test
+	void managementServerWithoutSslOfItsOwnServesTheMainServersBundles() {
+		WebServer webServer = mock(WebServer.class);
+		ServerSslApplier applier = mock(ServerSslApplier.class);
+		given(applier.supports(webServer)).willReturn(true);
+		ServerSsl main = enabledSsl();
+		new WebServerSslBinder(this.reloader, new DefaultSslBundleRegistry(), List.of(applier),
+				(namespace) -> (namespace == null) ? main : null)
+			.bind(webServer, "management");
+		then(applier).should().getTargets(webServer, main);
+	}
+
+	@Test
+	void managementServerWithSslOfItsOwnServesItsOwnBundles() {
+		WebServer webServer = mock(WebServer.class);
+		ServerSslApplier applier = mock(ServerSslApplier.class);
+		given(applier.supports(webServer)).willReturn(true);
+		Ssl managementProperties = new Ssl();
+		managementProperties.setBundle("management");
+		ServerSsl management = ServerSsl.of(managementProperties, "management.server.ssl");
+		new WebServerSslBinder(this.reloader, new DefaultSslBundleRegistry(), List.of(applier),
+				(namespace) -> (namespace == null) ? enabledSsl() : management)
+			.bind(webServer, "management");
+		then(applier).should().getTargets(webServer, management);
+	}
+
+	@Test
+	void managementServerWhoseSslIsTurnedOffIsNotBound() {
+		WebServer webServer = mock(WebServer.class);
+		ServerSslApplier applier = mock(ServerSslApplier.class);
+		given(applier.supports(webServer)).willReturn(true);
+		Ssl off = new Ssl();
+		off.setEnabled(false);
+		new WebServerSslBinder(this.reloader, new DefaultSslBundleRegistry(), List.of(applier),
+				(namespace) -> (namespace == null) ? enabledSsl() : ServerSsl.of(off, "management.server.ssl"))
+			.bind(webServer, "management");
+		then(applier).should(never()).getTargets(any(), any());
 	}
 
 	private WebServerSslBinder binder(ServerSsl ssl) {

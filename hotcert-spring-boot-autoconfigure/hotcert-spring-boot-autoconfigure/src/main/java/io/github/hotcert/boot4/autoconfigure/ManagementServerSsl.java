@@ -12,8 +12,10 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The SSL configuration of the management server when it runs on its own port, from
- * {@code management.server.ssl.*}. Actuator is optional: its classes are used only when
- * present.
+ * {@code management.server.ssl.*}. Without those properties Spring Boot configures the
+ * management server like the main server, from {@code server.ssl.*}, and
+ * {@link io.github.hotcert.server.WebServerSslBinder} binds it to the main server's
+ * bundles. Actuator is optional: its classes are used only when present.
  */
 final class ManagementServerSsl {
 
@@ -33,7 +35,7 @@ final class ManagementServerSsl {
 	 * Return the SSL configuration of the management server.
 	 * @param beanFactory the bean factory of the main application context
 	 * @return the SSL configuration, or {@code null} when actuator is absent or the
-	 * management server has no SSL configuration
+	 * management server has no SSL configuration of its own
 	 */
 	static ServerSsl get(ListableBeanFactory beanFactory) {
 		return PRESENT ? Actuator.get(beanFactory) : null;

@@ -76,6 +76,11 @@ public class HotcertAutoConfiguration {
 			return (event) -> binder.bind(event.getWebServer(), event.getApplicationContext().getServerNamespace());
 		}
 
+		/**
+		 * Return the SSL configuration that the web server of a namespace has of its own.
+		 * A management server on its own port without {@code management.server.ssl} has
+		 * none: the binder then gives it the main server's, as Spring Boot does.
+		 */
 		private static ServerSsl serverSsl(String namespace, ServerProperties serverProperties,
 				ListableBeanFactory beanFactory) {
 			if (ManagementServerSsl.NAMESPACE.equals(namespace)) {
