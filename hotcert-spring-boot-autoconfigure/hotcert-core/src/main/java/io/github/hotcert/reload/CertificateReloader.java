@@ -151,7 +151,7 @@ public class CertificateReloader {
 		}
 		catch (MaterialLoadException ex) {
 			return Attempt.rejected(served, null, Check.PARSE, ex.getMessage(),
-					List.of(new Finding(Check.PARSE, Severity.REJECT, location(ex), ex.getMessage())));
+					this.validator.rejectUnloadable(ex).findings());
 		}
 		CertificateInfo loaded = first(material.getChainInfo());
 		if (current == null || Objects.equals(fingerprint(served), fingerprint(loaded))) {
@@ -161,7 +161,7 @@ public class CertificateReloader {
 				}
 				catch (MaterialLoadException ex) {
 					return Attempt.rejected(served, loaded, Check.PARSE, ex.getMessage(),
-							List.of(new Finding(Check.PARSE, Severity.REJECT, location(ex), ex.getMessage())));
+							this.validator.rejectUnloadable(ex).findings());
 				}
 			}
 			bundle.setServed(ServedMaterial.of(material, this.clock.instant()));
@@ -182,7 +182,7 @@ public class CertificateReloader {
 		}
 		catch (MaterialLoadException ex) {
 			return Attempt.rejected(previous, null, Check.PARSE, ex.getMessage(),
-					List.of(new Finding(Check.PARSE, Severity.REJECT, location(ex), ex.getMessage())));
+					this.validator.rejectUnloadable(ex).findings());
 		}
 		CertificateInfo candidate = first(material.getChainInfo());
 		if (!request.force() && !request.dryRun() && served != null
@@ -200,7 +200,7 @@ public class CertificateReloader {
 		}
 		catch (MaterialLoadException ex) {
 			List<Finding> findings = new ArrayList<>(validation.findings());
-			findings.add(new Finding(Check.PARSE, Severity.REJECT, location(ex), ex.getMessage()));
+			findings.addAll(this.validator.rejectUnloadable(ex).findings());
 			return Attempt.rejected(previous, candidate, Check.PARSE, ex.getMessage(), findings);
 		}
 		if (request.dryRun()) {
@@ -243,10 +243,6 @@ public class CertificateReloader {
 			}
 			throw ex;
 		}
-	}
-
-	private static String location(MaterialLoadException ex) {
-		return (ex.getLocation() != null) ? ex.getLocation().describe() : null;
 	}
 
 	private static CertificateInfo leaf(ServedMaterial served) {
