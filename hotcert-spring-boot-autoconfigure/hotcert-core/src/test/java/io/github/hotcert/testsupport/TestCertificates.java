@@ -136,10 +136,15 @@ public final class TestCertificates {
 				builder.addExtension(extension.oid(), extension.critical(), extension.value());
 			}
 			PrivateKey signingKey = (issuer != null) ? issuer.keyPair().getPrivate() : keys.getPrivate();
+			String algorithm = (spec.signatureAlgorithm != null) ? spec.signatureAlgorithm
+					: signatureAlgorithm(signingKey);
+			JcaContentSignerBuilder signer = new JcaContentSignerBuilder(algorithm);
+			if (algorithm.contains("MGF1")) {
+				// RSASSA-PSS by name, which only Bouncy Castle's provider signs
+				signer.setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+			}
 			X509Certificate certificate = new JcaX509CertificateConverter()
-				.getCertificate(builder.build(new JcaContentSignerBuilder(
-						(spec.signatureAlgorithm != null) ? spec.signatureAlgorithm : signatureAlgorithm(signingKey))
-					.build(signingKey)));
+				.getCertificate(builder.build(signer.build(signingKey)));
 			List<X509Certificate> chain = new ArrayList<>();
 			chain.add(certificate);
 			if (issuer != null) {
