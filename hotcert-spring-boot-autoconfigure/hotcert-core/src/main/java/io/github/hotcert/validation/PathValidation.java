@@ -5,16 +5,13 @@ import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.CertPathValidatorException.Reason;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXCertPathChecker;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXReason;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -251,42 +248,6 @@ final class PathValidation {
 	}
 
 	private record Failure(Reason reason, X509Certificate certificate, String message) {
-
-	}
-
-	/**
-	 * Runs last for each certificate: records the critical extensions that no checker of
-	 * the JDK processed, and marks them processed so that validation goes on.
-	 */
-	private static final class CriticalExtensionRecorder extends PKIXCertPathChecker {
-
-		private final Map<X509Certificate, Set<String>> unknown;
-
-		CriticalExtensionRecorder(Map<X509Certificate, Set<String>> unknown) {
-			this.unknown = unknown;
-		}
-
-		@Override
-		public void init(boolean forward) {
-		}
-
-		@Override
-		public boolean isForwardCheckingSupported() {
-			return false;
-		}
-
-		@Override
-		public Set<String> getSupportedExtensions() {
-			return null;
-		}
-
-		@Override
-		public void check(Certificate certificate, Collection<String> unresolvedCriticalExtensions) {
-			if (!unresolvedCriticalExtensions.isEmpty()) {
-				this.unknown.put((X509Certificate) certificate, new TreeSet<>(unresolvedCriticalExtensions));
-				unresolvedCriticalExtensions.clear();
-			}
-		}
 
 	}
 
