@@ -215,8 +215,9 @@ public class HotcertProperties {
 		/**
 		 * How a failure of each check is treated: 'reject' (keep serving the current
 		 * certificate), 'warn' (publish and report) or 'off'. Checks: parse, key-match,
-		 * dates, chain, handshake (reject by default), min-validity, extended-key-usage,
-		 * hostnames, key-strength (warn by default).
+		 * dates, chain, signature-algorithm, critical-extension, basic-constraints, path,
+		 * ca-as-leaf, key-usage, handshake (reject by default), min-validity,
+		 * extended-key-usage, hostnames, key-strength (warn by default).
 		 */
 		private final Map<Check, Severity> checks = new EnumMap<>(Check.class);
 

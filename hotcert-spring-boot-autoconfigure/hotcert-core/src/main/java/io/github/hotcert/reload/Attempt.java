@@ -10,6 +10,7 @@ import io.github.hotcert.source.MaterialLoadException;
 import io.github.hotcert.validation.Check;
 import io.github.hotcert.validation.Finding;
 import io.github.hotcert.validation.Severity;
+import io.github.hotcert.validation.ValidationResult;
 
 /**
  * How one reload went, before it is stamped with its time and trigger.
@@ -33,10 +34,14 @@ record Attempt(ReloadOutcome outcome, CertificateInfo previous, CertificateInfo 
 	 * Return a {@link Check#PARSE parse} rejection of material that could not be read.
 	 */
 	static Attempt unreadable(CertificateInfo previous, CertificateInfo candidate, MaterialLoadException ex,
-			List<Finding> findings) {
-		String location = (ex.getLocation() != null) ? ex.getLocation().describe() : null;
+			ValidationResult unloadable) {
+		return unreadable(previous, candidate, ex, List.of(), unloadable);
+	}
+
+	static Attempt unreadable(CertificateInfo previous, CertificateInfo candidate, MaterialLoadException ex,
+			List<Finding> findings, ValidationResult unloadable) {
 		List<Finding> all = new ArrayList<>(findings);
-		all.add(new Finding(Check.PARSE, Severity.REJECT, location, ex.getMessage()));
+		all.addAll(unloadable.findings());
 		return rejected(previous, candidate, Check.PARSE, ex.getMessage(), all);
 	}
 

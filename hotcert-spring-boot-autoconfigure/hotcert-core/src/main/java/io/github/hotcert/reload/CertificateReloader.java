@@ -153,7 +153,7 @@ public class CertificateReloader {
 			material = bundle.getSource().load();
 		}
 		catch (MaterialLoadException ex) {
-			return Attempt.unreadable(served, null, ex, List.of());
+			return Attempt.unreadable(served, null, ex, this.validator.rejectUnloadable(ex));
 		}
 		CertificateInfo loaded = Attempt.first(material.getChainInfo());
 		if (current != null && !Objects.equals(fingerprint(served), fingerprint(loaded))) {
@@ -166,7 +166,7 @@ public class CertificateReloader {
 				bundle.getPublisher().adopt(material.getSslBundle());
 			}
 			catch (MaterialLoadException ex) {
-				return Attempt.unreadable(served, loaded, ex, List.of());
+				return Attempt.unreadable(served, loaded, ex, this.validator.rejectUnloadable(ex));
 			}
 		}
 		bundle.setServed(ServedMaterial.of(material, this.clock.instant()));
@@ -182,7 +182,7 @@ public class CertificateReloader {
 			material = bundle.getSource().load();
 		}
 		catch (MaterialLoadException ex) {
-			return Attempt.unreadable(Attempt.leaf(bundle.getServed()), null, ex, List.of());
+			return Attempt.unreadable(Attempt.leaf(bundle.getServed()), null, ex, this.validator.rejectUnloadable(ex));
 		}
 		return reload(bundle, request, material);
 	}
@@ -210,7 +210,8 @@ public class CertificateReloader {
 				material = LoadedMaterial.of(bundle.getName(), published);
 			}
 			catch (MaterialLoadException ex) {
-				return Attempt.unreadable(Attempt.leaf(bundle.getServed()), null, ex, List.of());
+				return Attempt.unreadable(Attempt.leaf(bundle.getServed()), null, ex,
+						this.validator.rejectUnloadable(ex));
 			}
 			return this.publication.validateAndPublish(bundle, request, material);
 		});

@@ -50,7 +50,8 @@ final class Publication {
 			sslBundle = material.getSslBundle();
 		}
 		catch (MaterialLoadException ex) {
-			return Attempt.unreadable(previous, candidate, ex, validation.findings());
+			return Attempt.unreadable(previous, candidate, ex, validation.findings(),
+					this.validator.rejectUnloadable(ex));
 		}
 		if (request.dryRun()) {
 			return new Attempt(ReloadOutcome.VALID, previous, candidate, null,

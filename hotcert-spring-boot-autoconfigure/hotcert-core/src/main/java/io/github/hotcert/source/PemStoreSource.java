@@ -125,22 +125,12 @@ final class PemStoreSource extends StoreSource {
 	 * store requires of a key entry.
 	 */
 	private static String chainOrderProblem(List<X509Certificate> certificates, String type) {
-		for (int i = 0; i + 1 < certificates.size(); i++) {
-			X509Certificate certificate = certificates.get(i);
-			X509Certificate next = certificates.get(i + 1);
-			if (!certificate.getIssuerX500Principal().equals(next.getSubjectX500Principal())) {
-				return ("the certificates are not in chain order (the leaf first, then each issuer), which a key "
-						+ "store of type '%s' requires: %s is issued by '%s', not by the next certificate in the file, %s")
-					.formatted(type, describe(certificate), certificate.getIssuerX500Principal().getName(),
-							describe(next));
-			}
+		ChainOrder.Problem problem = ChainOrder.firstBrokenLink(certificates);
+		if (problem == null || problem.kind() != ChainOrder.Kind.NOT_ISSUED_BY_NEXT) {
+			return null;
 		}
-		return null;
-	}
-
-	private static String describe(X509Certificate certificate) {
-		CertificateInfo info = CertificateInfo.of(certificate);
-		return "certificate %s serial %s".formatted(info.commonName(), info.serialNumber());
+		return "the certificates are not in chain order (the leaf first, then each issuer), which a key store of "
+				+ "type '%s' requires: %s".formatted(type, problem.describe(null));
 	}
 
 	@Override

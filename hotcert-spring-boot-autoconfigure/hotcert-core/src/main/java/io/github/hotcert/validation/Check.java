@@ -27,6 +27,42 @@ public enum Check {
 	CHAIN("chain"),
 
 	/**
+	 * No certificate that clients verify is signed with a weak algorithm: MD2, MD5 or
+	 * SHA-1.
+	 */
+	SIGNATURE_ALGORITHM("signature-algorithm"),
+
+	/**
+	 * No certificate of the path has a critical extension that the JDK's path validation
+	 * does not recognize.
+	 */
+	CRITICAL_EXTENSION("critical-extension"),
+
+	/**
+	 * Every certificate that issues another one in the chain may issue certificates: it
+	 * is a CA (basic constraints), its key usage allows keyCertSign, and no path length
+	 * constraint is exceeded.
+	 */
+	BASIC_CONSTRAINTS("basic-constraints"),
+
+	/**
+	 * The JDK's path validation accepts the chain for every other reason (for example
+	 * keys its algorithm constraints refuse, name constraints, policies).
+	 */
+	PATH("path"),
+
+	/**
+	 * The leaf certificate is not a CA certificate.
+	 */
+	CA_AS_LEAF("ca-as-leaf"),
+
+	/**
+	 * The key usage of the leaf certificate, when it has one, allows TLS server use for
+	 * its key type.
+	 */
+	KEY_USAGE("key-usage"),
+
+	/**
 	 * A TLS handshake with the new material succeeds.
 	 */
 	HANDSHAKE("handshake"),

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.hotcert.source.LoadedMaterial;
+import io.github.hotcert.source.MaterialLoadException;
 
 import org.springframework.util.Assert;
 
@@ -54,16 +55,36 @@ public class MaterialValidator {
 	}
 
 	/**
+	 * Report material that cannot be loaded (a file that cannot be read or parsed, a key
+	 * store that cannot be built) as a finding of the {@link Check#PARSE parse} check,
+	 * the same way as every other finding. It always rejects: there is nothing to
+	 * publish, so a policy that sets parse to warn or off relaxes only the rule that the
+	 * leaf comes first.
+	 * @param exception why the material cannot be loaded
+	 * @return the result, with one rejecting finding that names the bundle and the file
+	 */
+	public ValidationResult rejectUnloadable(MaterialLoadException exception) {
+		String location = (exception.getLocation() != null) ? exception.getLocation().describe() : null;
+		return new ValidationResult(
+				List.of(new Finding(Check.PARSE, Severity.REJECT, location, exception.getMessage())));
+	}
+
+	/**
 	 * Create a validator with every check of hotcert, in order: parse, key-match, dates,
-	 * chain, handshake, min-validity, extended-key-usage, hostnames, key-strength.
-	 * @param clock the clock for the date checks
+	 * chain, signature-algorithm, critical-extension, basic-constraints, path,
+	 * ca-as-leaf, key-usage, handshake, min-validity, extended-key-usage, hostnames,
+	 * key-strength.
+	 * @param clock the clock for the date checks and path validation
 	 * @param policy the policy that decides how failures are treated
 	 * @return the validator
 	 */
 	public static MaterialValidator withDefaultChecks(Clock clock, ValidationPolicy policy) {
 		return new MaterialValidator(List.of(new ParseCheck(), new KeyMatchCheck(), new DatesCheck(clock),
-				new ChainCheck(), new HandshakeCheck(), new MinValidityCheck(clock), new ExtendedKeyUsageCheck(),
-				new HostnamesCheck(), new KeyStrengthCheck()), policy);
+				new ChainCheck(), new PathCheck(Check.SIGNATURE_ALGORITHM, clock),
+				new PathCheck(Check.CRITICAL_EXTENSION, clock), new PathCheck(Check.BASIC_CONSTRAINTS, clock),
+				new PathCheck(Check.PATH, clock), new CaAsLeafCheck(), new KeyUsageCheck(), new HandshakeCheck(),
+				new MinValidityCheck(clock), new ExtendedKeyUsageCheck(), new HostnamesCheck(), new KeyStrengthCheck()),
+				policy);
 	}
 
 	/**

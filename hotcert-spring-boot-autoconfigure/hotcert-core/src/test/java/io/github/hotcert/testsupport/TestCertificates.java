@@ -16,6 +16,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -100,13 +102,17 @@ public final class TestCertificates {
 			BigInteger serial = (spec.serial != null) ? spec.serial : BigInteger.valueOf(serials.incrementAndGet());
 			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName, serial,
 					Date.from(spec.notBefore), Date.from(spec.notAfter), subject, keys.getPublic());
-			if (spec.ca) {
-				builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(1));
-				builder.addExtension(Extension.keyUsage, true,
-						new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
+			BasicConstraints basicConstraints = spec
+				.basicConstraints(spec.ca ? new BasicConstraints(1) : new BasicConstraints(false));
+			if (basicConstraints != null) {
+				builder.addExtension(Extension.basicConstraints, true, basicConstraints);
 			}
-			else {
-				builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+			Integer keyUsage = (spec.keyUsage != null) ? spec.keyUsage : (spec.ca
+					? Integer.valueOf(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature) : null);
+			if (keyUsage != null) {
+				builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
+			}
+			if (!spec.ca || spec.leafExtensions) {
 				if (spec.extendedKeyUsage != null) {
 					builder.addExtension(Extension.extendedKeyUsage, false,
 							new ExtendedKeyUsage(spec.extendedKeyUsage));
@@ -126,9 +132,19 @@ public final class TestCertificates {
 							new GeneralNames(names.toArray(GeneralName[]::new)));
 				}
 			}
+			for (Spec.CustomExtension extension : spec.extensions) {
+				builder.addExtension(extension.oid(), extension.critical(), extension.value());
+			}
 			PrivateKey signingKey = (issuer != null) ? issuer.keyPair().getPrivate() : keys.getPrivate();
-			X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-					builder.build(new JcaContentSignerBuilder(signatureAlgorithm(signingKey)).build(signingKey)));
+			String algorithm = (spec.signatureAlgorithm != null) ? spec.signatureAlgorithm
+					: signatureAlgorithm(signingKey);
+			JcaContentSignerBuilder signer = new JcaContentSignerBuilder(algorithm);
+			if (algorithm.contains("MGF1")) {
+				// RSASSA-PSS by name, which only Bouncy Castle's provider signs
+				signer.setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+			}
+			X509Certificate certificate = new JcaX509CertificateConverter()
+				.getCertificate(builder.build(signer.build(signingKey)));
 			List<X509Certificate> chain = new ArrayList<>();
 			chain.add(certificate);
 			if (issuer != null) {
@@ -160,8 +176,8 @@ public final class TestCertificates {
 	 */
 	public enum KeyType {
 
-		RSA_2048("RSA", 2048), RSA_1024("RSA", 1024), RSA_512("RSA", 512), EC("EC", 256), ED25519("Ed25519", 0),
-		ED448("Ed448", 0);
+		RSA_2048("RSA", 2048), RSA_1024("RSA", 1024), RSA_512("RSA", 512), RSA_3072("RSA", 3072), RSA_4096("RSA", 4096),
+		EC("EC", 256), EC_P384("EC", 384), EC_P521("EC", 521), ED25519("Ed25519", 0), ED448("Ed448", 0);
 
 		private final String algorithm;
 
@@ -176,7 +192,7 @@ public final class TestCertificates {
 			try {
 				KeyPairGenerator generator = KeyPairGenerator.getInstance(this.algorithm);
 				if ("EC".equals(this.algorithm)) {
-					generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+					generator.initialize(new ECGenParameterSpec("secp" + this.size + "r1"), random);
 				}
 				else if (this.size > 0) {
 					generator.initialize(this.size, random);
@@ -210,6 +226,18 @@ public final class TestCertificates {
 		private BigInteger serial;
 
 		private KeyPurposeId[] extendedKeyUsage = { KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth };
+
+		private String signatureAlgorithm;
+
+		private Integer keyUsage;
+
+		private BasicConstraints basicConstraints;
+
+		private boolean basicConstraintsSet;
+
+		private boolean leafExtensions;
+
+		private final List<CustomExtension> extensions = new ArrayList<>();
 
 		Spec(String commonName) {
 			this.commonName = commonName;
@@ -252,6 +280,76 @@ public final class TestCertificates {
 		public Spec ca(boolean ca) {
 			this.ca = ca;
 			return this;
+		}
+
+		/**
+		 * Sign the certificate with the given algorithm (for example {@code MD5withRSA}
+		 * or {@code SHA1withECDSA}) instead of SHA-256 with the issuer's key.
+		 */
+		public Spec signatureAlgorithm(String signatureAlgorithm) {
+			this.signatureAlgorithm = signatureAlgorithm;
+			return this;
+		}
+
+		/**
+		 * Use the given key usage bits ({@link KeyUsage} constants) instead of the
+		 * default: none for a leaf, keyCertSign, cRLSign and digitalSignature for a CA.
+		 */
+		public Spec keyUsage(int keyUsage) {
+			this.keyUsage = keyUsage;
+			return this;
+		}
+
+		/**
+		 * Use the given basic constraints instead of the default (CA:FALSE for a leaf,
+		 * CA:TRUE with a path length of 1 for a CA).
+		 * @param ca whether the certificate says it is a CA
+		 * @param pathLength the path length constraint, or {@code null} for none
+		 */
+		public Spec basicConstraints(boolean ca, Integer pathLength) {
+			this.basicConstraints = !ca ? new BasicConstraints(false)
+					: (pathLength != null) ? new BasicConstraints(pathLength) : new BasicConstraints(true);
+			this.basicConstraintsSet = true;
+			return this;
+		}
+
+		/**
+		 * Leave out the basic constraints extension.
+		 */
+		public Spec withoutBasicConstraints() {
+			this.basicConstraints = null;
+			this.basicConstraintsSet = true;
+			return this;
+		}
+
+		/**
+		 * Make a CA certificate (basic constraints CA:TRUE, keyCertSign) that still has
+		 * the subject alternative names and extended key usage of a leaf: a CA
+		 * certificate served as a server certificate.
+		 */
+		public Spec caWithLeafExtensions() {
+			this.ca = true;
+			this.leafExtensions = true;
+			return this;
+		}
+
+		/**
+		 * Add an extension, for example an unknown one marked critical.
+		 * @param oid the object identifier of the extension
+		 * @param critical whether the extension is critical
+		 * @param value the value of the extension
+		 */
+		public Spec extension(String oid, boolean critical, ASN1Encodable value) {
+			this.extensions.add(new CustomExtension(new ASN1ObjectIdentifier(oid), critical, value));
+			return this;
+		}
+
+		BasicConstraints basicConstraints(BasicConstraints defaultConstraints) {
+			return this.basicConstraintsSet ? this.basicConstraints : defaultConstraints;
+		}
+
+		record CustomExtension(ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
+
 		}
 
 	}

@@ -79,6 +79,21 @@ public final class TestMaterial {
 	}
 
 	/**
+	 * Load the given certificates (in that order) and key, with the given trusted
+	 * certificates as the bundle's trust store.
+	 */
+	public LoadedMaterial pem(List<X509Certificate> certificates, PrivateKey key, List<X509Certificate> trusted) {
+		write(certificateFile(), PemFiles.certificates(certificates));
+		write(keyFile(), PemFiles.pkcs8(key));
+		Path trustFile = this.directory.resolve("ca.crt");
+		write(trustFile, PemFiles.certificates(trusted));
+		StoreSource keyStore = StoreSource.pem(null, location("keystore.certificate", certificateFile()),
+				location("keystore.private-key", keyFile()), null);
+		StoreSource trustStore = StoreSource.pem(null, location("truststore.certificate", trustFile), null, null);
+		return new MaterialSource(BUNDLE, reader(), keyStore, trustStore, SslBundleKey.NONE, null, null).load();
+	}
+
+	/**
 	 * Load the given certificates (in that order) and key into a JKS key store: unlike
 	 * PKCS#12, the default, it accepts certificates that are not a chain in order.
 	 */

@@ -24,7 +24,10 @@ class ConfiguredValidationPolicyTests {
 	void rejectsForChecksThatProveTheMaterialWorksAndWarnsForTheOthersByDefault() {
 		assertThat(ValidationPolicy.defaultSeverities()).containsOnly(entry(Check.PARSE, Severity.REJECT),
 				entry(Check.KEY_MATCH, Severity.REJECT), entry(Check.DATES, Severity.REJECT),
-				entry(Check.CHAIN, Severity.REJECT), entry(Check.HANDSHAKE, Severity.REJECT),
+				entry(Check.CHAIN, Severity.REJECT), entry(Check.SIGNATURE_ALGORITHM, Severity.REJECT),
+				entry(Check.CRITICAL_EXTENSION, Severity.REJECT), entry(Check.BASIC_CONSTRAINTS, Severity.REJECT),
+				entry(Check.PATH, Severity.REJECT), entry(Check.CA_AS_LEAF, Severity.REJECT),
+				entry(Check.KEY_USAGE, Severity.REJECT), entry(Check.HANDSHAKE, Severity.REJECT),
 				entry(Check.MIN_VALIDITY, Severity.WARN), entry(Check.EXTENDED_KEY_USAGE, Severity.WARN),
 				entry(Check.HOSTNAMES, Severity.WARN), entry(Check.KEY_STRENGTH, Severity.WARN),
 				entry(Check.APPLY, Severity.REJECT));

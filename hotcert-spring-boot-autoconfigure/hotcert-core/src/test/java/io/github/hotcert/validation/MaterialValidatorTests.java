@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.hotcert.source.LoadedMaterial;
+import io.github.hotcert.source.MaterialLoadException;
+import io.github.hotcert.source.MaterialSource;
+import io.github.hotcert.source.StoreSource;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestCertificates.KeyType;
 import io.github.hotcert.testsupport.TestMaterial;
 import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.ConfiguredValidationPolicy.BundleOverrides;
+import org.bouncycastle.asn1.DERNull;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,8 +51,81 @@ class MaterialValidatorTests {
 	void runsDefaultChecksInTheDocumentedOrder() {
 		assertThat(MaterialValidator.withDefaultChecks(clock, TestValidation.policy()).getChecks())
 			.extracting(MaterialCheck::getCheck)
-			.containsExactly(Check.PARSE, Check.KEY_MATCH, Check.DATES, Check.CHAIN, Check.HANDSHAKE,
-					Check.MIN_VALIDITY, Check.EXTENDED_KEY_USAGE, Check.HOSTNAMES, Check.KEY_STRENGTH);
+			.containsExactly(Check.PARSE, Check.KEY_MATCH, Check.DATES, Check.CHAIN, Check.SIGNATURE_ALGORITHM,
+					Check.CRITICAL_EXTENSION, Check.BASIC_CONSTRAINTS, Check.PATH, Check.CA_AS_LEAF, Check.KEY_USAGE,
+					Check.HANDSHAKE, Check.MIN_VALIDITY, Check.EXTENDED_KEY_USAGE, Check.HOSTNAMES, Check.KEY_STRENGTH);
+	}
+
+	@Test
+	void runsTheChecksInTheOrderOfTheirDeclaration() {
+		assertThat(MaterialValidator.withDefaultChecks(clock, TestValidation.policy()).getChecks())
+			.extracting(MaterialCheck::getCheck)
+			.isSorted();
+	}
+
+	@Test
+	void rejectsMd5SignedLeafForSignatureAlgorithmByDefault() {
+		Issued rsaAuthority = certificates.authority("RSA CA", KeyType.RSA_2048);
+		Issued md5 = certificates.issue(certificates.leaf("www.example.com").signatureAlgorithm("MD5withRSA"),
+				rsaAuthority);
+		ValidationResult result = validateWithDefaultChecks(TestValidation.policy(), material().pem(md5));
+		assertThat(result.findings()).extracting(Finding::check, Finding::severity)
+			.containsExactly(tuple(Check.SIGNATURE_ALGORITHM, Severity.REJECT));
+	}
+
+	@Test
+	void rejectsLeafWithUnknownCriticalExtensionByDefault() {
+		Issued unknown = certificates.issue(
+				certificates.leaf("www.example.com").extension("1.3.6.1.4.1.55555.1", true, DERNull.INSTANCE),
+				authority);
+		ValidationResult result = validateWithDefaultChecks(TestValidation.policy(), material().pem(unknown));
+		assertThat(result.firstRejection().check()).isEqualTo(Check.CRITICAL_EXTENSION);
+	}
+
+	@Test
+	void goesOnToTheNextReasonWhenAPathReasonOnlyWarns() {
+		Issued rsaAuthority = certificates.authority("RSA CA", KeyType.RSA_2048);
+		Issued both = certificates.issue(certificates.leaf("www.example.com")
+			.signatureAlgorithm("SHA1withRSA")
+			.extension("1.3.6.1.4.1.55555.1", true, DERNull.INSTANCE), rsaAuthority);
+		ValidationResult result = validateWithDefaultChecks(policy(Map.of(Check.SIGNATURE_ALGORITHM, Severity.WARN)),
+				material().pem(both));
+		assertThat(result.findings()).extracting(Finding::check, Finding::severity)
+			.containsExactly(tuple(Check.SIGNATURE_ALGORITHM, Severity.WARN),
+					tuple(Check.CRITICAL_EXTENSION, Severity.REJECT));
+	}
+
+	@Test
+	void rejectsMaterialThatCannotBeLoadedForParseWhateverItsSeverity() {
+		MaterialLoadException failure = loadFailure();
+		for (Severity severity : Severity.values()) {
+			ValidationResult result = MaterialValidator.withDefaultChecks(clock, policy(Map.of(Check.PARSE, severity)))
+				.rejectUnloadable(failure);
+			assertThat(result.findings()).containsExactly(
+					new Finding(Check.PARSE, Severity.REJECT, failure.getLocation().describe(), failure.getMessage()));
+			assertThat(result.firstRejection().message()).contains("'web'").contains(failure.getLocation().describe());
+		}
+	}
+
+	private MaterialLoadException loadFailure() {
+		TestMaterial material = material();
+		try {
+			material.pem(leaf);
+			java.nio.file.Files.writeString(material.certificateFile(), "not a certificate\n");
+			StoreSource keyStore = StoreSource.pem(null,
+					TestMaterial.location("keystore.certificate", material.certificateFile()),
+					TestMaterial.location("keystore.private-key", material.keyFile()), null);
+			new MaterialSource("web", TestMaterial.reader(), keyStore, null,
+					org.springframework.boot.ssl.SslBundleKey.NONE, null, null)
+				.load();
+		}
+		catch (MaterialLoadException ex) {
+			return ex;
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		throw new AssertionError("the material was loaded");
 	}
 
 	@Test
