@@ -71,7 +71,10 @@ class KubernetesSecretSwapIT {
 			long start = System.nanoTime();
 			volume.writeStrings(secret(next));
 			int expected = swap;
-			await().atMost(TIMEOUT).until(() -> bundle.getReloadCount() >= expected);
+			// The count goes up before the reload's event is recorded: wait for both
+			await().atMost(TIMEOUT)
+				.until(() -> bundle.getReloadCount() >= expected
+						&& reloads.recorded(ReloadTrigger.WATCH, ReloadTrigger.POLL).size() >= expected);
 			List<RecordedReloads.Recorded> recorded = reloads.recorded(ReloadTrigger.WATCH, ReloadTrigger.POLL);
 			assertThat(recorded).as("reloads after swap %d", swap).hasSize(swap);
 			RecordedReloads.Recorded last = recorded.get(recorded.size() - 1);
