@@ -13,7 +13,7 @@ import io.github.hotcert.source.LoadedMaterial;
  * self-signed certificate made with the CA extensions of {@code openssl req -x509}, are
  * the usual causes.
  */
-public class CaAsLeafCheck implements MaterialCheck {
+class CaAsLeafCheck implements MaterialCheck {
 
 	@Override
 	public Check getCheck() {

@@ -10,7 +10,7 @@ import io.github.hotcert.source.LoadedMaterial;
  * Checks that each certificate of the chain is issued and signed by the next one in the
  * file, as {@link ChainOrder} judges it.
  */
-public class ChainCheck implements MaterialCheck {
+class ChainCheck implements MaterialCheck {
 
 	@Override
 	public Check getCheck() {

@@ -16,7 +16,7 @@ import io.github.hotcert.source.LoadedMaterial;
  * whose validity starts in the future is accepted when it starts within the clock skew
  * tolerance: issuers backdate, clocks drift.
  */
-public class DatesCheck implements MaterialCheck {
+class DatesCheck implements MaterialCheck {
 
 	private final Clock clock;
 

@@ -11,7 +11,7 @@ import io.github.hotcert.source.LoadedMaterial;
  * Checks that the leaf certificate may be used by a TLS server: when it has an extended
  * key usage extension, the extension must allow {@code serverAuth}.
  */
-public class ExtendedKeyUsageCheck implements MaterialCheck {
+class ExtendedKeyUsageCheck implements MaterialCheck {
 
 	private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
 

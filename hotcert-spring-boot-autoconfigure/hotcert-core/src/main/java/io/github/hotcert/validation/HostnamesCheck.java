@@ -20,7 +20,7 @@ import io.github.hotcert.source.LoadedMaterial;
  * address is covered by an IP address name only, in any notation ({@code ::1} and
  * {@code 0:0:0:0:0:0:0:1} are the same), as TLS clients match it.
  */
-public class HostnamesCheck implements MaterialCheck {
+class HostnamesCheck implements MaterialCheck {
 
 	private static final int DNS = 2;
 

@@ -13,7 +13,7 @@ import io.github.hotcert.source.LoadedMaterial;
  * Checks that the leaf certificate's key is strong enough: RSA keys of at least the
  * configured size (hotcert.validation.min-rsa-key-size), EC keys of at least 256 bits.
  */
-public class KeyStrengthCheck implements MaterialCheck {
+class KeyStrengthCheck implements MaterialCheck {
 
 	private static final int MIN_EC_KEY_SIZE = 256;
 

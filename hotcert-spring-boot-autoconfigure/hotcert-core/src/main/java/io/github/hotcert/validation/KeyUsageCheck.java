@@ -15,7 +15,7 @@ import io.github.hotcert.source.LoadedMaterial;
  * 1.2, which JDK 24 and later disable and which TLS 1.3 does not have. The JDK's and
  * Chrome's TLS clients refuse a certificate whose key usage does not fit the handshake.
  */
-public class KeyUsageCheck implements MaterialCheck {
+class KeyUsageCheck implements MaterialCheck {
 
 	private static final String[] NAMES = { "digitalSignature", "nonRepudiation", "keyEncipherment", "dataEncipherment",
 			"keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly" };

@@ -14,7 +14,7 @@ import io.github.hotcert.source.LoadedMaterial;
  * Checks that the leaf certificate remains valid for at least a minimum time: a renewal
  * that installs a certificate about to expire has not fixed anything.
  */
-public class MinValidityCheck implements MaterialCheck {
+class MinValidityCheck implements MaterialCheck {
 
 	private final Clock clock;
 

@@ -12,7 +12,7 @@ import io.github.hotcert.source.LoadedMaterial;
  * gets this far: it is rejected with the {@link Check#PARSE parse} reason when it is
  * loaded (see {@link MaterialValidator#rejectUnloadable}).
  */
-public class ParseCheck implements MaterialCheck {
+class ParseCheck implements MaterialCheck {
 
 	@Override
 	public Check getCheck() {

@@ -19,7 +19,7 @@ import org.springframework.util.Assert;
  * certificate of the bundle's trust store that issued the chain, or else at the last
  * certificate of the chain, which is then taken as trusted (and the messages say so).
  */
-public class PathCheck implements MaterialCheck {
+class PathCheck implements MaterialCheck {
 
 	private static final Set<Check> PATH_CHECKS = EnumSet.of(Check.SIGNATURE_ALGORITHM, Check.CRITICAL_EXTENSION,
 			Check.BASIC_CONSTRAINTS, Check.PATH);
