@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.ManagedBundle;
@@ -13,6 +15,7 @@ import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.reload.ServedMaterial;
 import io.github.hotcert.source.CertificateInfo;
+import io.github.hotcert.watch.WatcherStatus;
 
 import org.springframework.util.Assert;
 
@@ -22,7 +25,8 @@ import org.springframework.util.Assert;
  * The status is {@link Status#DOWN DOWN} when a served certificate has expired, and
  * {@link Status#UP UP} otherwise. Warnings are reported in the details of each bundle:
  * certificates that expire within a threshold, a last reload that was rejected, and
- * material on disk that is not served. Warnings change the status to
+ * material on disk that is not served, and a watcher that noticed changes less well than
+ * configured (only by polling, or not at all). Warnings change the status to
  * {@link Status#OUT_OF_SERVICE OUT_OF_SERVICE} only when asked to.
  */
 public class CertificatesHealth {
@@ -35,6 +39,8 @@ public class CertificatesHealth {
 
 	private final Clock clock;
 
+	private final Supplier<WatcherStatus> watcherStatus;
+
 	/**
 	 * Create a new {@link CertificatesHealth}.
 	 * @param reloader the reloader that owns the bundles
@@ -45,6 +51,21 @@ public class CertificatesHealth {
 	 */
 	public CertificatesHealth(CertificateReloader reloader, Duration expiryWarningThreshold,
 			boolean warningsChangeStatus, Clock clock) {
+		this(reloader, expiryWarningThreshold, warningsChangeStatus, clock, null);
+	}
+
+	/**
+	 * Create a new {@link CertificatesHealth} that also reports the faults of the watcher
+	 * of the bundles' files.
+	 * @param reloader the reloader that owns the bundles
+	 * @param expiryWarningThreshold how long before expiry a certificate is reported
+	 * @param warningsChangeStatus whether warnings change the status to
+	 * {@link Status#OUT_OF_SERVICE}
+	 * @param clock the clock
+	 * @param watcherStatus the status of the watcher, or {@code null}
+	 */
+	public CertificatesHealth(CertificateReloader reloader, Duration expiryWarningThreshold,
+			boolean warningsChangeStatus, Clock clock, Supplier<WatcherStatus> watcherStatus) {
 		Assert.notNull(reloader, "'reloader' must not be null");
 		Assert.notNull(expiryWarningThreshold, "'expiryWarningThreshold' must not be null");
 		Assert.notNull(clock, "'clock' must not be null");
@@ -52,6 +73,7 @@ public class CertificatesHealth {
 		this.expiryWarningThreshold = expiryWarningThreshold;
 		this.warningsChangeStatus = warningsChangeStatus;
 		this.clock = clock;
+		this.watcherStatus = watcherStatus;
 	}
 
 	/**
@@ -62,12 +84,14 @@ public class CertificatesHealth {
 		boolean expired = false;
 		boolean warning = false;
 		Map<String, Object> bundles = new LinkedHashMap<>();
+		WatcherStatus watcher = (this.watcherStatus != null) ? this.watcherStatus.get() : null;
 		for (ManagedBundle bundle : this.reloader.getBundles()) {
 			Map<String, Object> details = new LinkedHashMap<>();
 			expired |= addExpiry(details, bundle.getServed());
 			warning |= details.containsKey("expiringSoon");
 			warning |= addLastReload(details, bundle.getLastResult());
 			warning |= addSource(details, bundle);
+			warning |= addWatcher(details, watcher);
 			bundles.put(bundle.getName(), details);
 		}
 		Status status = expired ? Status.DOWN
@@ -127,6 +151,23 @@ public class CertificatesHealth {
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * Report the last fault of the watcher; it is a warning while changes are noticed
+	 * less well than configured.
+	 */
+	private static boolean addWatcher(Map<String, Object> details, WatcherStatus status) {
+		if (status == null || status.problem() == null) {
+			return false;
+		}
+		Map<String, Object> watcher = new LinkedHashMap<>();
+		watcher.put("state", status.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+		watcher.put("problem", status.problem());
+		watcher.put("since", status.since());
+		watcher.put("restarts", status.restarts());
+		details.put("watcher", watcher);
+		return status.isImpaired();
 	}
 
 	private static String describe(Duration duration) {
