@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.ManagedBundle;
@@ -15,6 +17,7 @@ import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.reload.ServedMaterial;
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.Durations;
+import io.github.hotcert.watch.WatcherStatus;
 
 import org.springframework.util.Assert;
 
@@ -29,9 +32,10 @@ import org.springframework.util.Assert;
  * is {@link Status#UP UP}. Warnings are reported in the details of each bundle: a
  * certificate that is not valid in a bundle that indicator does not check (one a web
  * server builds from its {@code server.ssl.*} properties), certificates that expire
- * within a threshold, a last reload that was rejected, and material on disk that is not
- * served. Warnings change the status to {@link Status#OUT_OF_SERVICE OUT_OF_SERVICE} only
- * when asked to.
+ * within a threshold, a last reload that was rejected, material on disk that is not
+ * served, and a watcher that noticed changes less well than configured (only by polling,
+ * or not at all). Warnings change the status to {@link Status#OUT_OF_SERVICE
+ * OUT_OF_SERVICE} only when asked to.
  */
 public class CertificatesHealth {
 
@@ -43,6 +47,8 @@ public class CertificatesHealth {
 
 	private final Clock clock;
 
+	private final Supplier<WatcherStatus> watcherStatus;
+
 	/**
 	 * Create a new {@link CertificatesHealth}.
 	 * @param reloader the reloader that owns the bundles
@@ -53,6 +59,21 @@ public class CertificatesHealth {
 	 */
 	public CertificatesHealth(CertificateReloader reloader, Duration expiryWarningThreshold,
 			boolean warningsChangeStatus, Clock clock) {
+		this(reloader, expiryWarningThreshold, warningsChangeStatus, clock, null);
+	}
+
+	/**
+	 * Create a new {@link CertificatesHealth} that also reports the faults of the watcher
+	 * of the bundles' files.
+	 * @param reloader the reloader that owns the bundles
+	 * @param expiryWarningThreshold how long before expiry a certificate is reported
+	 * @param warningsChangeStatus whether warnings change the status to
+	 * {@link Status#OUT_OF_SERVICE}
+	 * @param clock the clock
+	 * @param watcherStatus the status of the watcher, or {@code null}
+	 */
+	public CertificatesHealth(CertificateReloader reloader, Duration expiryWarningThreshold,
+			boolean warningsChangeStatus, Clock clock, Supplier<WatcherStatus> watcherStatus) {
 		Assert.notNull(reloader, "'reloader' must not be null");
 		Assert.notNull(expiryWarningThreshold, "'expiryWarningThreshold' must not be null");
 		Assert.notNull(clock, "'clock' must not be null");
@@ -60,6 +81,7 @@ public class CertificatesHealth {
 		this.expiryWarningThreshold = expiryWarningThreshold;
 		this.warningsChangeStatus = warningsChangeStatus;
 		this.clock = clock;
+		this.watcherStatus = watcherStatus;
 	}
 
 	/**
@@ -70,6 +92,7 @@ public class CertificatesHealth {
 		boolean invalid = false;
 		boolean warning = false;
 		Map<String, Object> bundles = new LinkedHashMap<>();
+		WatcherStatus watcher = (this.watcherStatus != null) ? this.watcherStatus.get() : null;
 		for (ManagedBundle bundle : this.reloader.getBundles()) {
 			Map<String, Object> details = new LinkedHashMap<>();
 			if (addValidity(details, bundle.getServed())) {
@@ -83,6 +106,7 @@ public class CertificatesHealth {
 			warning |= details.containsKey("expiringSoon");
 			warning |= addLastReload(details, bundle.getLastResult());
 			warning |= addSource(details, bundle);
+			warning |= addWatcher(details, watcher);
 			bundles.put(bundle.getName(), details);
 		}
 		boolean outOfService = invalid || (warning && this.warningsChangeStatus);
@@ -157,6 +181,23 @@ public class CertificatesHealth {
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * Report the last fault of the watcher; it is a warning while changes are noticed
+	 * less well than configured.
+	 */
+	private static boolean addWatcher(Map<String, Object> details, WatcherStatus status) {
+		if (status == null || status.problem() == null) {
+			return false;
+		}
+		Map<String, Object> watcher = new LinkedHashMap<>();
+		watcher.put("state", status.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+		watcher.put("problem", status.problem());
+		watcher.put("since", status.since());
+		watcher.put("restarts", status.restarts());
+		details.put("watcher", watcher);
+		return status.isImpaired();
 	}
 
 	/**

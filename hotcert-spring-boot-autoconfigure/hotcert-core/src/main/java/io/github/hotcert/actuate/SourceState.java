@@ -7,6 +7,8 @@ import io.github.hotcert.reload.ServedMaterial;
 import io.github.hotcert.source.ContentDigest;
 import io.github.hotcert.source.LoadedMaterial;
 import io.github.hotcert.source.MaterialLoadException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * What a bundle's source holds now, compared with what the bundle serves. Only digests of
@@ -21,6 +23,8 @@ import io.github.hotcert.source.MaterialLoadException;
  * @param error why the content could not be read, or {@code null}
  */
 record SourceState(List<ContentDigest> contents, String contentHash, Boolean differsFromServed, String error) {
+
+	private static final Log logger = LogFactory.getLog(SourceState.class);
 
 	/**
 	 * Read the digests of a bundle's source and compare them with what it serves. Content
@@ -41,8 +45,10 @@ record SourceState(List<ContentDigest> contents, String contentHash, Boolean dif
 			return new SourceState(List.of(), null, true, ex.getMessage());
 		}
 		catch (RuntimeException ex) {
-			return new SourceState(List.of(), null, true, "Unable to read the material of bundle '%s' from %s: %s"
-				.formatted(bundle.getName(), bundle.getSource().getLocations(), ex.getMessage()));
+			logger.debug("Unable to read the material of bundle '%s'".formatted(bundle.getName()), ex);
+			return new SourceState(List.of(), null, true,
+					"Unable to read the material of bundle '%s' from %s: an unexpected error occurred (logged at "
+						.formatted(bundle.getName(), bundle.getSource().getLocations()) + "DEBUG)");
 		}
 	}
 

@@ -8,6 +8,7 @@ import io.github.hotcert.actuate.CertificatesEndpointWebExtension;
 import io.github.hotcert.actuate.CertificatesHealth;
 import io.github.hotcert.actuate.CertificatesInfoContributor;
 import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.watch.CertificateFileWatcher;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -32,9 +33,11 @@ public class HotcertActuatorConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CertificatesHealth hotcertCertificatesHealth(CertificateReloader reloader, HotcertProperties properties,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, ObjectProvider<CertificateFileWatcher> watcher) {
+		CertificateFileWatcher fileWatcher = watcher.getIfAvailable();
 		return new CertificatesHealth(reloader, properties.getHealth().getExpiryWarningThreshold(),
-				properties.getHealth().isWarningsChangeStatus(), clock.getIfAvailable(Clock::systemUTC));
+				properties.getHealth().isWarningsChangeStatus(), clock.getIfAvailable(Clock::systemUTC),
+				(fileWatcher != null) ? fileWatcher::getStatus : null);
 	}
 
 	@Configuration(proxyBeanMethods = false)

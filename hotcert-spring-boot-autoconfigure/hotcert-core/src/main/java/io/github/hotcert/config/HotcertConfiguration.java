@@ -80,10 +80,12 @@ public class HotcertConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CertificateFileWatcher certificateFileWatcher(HotcertProperties properties) {
+	CertificateFileWatcher certificateFileWatcher(HotcertProperties properties, ObjectProvider<Clock> clock) {
 		HotcertProperties.Watch watch = properties.getWatch();
-		return new CertificateFileWatcher(new WatchSettings(watch.getMode(), watch.getQuietPeriod(), watch.getMaxWait(),
-				watch.getPollInterval()));
+		return new CertificateFileWatcher(
+				new WatchSettings(watch.getMode(), watch.getQuietPeriod(), watch.getMaxWait(), watch.getPollInterval(),
+						watch.getStallTimeout(), properties.getSource().getMaxFileSize()),
+				clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean

@@ -111,6 +111,12 @@ public class HotcertProperties {
 		 */
 		private WatchMode mode = WatchMode.WATCH_POLL;
 
+		/**
+		 * Longest time the watcher thread may spend on one step (reading the files of a
+		 * bundle, reloading it) before it is taken as stuck and replaced by a new thread.
+		 */
+		private Duration stallTimeout = Duration.ofSeconds(30);
+
 		public Duration getQuietPeriod() {
 			return this.quietPeriod;
 		}
@@ -143,6 +149,14 @@ public class HotcertProperties {
 			this.mode = mode;
 		}
 
+		public Duration getStallTimeout() {
+			return this.stallTimeout;
+		}
+
+		public void setStallTimeout(Duration stallTimeout) {
+			this.stallTimeout = stallTimeout;
+		}
+
 	}
 
 	/**
@@ -172,8 +186,9 @@ public class HotcertProperties {
 	public static class Source {
 
 		/**
-		 * Largest certificate, key or key store file that is read. Larger files are
-		 * rejected without being read into memory.
+		 * Largest certificate, key or key store file that is read, also when its content
+		 * is compared to notice a change. Larger files are rejected without being read
+		 * into memory.
 		 */
 		private DataSize maxFileSize = DataSize.ofMegabytes(1);
 

@@ -5,9 +5,20 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.hotcert.source.RegularFile.FileOpener;
+import io.github.hotcert.source.RegularFile.UnreadableFileException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.ssl.pem.PemContent;
 import org.springframework.core.io.Resource;
@@ -16,10 +27,25 @@ import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Reads the content of a {@link MaterialLocation}, refusing anything larger than a
- * configured limit without reading it into memory whole.
+ * Reads the content of {@link MaterialLocation material locations}. Only regular files
+ * are read, each with a size limit (see {@link RegularFile}); the files of one bundle are
+ * read from one state of their directories, so that a certificate and a key swapped
+ * together are read both old or both new.
  */
 public class ContentReader {
+
+	/**
+	 * The default limit for one file.
+	 */
+	public static final DataSize DEFAULT_MAX_SIZE = DataSize.ofMegabytes(1);
+
+	/**
+	 * How many times the files of a bundle are read while their directories keep changing
+	 * under the reads.
+	 */
+	static final int MAX_ATTEMPTS = 10;
+
+	private static final Log logger = LogFactory.getLog(ContentReader.class);
 
 	private final ResourceLoader resourceLoader;
 
@@ -53,78 +79,114 @@ public class ContentReader {
 	 * @throws MaterialLoadException if the content cannot be read
 	 */
 	public MaterialContent read(String bundleName, String what, MaterialLocation location) {
+		return readAll(List.of(location)).get(bundleName, what, location);
+	}
+
+	/**
+	 * Read the content of every given location from one state of the directories that
+	 * hold them. The paths are resolved through one {@link PathResolution}, so that every
+	 * symbolic link on the way (such as the {@code ..data} link of a Kubernetes Secret
+	 * volume) is read once for all the files; when a link, a directory or a file on the
+	 * way changed while the files were read, they are read again, up to
+	 * {@value #MAX_ATTEMPTS} times.
+	 * @param locations the locations
+	 * @return what was read from each location
+	 */
+	Reads readAll(Collection<MaterialLocation> locations) {
+		for (int attempt = 1;; attempt++) {
+			PathResolution resolution = new PathResolution();
+			Map<MaterialLocation, Read> reads = new LinkedHashMap<>();
+			for (MaterialLocation location : locations) {
+				reads.computeIfAbsent(location, (key) -> read(key, resolution));
+			}
+			if (attempt >= MAX_ATTEMPTS || resolution.isCurrent()) {
+				return new Reads(reads);
+			}
+			if (logger.isTraceEnabled()) {
+				logger.trace(
+						"The directories of %s changed while they were read: reading them again".formatted(locations));
+			}
+		}
+	}
+
+	private Read read(MaterialLocation location, PathResolution resolution) {
 		if (location.isFile()) {
-			return readFile(bundleName, what, location);
+			return readFile(location.path(), location, resolution);
 		}
 		if (PemContent.isPresentInText(location.value())) {
-			return content(location, location.value().getBytes(StandardCharsets.UTF_8), null);
+			return Read.of(content(location, location.value().getBytes(StandardCharsets.UTF_8), null));
 		}
-		return readResource(bundleName, what, location);
+		return readResource(location);
 	}
 
-	private MaterialContent readFile(String bundleName, String what, MaterialLocation location) {
-		Path path = location.path();
+	private Read readFile(Path path, MaterialLocation location, PathResolution resolution) {
+		Path resolved = null;
 		try {
-			if (Files.isSymbolicLink(path) && !Files.exists(path)) {
-				throw new MaterialLoadException(bundleName, what, location,
-						"the file is a symbolic link to '%s', which does not exist"
-							.formatted(Files.readSymbolicLink(path)));
-			}
-			if (Files.isDirectory(path)) {
-				throw new MaterialLoadException(bundleName, what, location, "the path is a directory, not a file");
-			}
-			if (!Files.exists(path)) {
-				throw new MaterialLoadException(bundleName, what, location, "the file does not exist");
-			}
-			long size = Files.size(path);
-			if (size > this.maxSize) {
-				throw tooLarge(bundleName, what, location, size);
-			}
-			Instant lastModified = Files.getLastModifiedTime(path).toInstant();
-			try (InputStream inputStream = this.fileOpener.open(path)) {
-				return content(location, readBounded(bundleName, what, location, inputStream), lastModified);
-			}
+			resolved = resolution.resolve(path);
+			RegularFile.Content content = RegularFile.read(resolved, this.maxSize, this.fileOpener);
+			return Read.of(content(location, content.bytes(), content.lastModified()));
+		}
+		catch (UnreadableFileException ex) {
+			return Read.failed(ex.getReason() + resolvesTo(path, resolved), ex);
 		}
 		catch (NoSuchFileException ex) {
-			throw new MaterialLoadException(bundleName, what, location, "the file does not exist", ex);
+			return Read.failed(missing(path), ex);
 		}
 		catch (AccessDeniedException ex) {
-			throw new MaterialLoadException(bundleName, what, location, "the file is not readable (permission denied)",
-					ex);
+			return Read.failed("the file is not readable (permission denied)", ex);
 		}
 		catch (IOException ex) {
-			throw new MaterialLoadException(bundleName, what, location, "the file cannot be read: " + ex.getMessage(),
-					ex);
+			return Read.failed("the file cannot be read: " + describe(ex), ex);
 		}
 	}
 
-	private MaterialContent readResource(String bundleName, String what, MaterialLocation location) {
+	private static String resolvesTo(Path path, Path resolved) {
+		return (resolved != null && !resolved.equals(path.toAbsolutePath()))
+				? " (it resolves to '%s')".formatted(resolved) : "";
+	}
+
+	private static String missing(Path path) {
+		if (Files.isSymbolicLink(path)) {
+			try {
+				return "the file is a symbolic link to '%s', which does not exist"
+					.formatted(Files.readSymbolicLink(path));
+			}
+			catch (IOException ex) {
+				// Removed since: it does not exist either way
+			}
+		}
+		return "the file does not exist";
+	}
+
+	private Read readResource(MaterialLocation location) {
 		Resource resource = this.resourceLoader.getResource(location.value());
 		if (!resource.exists()) {
-			throw new MaterialLoadException(bundleName, what, location, "the resource does not exist");
+			return Read.failed("the resource does not exist", null);
 		}
 		try (InputStream inputStream = resource.getInputStream()) {
-			return content(location, readBounded(bundleName, what, location, inputStream), null);
+			byte[] bytes = inputStream.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxSize + 1));
+			if (bytes.length > this.maxSize) {
+				UnreadableFileException tooLarge = RegularFile.tooLarge(bytes.length, this.maxSize);
+				return Read.failed(tooLarge.getReason(), tooLarge);
+			}
+			return Read.of(content(location, bytes, null));
 		}
 		catch (IOException ex) {
-			throw new MaterialLoadException(bundleName, what, location,
-					"the resource cannot be read: " + ex.getMessage(), ex);
+			return Read.failed("the resource cannot be read: " + describe(ex), ex);
 		}
 	}
 
-	private byte[] readBounded(String bundleName, String what, MaterialLocation location, InputStream inputStream)
-			throws IOException {
-		byte[] bytes = inputStream.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxSize + 1));
-		if (bytes.length > this.maxSize) {
-			throw tooLarge(bundleName, what, location, bytes.length);
+	/**
+	 * Describe an I/O failure by what the operating system reported, never by the text of
+	 * a Java exception.
+	 */
+	private static String describe(IOException ex) {
+		String reason = (ex instanceof FileSystemException fileSystem) ? fileSystem.getReason()
+				: (ex.getClass() == IOException.class) ? ex.getMessage() : null;
+		if (logger.isDebugEnabled()) {
+			logger.debug("Reading certificate material failed", ex);
 		}
-		return bytes;
-	}
-
-	private MaterialLoadException tooLarge(String bundleName, String what, MaterialLocation location, long size) {
-		return new MaterialLoadException(bundleName, what, location,
-				"the file is %d bytes or more, larger than the limit of %d bytes (hotcert.source.max-file-size)"
-					.formatted(size, this.maxSize));
+		return (reason != null && !reason.isBlank()) ? reason : "an I/O error (" + ex.getClass().getSimpleName() + ")";
 	}
 
 	private static MaterialContent content(MaterialLocation location, byte[] bytes, Instant lastModified) {
@@ -132,12 +194,47 @@ public class ContentReader {
 	}
 
 	/**
-	 * Opens a file for reading.
+	 * What was read from each of a set of locations, from one state of their directories.
 	 */
-	@FunctionalInterface
-	interface FileOpener {
+	static final class Reads {
 
-		InputStream open(Path path) throws IOException;
+		private final Map<MaterialLocation, Read> reads;
+
+		private Reads(Map<MaterialLocation, Read> reads) {
+			this.reads = reads;
+		}
+
+		/**
+		 * Return the content read from a location.
+		 * @param bundleName the bundle the content belongs to, for messages
+		 * @param what what the content is, for messages (for example "certificate")
+		 * @param location the location, one of those that were read
+		 * @return the content
+		 * @throws MaterialLoadException if the content could not be read
+		 */
+		MaterialContent get(String bundleName, String what, MaterialLocation location) {
+			Read read = this.reads.get(location);
+			Assert.state(read != null, () -> "'" + location + "' was not read");
+			if (read.content() == null) {
+				throw new MaterialLoadException(bundleName, what, location, read.reason(), read.cause());
+			}
+			return read.content();
+		}
+
+	}
+
+	/**
+	 * The content of one location, or why it could not be read.
+	 */
+	private record Read(MaterialContent content, String reason, Throwable cause) {
+
+		static Read of(MaterialContent content) {
+			return new Read(content, null, null);
+		}
+
+		static Read failed(String reason, Throwable cause) {
+			return new Read(null, reason, cause);
+		}
 
 	}
 

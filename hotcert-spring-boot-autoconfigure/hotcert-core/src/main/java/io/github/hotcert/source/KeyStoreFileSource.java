@@ -104,7 +104,7 @@ final class KeyStoreFileSource extends StoreSource {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new MaterialLoadException(context.bundleName(), "private key", this.location,
-					"the key store cannot be read: " + ex.getMessage(), ex);
+					"the private key entry cannot be read from the key store (its algorithm is not supported)", ex);
 		}
 	}
 
@@ -128,7 +128,7 @@ final class KeyStoreFileSource extends StoreSource {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new MaterialLoadException(context.bundleName(), "trust store", this.location,
-					"the trust store cannot be read: " + ex.getMessage(), ex);
+					"the certificates of the trust store cannot be read", ex);
 		}
 	}
 

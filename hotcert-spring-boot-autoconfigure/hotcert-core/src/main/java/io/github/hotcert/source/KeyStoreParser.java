@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
+import java.security.NoSuchProviderException;
 import java.security.UnrecoverableKeyException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.util.StringUtils;
 
@@ -13,6 +17,8 @@ import org.springframework.util.StringUtils;
  * Loads JKS and PKCS#12 key stores from bytes that were already read with a size bound.
  */
 final class KeyStoreParser {
+
+	private static final Log logger = LogFactory.getLog(KeyStoreParser.class);
 
 	private KeyStoreParser() {
 	}
@@ -33,9 +39,13 @@ final class KeyStoreParser {
 			store = StringUtils.hasText(provider) ? KeyStore.getInstance(typeToUse, provider)
 					: KeyStore.getInstance(typeToUse);
 		}
+		catch (NoSuchProviderException ex) {
+			throw failure("the security provider '%s' is not installed".formatted(provider), ex);
+		}
 		catch (GeneralSecurityException ex) {
-			throw new KeyStoreFormatException(
-					"the key store type '%s' is not supported: %s".formatted(typeToUse, ex.getMessage()), ex);
+			throw failure(StringUtils.hasText(provider)
+					? "the key store type '%s' is not supported by provider '%s'".formatted(typeToUse, provider)
+					: "the key store type '%s' is not supported".formatted(typeToUse), ex);
 		}
 		if (content.bytes().length == 0) {
 			throw new KeyStoreFormatException("the content is empty");
@@ -49,13 +59,22 @@ final class KeyStoreParser {
 				throw new KeyStoreFormatException(
 						"the %s key store cannot be opened: the password is wrong or missing".formatted(typeToUse), ex);
 			}
-			throw new KeyStoreFormatException(
-					"the content is not a valid %s key store: %s".formatted(typeToUse, ex.getMessage()), ex);
+			throw failure("the content is not a valid %s key store".formatted(typeToUse), ex);
 		}
 		catch (GeneralSecurityException | RuntimeException ex) {
-			throw new KeyStoreFormatException(
-					"the content is not a valid %s key store: %s".formatted(typeToUse, ex.getMessage()), ex);
+			throw failure("the content is not a valid %s key store".formatted(typeToUse), ex);
 		}
+	}
+
+	/**
+	 * Return the failure to report: the reason is written here, the exception's own text
+	 * is only logged, at DEBUG.
+	 */
+	private static KeyStoreFormatException failure(String reason, Exception ex) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Loading a key store failed: " + reason, ex);
+		}
+		return new KeyStoreFormatException(reason, ex);
 	}
 
 	private static boolean isPasswordFailure(IOException ex) {

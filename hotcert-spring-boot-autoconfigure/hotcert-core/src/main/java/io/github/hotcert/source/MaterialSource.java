@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import io.github.hotcert.source.ContentReader.Reads;
 import io.github.hotcert.source.StoreSource.LoadContext;
 import io.github.hotcert.source.StoreSource.LoadedStore;
 
@@ -122,31 +123,38 @@ public class MaterialSource {
 	}
 
 	/**
-	 * Read the content of every location and return its digests, without parsing.
+	 * Read the content of every location, from one state of their directories, and return
+	 * its digests, without parsing.
 	 * @return the digests
 	 * @throws MaterialLoadException if a location cannot be read
 	 */
 	public List<ContentDigest> digest() {
+		List<MaterialLocation> locations = getLocations();
+		Reads reads = this.reader.readAll(locations);
 		List<ContentDigest> digests = new ArrayList<>();
-		for (MaterialLocation location : getLocations()) {
-			digests.add(this.reader.read(this.bundleName, "content", location).digest());
+		for (MaterialLocation location : locations) {
+			digests.add(reads.get(this.bundleName, "content", location).digest());
 		}
 		return digests;
 	}
 
 	/**
-	 * Read and parse the material and build its key stores. A key store that cannot be
-	 * built from parsed content is not a failure of this method: the material reports it
-	 * when its {@link LoadedMaterial#getSslBundle() bundle} is asked for.
+	 * Read and parse the material and build its key stores. Every file is read first,
+	 * from one state of the directories that hold them (see {@link ContentReader}), then
+	 * parsed: a certificate and a key swapped together (a Kubernetes Secret update) are
+	 * either both old or both new, never one of each. A key store that cannot be built
+	 * from parsed content is not a failure of this method: the material reports it when
+	 * its {@link LoadedMaterial#getSslBundle() bundle} is asked for.
 	 * @return the loaded material
 	 * @throws MaterialLoadException if the material cannot be read or parsed
 	 */
 	public LoadedMaterial load() {
+		Reads reads = this.reader.readAll(getLocations());
 		List<ContentDigest> digests = new ArrayList<>();
 		LoadedStore keyStore = (this.keyStore != null)
-				? this.keyStore.load(new LoadContext(this.bundleName, this.reader, this.key, false, digests)) : null;
+				? this.keyStore.load(new LoadContext(this.bundleName, reads, this.key, false, digests)) : null;
 		LoadedStore trustStore = (this.trustStore != null)
-				? this.trustStore.load(new LoadContext(this.bundleName, this.reader, this.key, true, digests)) : null;
+				? this.trustStore.load(new LoadContext(this.bundleName, reads, this.key, true, digests)) : null;
 		TrustMaterial trust = (trustStore != null) ? new TrustMaterial(trustStore.certificates(), trustStore.location())
 				: null;
 		KeyMaterial key = (keyStore != null) ? keyStore.key() : null;

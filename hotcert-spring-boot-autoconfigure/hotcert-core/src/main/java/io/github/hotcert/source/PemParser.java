@@ -7,6 +7,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -24,8 +25,8 @@ import org.bouncycastle.operator.InputDecryptorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCSException;
-import org.bouncycastle.util.io.pem.PemObject;
-import org.bouncycastle.util.io.pem.PemReader;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.util.StringUtils;
 
@@ -36,9 +37,11 @@ import org.springframework.util.StringUtils;
  */
 final class PemParser {
 
-	private static final String BEGIN = "-----BEGIN ";
+	private static final Log logger = LogFactory.getLog(PemParser.class);
 
-	private static final String END = "-----END ";
+	private static final Map<String, String> KEY_ALGORITHMS = Map.of("1.2.840.113549.1.1.1", "RSA",
+			"1.2.840.113549.1.1.10", "RSASSA-PSS", "1.2.840.10045.2.1", "EC", "1.2.840.10040.4.1", "DSA", "1.3.101.112",
+			"Ed25519", "1.3.101.113", "Ed448");
 
 	private PemParser() {
 	}
@@ -61,8 +64,9 @@ final class PemParser {
 			try {
 				certificates.add(converter.getCertificate(holder));
 			}
-			catch (CertificateException ex) {
-				throw new PemFormatException("a certificate cannot be decoded: " + ex.getMessage(), ex);
+			catch (CertificateException | RuntimeException ex) {
+				throw failure("certificate %d of the file cannot be decoded: it is not a valid X.509 certificate"
+					.formatted(certificates.size() + 1), ex);
 			}
 		}
 		if (certificates.isEmpty()) {
@@ -105,7 +109,9 @@ final class PemParser {
 			return new JcaPEMKeyConverter().getPrivateKey(info);
 		}
 		catch (PEMException | RuntimeException ex) {
-			throw new PemFormatException("the private key cannot be decoded: " + rootMessage(ex), ex);
+			throw failure(("the private key cannot be decoded: its encoding or its parameters are invalid or not "
+					+ "supported (algorithm %s)")
+				.formatted(algorithm(info)), ex);
 		}
 	}
 
@@ -152,7 +158,7 @@ final class PemParser {
 
 	private static List<Object> parseObjects(MaterialContent content) {
 		String text = content.text();
-		checkStructure(text, content);
+		List<String> blocks = PemStructure.check(text, content.bytes());
 		List<Object> objects = new ArrayList<>();
 		try (org.bouncycastle.openssl.PEMParser parser = new org.bouncycastle.openssl.PEMParser(
 				new StringReader(text))) {
@@ -161,63 +167,36 @@ final class PemParser {
 				objects.add(object);
 			}
 		}
-		catch (PEMException ex) {
-			throw new PemFormatException("the PEM content is malformed: " + rootMessage(ex), ex);
-		}
 		catch (IOException | RuntimeException ex) {
-			throw new PemFormatException("the PEM content is malformed: " + rootMessage(ex), ex);
+			int block = objects.size();
+			String type = (block < blocks.size()) ? " ('%s')".formatted(blocks.get(block)) : "";
+			throw failure(("the PEM content is malformed: block %d%s cannot be decoded, its type is unknown or its "
+					+ "content is corrupted")
+				.formatted(block + 1, type), ex);
 		}
 		return objects;
 	}
 
 	/**
-	 * Check the block structure with Bouncy Castle's {@link PemReader}: every block must
-	 * be complete and not empty, with nothing but white space after the last one. Text
-	 * before a block (such as the "Bag Attributes" that OpenSSL writes) is ignored.
+	 * Return the failure to report for an exception of a parser: the reason is written
+	 * here, the exception's own text is only logged, at DEBUG, since it is written for
+	 * the parser's developers (and can be as obscure as an index out of range).
 	 */
-	private static void checkStructure(String text, MaterialContent content) {
-		if (text.isBlank()) {
-			throw new PemFormatException("the content is empty");
+	static PemFormatException failure(String reason, Throwable ex) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Parsing PEM content failed: " + reason, ex);
 		}
-		if (!text.contains(BEGIN)) {
-			throw new PemFormatException(looksBinary(content.bytes())
-					? "the content is not PEM (it looks like binary DER; convert it with 'openssl x509 -inform der')"
-					: "the content is not PEM (no '-----BEGIN' line)");
-		}
-		int lastEnd = text.lastIndexOf(END);
-		if (lastEnd < text.lastIndexOf(BEGIN)) {
-			throw new PemFormatException(
-					"the PEM content is truncated (a '-----BEGIN' line has no matching " + "'-----END' line)");
-		}
-		int endOfLastLine = text.indexOf("-----", lastEnd + END.length());
-		String trailing = (endOfLastLine < 0) ? "" : text.substring(endOfLastLine + 5);
-		if (!trailing.isBlank()) {
-			throw new PemFormatException("unexpected content after the last PEM block");
-		}
-		try (PemReader reader = new PemReader(new StringReader(text))) {
-			PemObject object;
-			while ((object = reader.readPemObject()) != null) {
-				if (object.getContent().length == 0) {
-					throw new PemFormatException("the PEM block '%s' is empty".formatted(object.getType()));
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new PemFormatException("the PEM content is malformed: " + rootMessage(ex), ex);
-		}
+		return new PemFormatException(reason, ex);
 	}
 
-	private static boolean looksBinary(byte[] bytes) {
-		return bytes.length > 1 && (bytes[0] & 0xff) == 0x30;
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
+	private static String algorithm(PrivateKeyInfo info) {
+		try {
+			String algorithm = info.getPrivateKeyAlgorithm().getAlgorithm().getId();
+			return KEY_ALGORITHMS.getOrDefault(algorithm, algorithm);
 		}
-		String message = root.getMessage();
-		return (message != null) ? message : root.getClass().getSimpleName();
+		catch (RuntimeException ex) {
+			return "unknown";
+		}
 	}
 
 	private static String describe(Object object) {

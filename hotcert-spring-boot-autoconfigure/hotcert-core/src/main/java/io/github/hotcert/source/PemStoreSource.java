@@ -3,6 +3,7 @@ package io.github.hotcert.source;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -94,8 +95,15 @@ final class PemStoreSource extends StoreSource {
 	private KeyStore createKeyStore(LoadContext context, String alias, String keyPassword, KeyMaterial key,
 			List<X509Certificate> certificates) {
 		String typeToUse = StringUtils.hasText(this.type) ? this.type : KeyStore.getDefaultType();
+		KeyStore keyStore;
 		try {
-			KeyStore keyStore = KeyStore.getInstance(typeToUse);
+			keyStore = KeyStore.getInstance(typeToUse);
+		}
+		catch (KeyStoreException ex) {
+			throw new MaterialLoadException(context.bundleName(), context.storeName(), this.certificate,
+					"a key store of type '%s' cannot be created: the type is not supported".formatted(typeToUse), ex);
+		}
+		try {
 			keyStore.load(null);
 			if (key != null) {
 				keyStore.setKeyEntry(alias, key.privateKey(), (keyPassword != null) ? keyPassword.toCharArray() : null,
@@ -116,7 +124,9 @@ final class PemStoreSource extends StoreSource {
 						ex);
 			}
 			throw new MaterialLoadException(context.bundleName(), context.storeName(), this.certificate,
-					"a key store of type '%s' cannot be created: %s".formatted(typeToUse, ex.getMessage()), ex);
+					"a key store of type '%s' cannot be created from the certificates and the private key"
+						.formatted(typeToUse),
+					ex);
 		}
 	}
 

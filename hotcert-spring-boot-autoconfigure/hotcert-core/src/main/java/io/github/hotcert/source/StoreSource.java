@@ -64,16 +64,17 @@ public abstract class StoreSource {
 	 * What a store is loaded for.
 	 *
 	 * @param bundleName the bundle name, for messages
-	 * @param reader the content reader
+	 * @param reads the content of every location of the bundle, read beforehand from one
+	 * state of their directories
 	 * @param key the key alias and password of the bundle
 	 * @param trust whether the store is the trust store
-	 * @param digests where to add the digests of the content read
+	 * @param digests where to add the digests of the content used
 	 */
-	record LoadContext(String bundleName, ContentReader reader, SslBundleKey key, boolean trust,
+	record LoadContext(String bundleName, ContentReader.Reads reads, SslBundleKey key, boolean trust,
 			List<ContentDigest> digests) {
 
 		MaterialContent read(String what, MaterialLocation location) {
-			MaterialContent content = this.reader.read(this.bundleName, what, location);
+			MaterialContent content = this.reads.get(this.bundleName, what, location);
 			this.digests.add(content.digest());
 			return content;
 		}

@@ -1,14 +1,13 @@
 package io.github.hotcert.watch;
 
-import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -20,14 +19,20 @@ import org.springframework.util.Assert;
  * Notices changes to certificate files, for every registration on one thread named
  * {@value #THREAD_NAME}.
  * <p>
- * Changes are found by file system events in the directories that hold the files and the
- * symbolic links on the way to them, and by polling: the content of every file is
- * compared with what was last acted on every poll interval, so that a change that
- * produced no event (NFS, bind mounts) is still found. Events wait for a quiet period
- * (bounded by a maximum wait), then the files are read until two reads one quiet period
- * apart hash the same. The action of a registration runs only when the content differs
- * from the content it last ran for: touching a file, rewriting identical bytes or
- * changing other files in the same directory runs nothing.
+ * Changes are found by file system events in every directory on the way from each file as
+ * configured to the file it resolves to (so that a file, a link or a directory replaced
+ * at any level is seen), and by polling: the content of every file is compared with what
+ * was last acted on every poll interval, so that a change that produced no event (NFS,
+ * bind mounts) is still found. Events wait for a quiet period (bounded by a maximum
+ * wait), then the files are read until two reads one quiet period apart hash the same.
+ * The action of a registration runs only when the content differs from the content it
+ * last ran for: touching a file, rewriting identical bytes or changing other files in the
+ * same directories runs nothing. Only regular files are read, up to a size limit, so that
+ * no read blocks (a named pipe) or runs unbounded (a device).
+ * <p>
+ * The watcher thread cannot die quietly: a thread that ended, or that spent longer than
+ * the stall timeout on one step, is replaced (see {@link #getStatus()}); when file events
+ * stop working, a new watch service is opened or polling is left.
  *
  * @see WatchSettings
  */
@@ -42,21 +47,49 @@ public class CertificateFileWatcher implements AutoCloseable {
 
 	private final WatchSettings settings;
 
+	private final Clock clock;
+
+	private final WatchServiceFactory watchServiceFactory;
+
+	private final FileContentReader reader;
+
 	private final List<WatchedFiles> registrations = new ArrayList<>();
 
-	private final WatcherThread.Counters counters = new WatcherThread.Counters();
+	private final WatchCounters counters = new WatchCounters();
 
 	private final Object lock = new Object();
 
-	private WatcherThread thread;
+	private WatcherSupervisor supervisor;
 
 	/**
 	 * Create a new {@link CertificateFileWatcher}.
 	 * @param settings how changes are noticed
 	 */
 	public CertificateFileWatcher(WatchSettings settings) {
+		this(settings, Clock.systemUTC());
+	}
+
+	/**
+	 * Create a new {@link CertificateFileWatcher}.
+	 * @param settings how changes are noticed
+	 * @param clock the clock that dates the faults of the watcher
+	 */
+	public CertificateFileWatcher(WatchSettings settings, Clock clock) {
+		this(settings, clock, FileSystems.getDefault()::newWatchService, null);
+	}
+
+	/**
+	 * Create a new {@link CertificateFileWatcher} with the given watch services and
+	 * reader, for tests that make them fail.
+	 */
+	CertificateFileWatcher(WatchSettings settings, Clock clock, WatchServiceFactory watchServiceFactory,
+			FileContentReader reader) {
 		Assert.notNull(settings, "'settings' must not be null");
+		Assert.notNull(clock, "'clock' must not be null");
 		this.settings = settings;
+		this.clock = clock;
+		this.watchServiceFactory = watchServiceFactory;
+		this.reader = (reader != null) ? reader : FileContentReader.regularFiles(settings.maxFileSize().toBytes());
 	}
 
 	/**
@@ -83,7 +116,7 @@ public class CertificateFileWatcher implements AutoCloseable {
 			return;
 		}
 		synchronized (this.lock) {
-			Assert.state(this.thread == null, "Files cannot be registered while the watcher is running");
+			Assert.state(this.supervisor == null, "Files cannot be registered while the watcher is running");
 			this.registrations
 				.add(new WatchedFiles(name, Set.copyOf(new LinkedHashSet<>(files)), action, this.settings));
 		}
@@ -96,7 +129,7 @@ public class CertificateFileWatcher implements AutoCloseable {
 	 */
 	public void start() {
 		synchronized (this.lock) {
-			if (this.thread != null) {
+			if (this.supervisor != null) {
 				return;
 			}
 			if (this.settings.mode() == WatchMode.OFF) {
@@ -106,64 +139,38 @@ public class CertificateFileWatcher implements AutoCloseable {
 			if (this.registrations.isEmpty()) {
 				return;
 			}
-			WatcherThread thread = new WatcherThread(THREAD_NAME, this.registrations, createWatches(), this.settings,
-					this.counters);
-			thread.prepare();
-			thread.start();
-			this.thread = thread;
+			WatcherSupervisor supervisor = new WatcherSupervisor(THREAD_NAME, this.settings, this.watchServiceFactory,
+					this.reader, this.counters, this.clock);
+			supervisor.start(this.registrations);
+			this.supervisor = supervisor;
 			logger.info("Watching %d certificate files of SSL bundles %s (%s, quiet period %s, maximum wait %s)"
 				.formatted(this.registrations.stream().mapToInt((files) -> files.files().size()).sum(),
-						this.registrations.stream().map(WatchedFiles::name).toList(), describeMode(),
+						this.registrations.stream().map(WatchedFiles::name).toList(),
+						describeMode(supervisor.getStatus().state() != WatcherStatus.State.POLLING_ONLY),
 						describe(this.settings.quietPeriod()), describe(this.settings.maxWait())));
 		}
 	}
 
-	private DirectoryWatches createWatches() {
-		if (!this.settings.mode().watchesEvents()) {
-			return new DirectoryWatches(null);
-		}
-		try {
-			return new DirectoryWatches(FileSystems.getDefault().newWatchService());
-		}
-		catch (IOException | UnsupportedOperationException ex) {
-			logger.warn("Unable to watch certificate files for events, relying on polling every %s: %s"
-				.formatted(this.settings.pollInterval(), ex.getMessage()));
-			return new DirectoryWatches(null);
-		}
-	}
-
-	private String describeMode() {
+	private String describeMode(boolean events) {
 		String poll = "polling every " + describe(this.settings.pollInterval());
-		return this.settings.mode().watchesEvents() ? "file events and " + poll : poll;
+		return (this.settings.mode().watchesEvents() && events) ? "file events and " + poll : poll;
 	}
 
 	private static String describe(Duration duration) {
-		return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+		return WatcherSupervisor.describe(duration);
 	}
 
 	/**
 	 * Stop watching and wait for the watcher thread to end.
 	 */
 	public void stop() {
-		WatcherThread stopping;
+		WatcherSupervisor stopping;
 		synchronized (this.lock) {
-			stopping = this.thread;
-			this.thread = null;
+			stopping = this.supervisor;
+			this.supervisor = null;
 		}
 		if (stopping != null) {
-			stopping.close();
-			if (stopping != Thread.currentThread()) {
-				try {
-					stopping.join(TimeUnit.SECONDS.toMillis(10));
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				if (stopping.isAlive()) {
-					logger
-						.warn("The %s thread did not end within 10s: a reload is still running".formatted(THREAD_NAME));
-				}
-			}
+			stopping.stop(Duration.ofSeconds(10));
 		}
 	}
 
@@ -182,7 +189,17 @@ public class CertificateFileWatcher implements AutoCloseable {
 	 */
 	public boolean isRunning() {
 		synchronized (this.lock) {
-			return this.thread != null && this.thread.isAlive();
+			return this.supervisor != null && this.supervisor.isRunning();
+		}
+	}
+
+	/**
+	 * Return whether changes are noticed, and the last fault of the watcher.
+	 * @return the status
+	 */
+	public WatcherStatus getStatus() {
+		synchronized (this.lock) {
+			return (this.supervisor != null) ? this.supervisor.getStatus() : WatcherStatus.STOPPED;
 		}
 	}
 

@@ -1,8 +1,6 @@
 package io.github.hotcert.watch;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -13,12 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.github.hotcert.source.Sha256;
+import io.github.hotcert.source.RegularFile.UnreadableFileException;
 
 /**
  * The SHA-256 digest of the content of each watched file at one moment, following
- * symbolic links. A file that does not exist or cannot be read has a marker instead of a
- * digest, so that its disappearance and its return are both changes. Touching a file or
- * rewriting it with identical bytes does not change its snapshot.
+ * symbolic links. A file that does not exist or cannot be read (it is not a regular file,
+ * it is larger than the limit) has a marker instead of a digest, so that its
+ * disappearance and its return are both changes. Touching a file or rewriting it with
+ * identical bytes does not change its snapshot.
  *
  * @param digests the digest (or marker) of each file
  */
@@ -33,12 +33,13 @@ record ContentSnapshot(Map<Path, String> digests) {
 	/**
 	 * Read every file and return its snapshot.
 	 * @param files the files
+	 * @param reader the reader of the files
 	 * @return the snapshot
 	 */
-	static ContentSnapshot read(Collection<Path> files) {
+	static ContentSnapshot read(Collection<Path> files, FileContentReader reader) {
 		Map<Path, String> digests = new LinkedHashMap<>();
 		for (Path file : files) {
-			digests.put(file, digest(file));
+			digests.put(file, digest(file, reader));
 		}
 		return new ContentSnapshot(digests);
 	}
@@ -69,18 +70,15 @@ record ContentSnapshot(Map<Path, String> digests) {
 			.toList();
 	}
 
-	private static String digest(Path file) {
-		MessageDigest digest = Sha256.newDigest();
-		byte[] buffer = new byte[8192];
-		try (InputStream in = Files.newInputStream(file)) {
-			int read;
-			while ((read = in.read(buffer)) != -1) {
-				digest.update(buffer, 0, read);
-			}
-			return Sha256.hex(digest);
+	private static String digest(Path file, FileContentReader reader) {
+		try {
+			return Sha256.hex(reader.read(file));
 		}
 		catch (NoSuchFileException ex) {
 			return MISSING;
+		}
+		catch (UnreadableFileException ex) {
+			return "unreadable (" + ex.getReason() + ")";
 		}
 		catch (IOException ex) {
 			return "unreadable (" + ex.getClass().getSimpleName() + ")";

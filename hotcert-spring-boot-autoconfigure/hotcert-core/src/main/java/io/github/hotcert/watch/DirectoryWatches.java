@@ -45,13 +45,22 @@ final class DirectoryWatches implements AutoCloseable {
 	}
 
 	/**
+	 * Return whether file events are watched, or only polling is left.
+	 * @return whether a watch service is used
+	 */
+	boolean watchesEvents() {
+		return this.watchService != null;
+	}
+
+	/**
 	 * Make the registered directories the given ones: register new directories and
 	 * directories that were replaced, cancel the others.
 	 * @param directories the directories to watch
+	 * @return whether a directory was registered that was not before
 	 */
-	void update(Set<Path> directories) {
+	boolean update(Set<Path> directories) {
 		if (this.watchService == null) {
-			return;
+			return false;
 		}
 		Iterator<Map.Entry<Path, Registered>> iterator = this.registered.entrySet().iterator();
 		while (iterator.hasNext()) {
@@ -66,18 +75,20 @@ final class DirectoryWatches implements AutoCloseable {
 			}
 		}
 		this.unwatchable.retainAll(directories);
+		boolean registered = false;
 		for (Path directory : directories) {
 			if (!this.registered.containsKey(directory) && Files.isDirectory(directory)) {
-				register(directory);
+				registered |= register(directory);
 			}
 		}
+		return registered;
 	}
 
 	private boolean isInUse(WatchKey key) {
 		return this.registered.values().stream().anyMatch((registered) -> registered.key() == key);
 	}
 
-	private void register(Path directory) {
+	private boolean register(Path directory) {
 		try {
 			WatchKey key = directory.register(this.watchService, StandardWatchEventKinds.ENTRY_CREATE,
 					StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
@@ -86,12 +97,14 @@ final class DirectoryWatches implements AutoCloseable {
 			if (logger.isTraceEnabled()) {
 				logger.trace("Watching directory '%s'".formatted(directory));
 			}
+			return true;
 		}
 		catch (IOException | UnsupportedOperationException ex) {
 			if (this.unwatchable.add(directory)) {
 				logger.warn("Unable to watch directory '%s' for certificate changes, relying on polling: %s"
 					.formatted(directory, ex.getMessage()));
 			}
+			return false;
 		}
 	}
 

@@ -11,14 +11,16 @@ import java.util.Set;
 
 /**
  * Finds the {@link DirectoryEntry directory entries} to watch for one file, following its
- * path as written one name at a time:
+ * path as written one name at a time: every name on the way from the configured path to
+ * the file it finally resolves to, in the directory that holds it. That is:
  * <ul>
- * <li>every symbolic link on the way (in the file name or in any parent), in the
- * directory that holds the link, so that a swapped link (a Kubernetes {@code ..data}
- * link, a {@code current} directory link) is seen;</li>
+ * <li>every directory on the way, in its parent, up to the root, so that a directory
+ * replaced at any level (renamed over, removed and created again, replaced by a symbolic
+ * link) is seen;</li>
+ * <li>every symbolic link on the way (in the file name or in any parent, and in the
+ * targets of links), so that a swapped link (a Kubernetes {@code ..data} link, a
+ * {@code current} directory link) is seen;</li>
  * <li>the file in the directory that really holds it;</li>
- * <li>that directory in its own parent, so that a directory replaced as a whole is
- * seen;</li>
  * <li>the first name that does not exist, in the last directory that does, so that a
  * deleted file or directory is seen when it comes back.</li>
  * </ul>
@@ -54,8 +56,8 @@ final class WatchTargets {
 				continue;
 			}
 			Path candidate = directory.resolve(name);
+			entries.add(new DirectoryEntry(directory, name));
 			if (Files.isSymbolicLink(candidate)) {
-				entries.add(new DirectoryEntry(directory, name));
 				Path target = readLink(candidate);
 				if (target == null || ++links > MAX_LINKS) {
 					return entries;
@@ -68,11 +70,7 @@ final class WatchTargets {
 				names.descendingIterator().forEachRemaining(remaining::addFirst);
 				continue;
 			}
-			if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS) || remaining.isEmpty()) {
-				entries.add(new DirectoryEntry(directory, name));
-				if (remaining.isEmpty() && directory.getParent() != null) {
-					entries.add(new DirectoryEntry(directory.getParent(), directory.getFileName()));
-				}
+			if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
 				return entries;
 			}
 			directory = candidate;

@@ -18,17 +18,31 @@ final class WatchedFiles {
 
 	private final Consumer<ChangeOrigin> action;
 
+	private final WatchSettings settings;
+
 	private final Debounce debounce;
 
 	private Set<DirectoryEntry> entries = Set.of();
 
-	private ContentSnapshot known;
+	private volatile ContentSnapshot known;
 
 	WatchedFiles(String name, Set<Path> files, Consumer<ChangeOrigin> action, WatchSettings settings) {
 		this.name = name;
 		this.files = files;
 		this.action = action;
+		this.settings = settings;
 		this.debounce = new Debounce(settings.quietPeriod(), settings.maxWait());
+	}
+
+	/**
+	 * Return a copy for a new watcher thread: the same files and action, the content last
+	 * acted on as its baseline, nothing pending.
+	 * @return the copy
+	 */
+	WatchedFiles copy() {
+		WatchedFiles copy = new WatchedFiles(this.name, this.files, this.action, this.settings);
+		copy.known = this.known;
+		return copy;
 	}
 
 	String name() {
@@ -73,8 +87,8 @@ final class WatchedFiles {
 		return this.entries.stream().anyMatch((entry) -> directories.contains(entry.directory()));
 	}
 
-	ContentSnapshot read() {
-		return ContentSnapshot.read(this.files);
+	ContentSnapshot read(FileContentReader reader) {
+		return ContentSnapshot.read(this.files, reader);
 	}
 
 	/**

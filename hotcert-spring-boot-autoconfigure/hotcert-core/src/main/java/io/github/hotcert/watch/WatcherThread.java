@@ -2,23 +2,20 @@ package io.github.hotcert.watch;
 
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.hotcert.watch.Debounce.Stable;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The one thread that watches every registration: takes file events, polls file content,
+ * One thread that watches every registration: takes file events, polls file content,
  * reads files when they are due and runs the action of those whose content changed.
+ * Before each step it says by when it expects to be done ({@link #isOverdue(long)}), so
+ * that a {@link WatcherSupervisor} can tell a thread that is stuck.
  */
 final class WatcherThread extends Thread {
 
@@ -26,26 +23,42 @@ final class WatcherThread extends Thread {
 
 	private final List<WatchedFiles> registrations;
 
-	private final DirectoryWatches watches;
-
 	private final WatchSettings settings;
 
-	private final Counters counters;
+	private final FileContentReader reader;
+
+	private final WatchCounters counters;
+
+	private final WatcherSupervisor supervisor;
+
+	private final Object pause = new Object();
+
+	private final WatchedPaths paths;
 
 	private volatile boolean running = true;
 
+	private volatile WatcherStep step;
+
+	private volatile Throwable failure;
+
 	private long nextPoll;
 
+	private String lastFailure;
+
 	WatcherThread(String name, List<WatchedFiles> registrations, DirectoryWatches watches, WatchSettings settings,
-			Counters counters) {
+			FileContentReader reader, WatchCounters counters, WatcherSupervisor supervisor) {
 		super(name);
 		setDaemon(true);
-		setUncaughtExceptionHandler((thread, ex) -> logger.error(
-				"The %s thread ended unexpectedly: ".formatted(name) + "certificate files are no longer watched", ex));
+		setUncaughtExceptionHandler((thread, ex) -> {
+			this.failure = ex;
+			supervisor.wakeUp();
+		});
 		this.registrations = List.copyOf(registrations);
-		this.watches = watches;
+		this.paths = new WatchedPaths(this.registrations, watches, counters);
 		this.settings = settings;
+		this.reader = reader;
 		this.counters = counters;
+		this.supervisor = supervisor;
 	}
 
 	/**
@@ -55,33 +68,55 @@ final class WatcherThread extends Thread {
 	 */
 	void prepare() {
 		resolve();
-		this.registrations.forEach((registration) -> registration.accept(registration.read()));
+		this.registrations.forEach((registration) -> registration.accept(registration.read(this.reader)));
 		this.nextPoll = System.nanoTime() + this.settings.pollInterval().toNanos();
+	}
+
+	/**
+	 * Register the watches for a thread that replaces another: the content last acted on
+	 * stays the baseline, and every registration is checked at once, since changes made
+	 * while the previous thread was stuck produced events that nobody took.
+	 */
+	void prepareToReplace() {
+		resolve();
+		long now = System.nanoTime();
+		this.registrations.forEach((registration) -> registration.debounce().onEvent(now));
+		this.nextPoll = now + this.settings.pollInterval().toNanos();
 	}
 
 	@Override
 	public void run() {
 		while (this.running) {
 			try {
-				WatchKey key = this.watches.take(timeoutMillis(System.nanoTime()));
+				long timeout = timeoutMillis(System.nanoTime());
+				step(TimeUnit.MILLISECONDS.toNanos(timeout), "waiting for file events");
+				WatchKey key = this.paths.take(timeout);
 				while (key != null) {
 					onEvents(key, System.nanoTime());
-					key = this.watches.next();
+					key = this.paths.next();
 				}
 				long now = System.nanoTime();
 				readDue(now);
 				if (now - this.nextPoll >= 0) {
 					poll(now);
 				}
+				this.lastFailure = null;
 			}
-			catch (InterruptedException | ClosedWatchServiceException ex) {
+			catch (InterruptedException ex) {
 				break;
 			}
+			catch (ClosedWatchServiceException ex) {
+				if (this.running) {
+					eventsFailed(ex);
+				}
+			}
 			catch (RuntimeException ex) {
-				logger.error("Unexpected failure while watching certificate files", ex);
+				if (this.running) {
+					failed(ex);
+				}
 			}
 		}
-		this.watches.close();
+		this.paths.close();
 	}
 
 	private long timeoutMillis(long now) {
@@ -93,44 +128,13 @@ final class WatcherThread extends Thread {
 	}
 
 	private void onEvents(WatchKey key, long now) {
-		Set<Path> directories = this.watches.directories(key);
-		List<WatchEvent<?>> events = key.pollEvents();
-		boolean valid = key.reset();
-		Set<WatchedFiles> changed = new LinkedHashSet<>();
-		for (WatchEvent<?> event : events) {
-			if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-				this.counters.overflows.incrementAndGet();
-				logger.debug("File events were lost (overflow): checking every watched file");
-				changed.addAll(this.registrations);
-			}
-			else if (event.context() instanceof Path name) {
-				for (WatchedFiles registration : this.registrations) {
-					if (directories.stream().anyMatch((directory) -> registration.isInterestedIn(directory, name))) {
-						changed.add(registration);
-					}
-				}
-			}
-		}
-		if (!valid) {
-			this.registrations.stream().filter((files) -> files.watchesAny(directories)).forEach(changed::add);
-		}
-		if (!changed.isEmpty()) {
-			changed.addAll(resolve());
-			changed.forEach((registration) -> registration.debounce().onEvent(now));
-		}
+		step(0, "taking file events");
+		this.paths.changedBy(key).forEach((registration) -> registration.debounce().onEvent(now));
 	}
 
-	private Set<WatchedFiles> resolve() {
-		Set<WatchedFiles> moved = new LinkedHashSet<>();
-		Set<Path> directories = new LinkedHashSet<>();
-		for (WatchedFiles registration : this.registrations) {
-			if (registration.resolve()) {
-				moved.add(registration);
-			}
-			directories.addAll(registration.directories());
-		}
-		this.watches.update(directories);
-		return moved;
+	private void resolve() {
+		step(0, "resolving the watched paths");
+		this.paths.resolve();
 	}
 
 	private void poll(long now) {
@@ -138,8 +142,9 @@ final class WatcherThread extends Thread {
 		this.nextPoll = now + this.settings.pollInterval().toNanos();
 		resolve();
 		for (WatchedFiles registration : this.registrations) {
-			if (registration.debounce().isIdle()) {
-				ContentSnapshot snapshot = registration.read();
+			if (this.running && registration.debounce().isIdle()) {
+				step(0, "polling the files of " + registration);
+				ContentSnapshot snapshot = registration.read(this.reader);
 				if (!registration.isKnown(snapshot)) {
 					registration.debounce().onPollDifference(now, snapshot);
 				}
@@ -151,7 +156,8 @@ final class WatcherThread extends Thread {
 		for (WatchedFiles registration : this.registrations) {
 			if (this.running && registration.debounce().isDue(now)) {
 				resolve();
-				ContentSnapshot snapshot = registration.read();
+				step(0, "reading the files of " + registration);
+				ContentSnapshot snapshot = registration.read(this.reader);
 				Stable stable = registration.debounce().onRead(System.nanoTime(), snapshot);
 				if (stable != null) {
 					act(registration, stable);
@@ -165,6 +171,9 @@ final class WatcherThread extends Thread {
 			this.counters.unchangedChecks.incrementAndGet();
 			return;
 		}
+		if (!this.running) {
+			return;
+		}
 		List<Path> changed = registration.accept(stable.snapshot());
 		this.counters.changes.incrementAndGet();
 		if (logger.isDebugEnabled()) {
@@ -172,6 +181,7 @@ final class WatcherThread extends Thread {
 					stable.origin().name().toLowerCase(Locale.ROOT), stable.reads(),
 					stable.settled() ? "" : ", still changing", changed));
 		}
+		step(0, "acting on a change to the files of " + registration);
 		try {
 			registration.action().accept(stable.origin());
 		}
@@ -181,32 +191,94 @@ final class WatcherThread extends Thread {
 	}
 
 	/**
-	 * Ask the thread to end. An action that is running is not interrupted: it completes
-	 * first.
+	 * Take new watches after the watch service failed (closed under the thread, or
+	 * broken): every registration is checked, since events may have been lost.
 	 */
-	void close() {
-		this.running = false;
-		this.watches.close();
+	private void eventsFailed(RuntimeException ex) {
+		this.paths.replaceWatches(this.supervisor.eventsFailed(ex));
+		resolve();
+		long now = System.nanoTime();
+		this.registrations.forEach((registration) -> registration.debounce().onEvent(now));
 	}
 
 	/**
-	 * What the thread counts, kept by the watcher across restarts.
+	 * Report an unexpected failure once (the same failure again only at DEBUG) and pause,
+	 * so that a failure that repeats cannot make the thread spin.
 	 */
-	static final class Counters {
-
-		final AtomicLong changes = new AtomicLong();
-
-		final AtomicLong unchangedChecks = new AtomicLong();
-
-		final AtomicLong polls = new AtomicLong();
-
-		final AtomicLong overflows = new AtomicLong();
-
-		WatchStatistics toStatistics() {
-			return new WatchStatistics(this.changes.get(), this.unchangedChecks.get(), this.polls.get(),
-					this.overflows.get());
+	private void failed(RuntimeException ex) {
+		String signature = ex.getClass().getName() + ": " + ex.getMessage();
+		if (!signature.equals(this.lastFailure)) {
+			logger.error("Unexpected failure while watching certificate files", ex);
 		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Unexpected failure while watching certificate files (again)", ex);
+		}
+		this.lastFailure = signature;
+		long pause = Math.min(this.settings.pollInterval().toMillis(), 1000);
+		step(TimeUnit.MILLISECONDS.toNanos(pause), "pausing after a failure");
+		synchronized (this.pause) {
+			try {
+				if (this.running) {
+					this.pause.wait(pause);
+				}
+			}
+			catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+				this.running = false;
+			}
+		}
+	}
 
+	private void step(long expectedNanos, String activity) {
+		this.step = WatcherStep.starting(System.nanoTime(), expectedNanos, this.settings.stallTimeout().toNanos(),
+				activity);
+	}
+
+	/**
+	 * Return whether the current step should have ended by the given time.
+	 * @param now the current {@link System#nanoTime()}
+	 * @return whether the thread is overdue
+	 */
+	boolean isOverdue(long now) {
+		WatcherStep step = this.step;
+		return step != null && step.isOverdue(now);
+	}
+
+	/**
+	 * Return what the thread is doing, for messages.
+	 * @return the activity
+	 */
+	String activity() {
+		WatcherStep step = this.step;
+		return (step != null) ? step.activity() : "starting";
+	}
+
+	/**
+	 * Return what ended the thread, if it ended unexpectedly.
+	 * @return the failure, or {@code null}
+	 */
+	Throwable failure() {
+		return this.failure;
+	}
+
+	List<WatchedFiles> registrations() {
+		return this.registrations;
+	}
+
+	boolean watchesEvents() {
+		return this.paths.watchesEvents();
+	}
+
+	/**
+	 * Ask the thread to end. An action that is running is not interrupted: it completes
+	 * first; a thread that is stuck ends, without acting, if it ever returns.
+	 */
+	void close() {
+		this.running = false;
+		synchronized (this.pause) {
+			this.pause.notifyAll();
+		}
+		this.paths.close();
 	}
 
 }

@@ -14,6 +14,8 @@ import io.github.hotcert.reload.ReloadRequest;
 import io.github.hotcert.reload.ReloadTrigger;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
+import io.github.hotcert.watch.WatcherStatus;
+import io.github.hotcert.watch.WatcherStatus.State;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +145,45 @@ class CertificatesHealthTests {
 			.contains("'web'")
 			.contains(this.reloader.privateKey().toString())
 			.contains("does not exist");
+	}
+
+	@Test
+	void reportsWatcherThatPollsOnlyAsAWarning() {
+		Instant since = Instant.parse("2026-11-21T10:00:00Z");
+		WatcherStatus polling = new WatcherStatus(State.POLLING_ONLY,
+				"File events stopped working: changes are found by polling every 10s", since, 0);
+		Report health = health(polling, false);
+		assertThat(health.status()).isEqualTo(Status.UP);
+		assertThat(web(health).get("watcher")).asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
+			.containsEntry("state", "polling-only")
+			.containsEntry("problem", "File events stopped working: changes are found by polling every 10s")
+			.containsEntry("since", since)
+			.containsEntry("restarts", 0L);
+		assertThat(health(polling, true).status()).isEqualTo(Status.OUT_OF_SERVICE);
+	}
+
+	@Test
+	void reportsWatcherThatRecoveredWithoutAWarning() {
+		WatcherStatus recovered = new WatcherStatus(State.WATCHING, "The hotcert-watcher thread ended unexpectedly",
+				Instant.now(), 1);
+		Report health = health(recovered, true);
+		assertThat(health.status()).isEqualTo(Status.UP);
+		assertThat(web(health).get("watcher")).asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
+			.containsEntry("state", "watching")
+			.containsEntry("restarts", 1L);
+	}
+
+	@Test
+	void reportsNothingOfAWatcherWithoutFaults() {
+		Report health = health(new WatcherStatus(State.WATCHING, null, null, 0), true);
+		assertThat(health.status()).isEqualTo(Status.UP);
+		assertThat(web(health)).doesNotContainKey("watcher");
+	}
+
+	private Report health(WatcherStatus watcher, boolean warningsChangeStatus) {
+		return new CertificatesHealth(this.reloader.reloader(), THRESHOLD, warningsChangeStatus, Clock.systemUTC(),
+				() -> watcher)
+			.check();
 	}
 
 	private Report health(Duration later, boolean warningsChangeStatus) {

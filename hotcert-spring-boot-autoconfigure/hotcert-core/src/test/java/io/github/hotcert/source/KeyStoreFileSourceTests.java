@@ -153,7 +153,7 @@ class KeyStoreFileSourceTests {
 		Path file = write(PemFiles.certificate(first.certificate()).getBytes());
 		assertThatExceptionOfType(MaterialLoadException.class)
 			.isThrownBy(() -> load("PKCS12", file, STORE_PASSWORD, SslBundleKey.NONE))
-			.satisfies((ex) -> assertThat(ex.getReason()).startsWith("the content is not a valid PKCS12 key store: "));
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo("the content is not a valid PKCS12 key store"));
 	}
 
 	@Test
@@ -161,7 +161,7 @@ class KeyStoreFileSourceTests {
 		Path file = write(PemFiles.keyStore("PKCS12", "server", first, STORE_PASSWORD, STORE_PASSWORD));
 		assertThatExceptionOfType(MaterialLoadException.class)
 			.isThrownBy(() -> load("NOPE", file, STORE_PASSWORD, SslBundleKey.NONE))
-			.satisfies((ex) -> assertThat(ex.getReason()).startsWith("the key store type 'NOPE' is not supported: "));
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo("the key store type 'NOPE' is not supported"));
 	}
 
 	@ParameterizedTest
