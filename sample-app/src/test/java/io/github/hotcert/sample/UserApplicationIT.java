@@ -64,14 +64,15 @@ class UserApplicationIT {
 		KubernetesSecretVolume volume = new KubernetesSecretVolume(this.directory, Clock.systemUTC());
 		TlsMaterial first = this.authority.issue(VALIDITY);
 		volume.write(first.files());
-		this.context = new SpringApplicationBuilder(UserApplication.class)
-			.properties("server.port=0", "server.address=127.0.0.1", "server.ssl.bundle=web",
-					"spring.ssl.bundle.pem.web.keystore.certificate=" + this.directory.resolve("tls.crt"),
-					"spring.ssl.bundle.pem.web.keystore.private-key=" + this.directory.resolve("tls.key"),
-					"management.server.port=0", "management.server.address=127.0.0.1",
-					"management.server.ssl.enabled=false",
-					"management.endpoints.web.exposure.include=certificates,prometheus", "spring.main.banner-mode=off")
-			.run();
+		// Command-line arguments, as a user would pass them; and none of the sample's own
+		// configuration, which is on the test class path too
+		this.context = new SpringApplicationBuilder(UserApplication.class).run("--spring.config.name=user-application",
+				"--server.port=0", "--server.address=127.0.0.1", "--server.ssl.bundle=web",
+				"--spring.ssl.bundle.pem.web.keystore.certificate=" + this.directory.resolve("tls.crt"),
+				"--spring.ssl.bundle.pem.web.keystore.private-key=" + this.directory.resolve("tls.key"),
+				"--management.server.port=0", "--management.server.address=127.0.0.1",
+				"--management.server.ssl.enabled=false",
+				"--management.endpoints.web.exposure.include=certificates,prometheus", "--spring.main.banner-mode=off");
 		int port = this.context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 		int managementPort = this.context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
 		TrustManager[] trust = HttpsConnection.trusting(this.authority.certificate());

@@ -4,7 +4,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +37,8 @@ class WrongStarterIT {
 				getClass().getClassLoader())) {
 			SpringApplication application = new SpringApplication(new DefaultResourceLoader(classLoader),
 					Application.class);
-			application.setDefaultProperties(Map.of("server.port", "0", "management.server.port", "0",
-					"hotcert.development.generate-missing-certificates", "false"));
-			assertThatIllegalStateException().isThrownBy(application::run)
+			assertThatIllegalStateException()
+				.isThrownBy(() -> application.run("--spring.config.name=wrong-starter", "--server.port=0"))
 				.withMessage(
 						"io.github.hotcert:%s is for Spring Boot %s, but this application runs on Spring Boot %s: "
 								+ "replace it with io.github.hotcert:%s",
