@@ -22,16 +22,13 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Generates a development CA and a certificate for localhost when
- * {@code hotcert.development.generate-missing-certificates} is {@code true} and both PEM
- * files of a bundle's key store ({@code spring.ssl.bundle.pem.<name>.keystore.*}) are
- * missing. Called by each Spring Boot line's environment post-processor, before the
- * application context starts, so that Spring Boot finds the files when it loads its
- * bundles. Nothing is generated unless it is asked for.
+ * Generates a development CA and a certificate for localhost for each PEM bundle whose
+ * key store files ({@code spring.ssl.bundle.pem.<name>.keystore.*}) are both missing.
+ * Called by each Spring Boot line's environment post-processor, before the application
+ * context starts, so that Spring Boot finds the files when it loads its bundles, and only
+ * when {@code hotcert.development.generate-missing-certificates} asks for it.
  */
 public class DevelopmentCertificates {
-
-	private static final String PREFIX = "hotcert.development.";
 
 	private static final Bindable<Map<String, PemSslBundleProperties>> PEM_BUNDLES = Bindable.mapOf(String.class,
 			PemSslBundleProperties.class);
@@ -51,18 +48,17 @@ public class DevelopmentCertificates {
 	}
 
 	/**
-	 * Generate the missing files of the bundles in the environment, when asked to.
+	 * Generate the missing files of the bundles in the environment.
 	 * @param environment the environment
 	 * @param applicationResourceLoader the resource loader of the application
+	 * @param validity the validity of a generated certificate
 	 */
-	public void generateMissing(ConfigurableEnvironment environment, ResourceLoader applicationResourceLoader) {
-		Binder binder = Binder.get(environment);
-		boolean enabled = binder.bind("hotcert.enabled", Boolean.class).orElse(true);
-		boolean generate = binder.bind(PREFIX + "generate-missing-certificates", Boolean.class).orElse(false);
-		if (!enabled || !generate || !ClassUtils.isPresent("org.bouncycastle.openssl.jcajce.JcaPEMWriter", null)) {
+	public void generateMissing(ConfigurableEnvironment environment, ResourceLoader applicationResourceLoader,
+			Duration validity) {
+		if (!ClassUtils.isPresent("org.bouncycastle.openssl.jcajce.JcaPEMWriter", null)) {
 			return;
 		}
-		Duration validity = binder.bind(PREFIX + "certificate-validity", Duration.class).orElse(Duration.ofDays(90));
+		Binder binder = Binder.get(environment);
 		ResourceLoader resourceLoader = ApplicationResourceLoader.get(applicationResourceLoader, true);
 		Map<String, PemSslBundleProperties> bundles = binder.bind("spring.ssl.bundle.pem", PEM_BUNDLES)
 			.orElse(Map.of());

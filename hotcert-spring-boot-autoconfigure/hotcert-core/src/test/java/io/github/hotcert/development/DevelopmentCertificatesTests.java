@@ -43,8 +43,7 @@ class DevelopmentCertificatesTests {
 	@Test
 	void generatesAValidCertificateForLocalhostWhenAskedTo() throws Exception {
 		Path certs = this.directory.resolve("certs");
-		postProcess(environment(certs).withProperty("hotcert.development.generate-missing-certificates", "true")
-			.withProperty("hotcert.development.certificate-validity", "10d"));
+		generate(environment(certs), Duration.ofDays(10));
 		X509Certificate leaf = read(certs.resolve("tls.crt")).get(0);
 		X509Certificate ca = read(certs.resolve("ca.crt")).get(0);
 		assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo("CN=localhost");
@@ -63,25 +62,10 @@ class DevelopmentCertificatesTests {
 	}
 
 	@Test
-	void generatesNothingUnlessAskedTo() {
-		Path certs = this.directory.resolve("certs");
-		postProcess(environment(certs));
-		assertThat(certs).doesNotExist();
-	}
-
-	@Test
-	void generatesNothingWhenHotcertIsDisabled() {
-		Path certs = this.directory.resolve("certs");
-		postProcess(environment(certs).withProperty("hotcert.development.generate-missing-certificates", "true")
-			.withProperty("hotcert.enabled", "false"));
-		assertThat(certs).doesNotExist();
-	}
-
-	@Test
 	void neverOverwritesAnExistingFile() throws IOException {
 		Path certs = Files.createDirectories(this.directory.resolve("certs"));
 		Files.writeString(certs.resolve("tls.crt"), "mine");
-		postProcess(environment(certs).withProperty("hotcert.development.generate-missing-certificates", "true"));
+		generate(environment(certs), Duration.ofDays(90));
 		assertThat(certs.resolve("tls.crt")).hasContent("mine");
 		assertThat(certs.resolve("tls.key")).doesNotExist();
 	}
@@ -92,8 +76,8 @@ class DevelopmentCertificatesTests {
 			.withProperty("spring.ssl.bundle.pem.web.keystore.private-key", certs.resolve("tls.key").toString());
 	}
 
-	private void postProcess(MockEnvironment environment) {
-		this.postProcessor.generateMissing(environment, new DefaultResourceLoader());
+	private void generate(MockEnvironment environment, Duration validity) {
+		this.postProcessor.generateMissing(environment, new DefaultResourceLoader(), validity);
 	}
 
 	private MaterialSource source(Path certs) {

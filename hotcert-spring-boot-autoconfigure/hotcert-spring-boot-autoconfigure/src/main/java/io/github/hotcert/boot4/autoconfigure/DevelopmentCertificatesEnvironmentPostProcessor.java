@@ -2,6 +2,7 @@ package io.github.hotcert.boot4.autoconfigure;
 
 import java.time.Clock;
 
+import io.github.hotcert.config.DevelopmentSettings;
 import io.github.hotcert.development.DevelopmentCertificates;
 
 import org.springframework.boot.SpringApplication;
@@ -31,8 +32,14 @@ class DevelopmentCertificatesEnvironmentPostProcessor implements EnvironmentPost
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		this.certificates.generateMissing(environment, (application.getResourceLoader() != null)
-				? application.getResourceLoader() : new DefaultResourceLoader(application.getClassLoader()));
+		DevelopmentSettings settings = DevelopmentSettings.of(environment);
+		if (settings.generateMissingCertificates()) {
+			this.certificates
+				.generateMissing(environment,
+						(application.getResourceLoader() != null) ? application.getResourceLoader()
+								: new DefaultResourceLoader(application.getClassLoader()),
+						settings.certificateValidity());
+		}
 	}
 
 }
