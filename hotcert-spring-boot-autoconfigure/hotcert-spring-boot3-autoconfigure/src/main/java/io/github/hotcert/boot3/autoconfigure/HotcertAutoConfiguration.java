@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.github.hotcert.config.BundleDiscovery;
 import io.github.hotcert.config.HotcertConfiguration;
 import io.github.hotcert.config.HotcertProperties;
+import io.github.hotcert.config.ManagementServerSsl;
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.server.ServerSsl;
 import io.github.hotcert.server.ServerSslApplier;

@@ -1,6 +1,5 @@
-package io.github.hotcert.boot4.autoconfigure;
+package io.github.hotcert.config;
 
-import io.github.hotcert.config.BundleDiscovery;
 import io.github.hotcert.server.ServerSsl;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -17,12 +16,12 @@ import org.springframework.util.ClassUtils;
  * {@link io.github.hotcert.server.WebServerSslBinder} binds it to the main server's
  * bundles. Actuator is optional: its classes are used only when present.
  */
-final class ManagementServerSsl {
+public final class ManagementServerSsl {
 
 	/**
 	 * The server namespace of the management server's application context.
 	 */
-	static final String NAMESPACE = "management";
+	public static final String NAMESPACE = "management";
 
 	private static final boolean PRESENT = ClassUtils.isPresent(
 			"org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties",
@@ -37,7 +36,7 @@ final class ManagementServerSsl {
 	 * @return the SSL configuration, or {@code null} when actuator is absent or the
 	 * management server has no SSL configuration of its own
 	 */
-	static ServerSsl get(ListableBeanFactory beanFactory) {
+	public static ServerSsl get(ListableBeanFactory beanFactory) {
 		return PRESENT ? Actuator.get(beanFactory) : null;
 	}
 
@@ -48,7 +47,7 @@ final class ManagementServerSsl {
 	 * @param environment the environment
 	 * @return the SSL properties, or {@code null}
 	 */
-	static Ssl propertiesSsl(ListableBeanFactory beanFactory, Environment environment) {
+	public static Ssl propertiesSsl(ListableBeanFactory beanFactory, Environment environment) {
 		return PRESENT ? Actuator.propertiesSsl(beanFactory, environment) : null;
 	}
 
