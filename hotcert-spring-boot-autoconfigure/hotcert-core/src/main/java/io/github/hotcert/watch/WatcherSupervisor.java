@@ -29,6 +29,8 @@ final class WatcherSupervisor {
 
 	static final int MAX_EVENT_FAILURES = 3;
 
+	private static final Duration REWATCH_JOIN_TIMEOUT = Duration.ofSeconds(2);
+
 	private final String threadName;
 
 	private final WatchSettings settings;
@@ -177,6 +179,47 @@ final class WatcherSupervisor {
 		this.current = replacement;
 		logger.error("%s: replaced it with a new watcher thread (restart %d), which checks every watched file now"
 			.formatted(problem, this.status.restarts()), cause);
+	}
+
+	/**
+	 * Replace the watcher thread by one whose registration of the given name watches
+	 * other files: the other registrations keep the content last acted on as their
+	 * baseline and are all checked at once, the content of the new files now is theirs.
+	 * The previous thread ends after the action it may be running, which this method
+	 * waits for, briefly.
+	 * @param name the name of the registration
+	 * @param replacement the registration that replaces it, or {@code null} to end it
+	 */
+	void rewatch(String name, WatchedFiles replacement) {
+		WatcherThread previous;
+		synchronized (this.monitor) {
+			previous = this.current;
+			if (this.stopped || previous == null) {
+				return;
+			}
+			List<WatchedFiles> registrations = new ArrayList<>();
+			previous.registrations()
+				.stream()
+				.filter((registration) -> !registration.name().equals(name))
+				.map(WatchedFiles::copy)
+				.forEach(registrations::add);
+			if (replacement != null) {
+				registrations.add(replacement);
+			}
+			previous.close();
+			WatcherThread thread = newThread(registrations, createWatches());
+			thread.prepareToReplace(replacement);
+			thread.start();
+			this.current = thread;
+		}
+		if (previous != Thread.currentThread()) {
+			try {
+				previous.join(REWATCH_JOIN_TIMEOUT.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	/**

@@ -78,9 +78,24 @@ final class WatcherThread extends Thread {
 	 * while the previous thread was stuck produced events that nobody took.
 	 */
 	void prepareToReplace() {
+		prepareToReplace(null);
+	}
+
+	/**
+	 * Register the watches for a thread that replaces another, as
+	 * {@link #prepareToReplace()} does, with one registration that is new: the content of
+	 * its files now is its baseline.
+	 * @param added the new registration, or {@code null}
+	 */
+	void prepareToReplace(WatchedFiles added) {
 		resolve();
+		if (added != null) {
+			added.accept(added.read(this.reader));
+		}
 		long now = System.nanoTime();
-		this.registrations.forEach((registration) -> registration.debounce().onEvent(now));
+		this.registrations.stream()
+			.filter((registration) -> registration != added)
+			.forEach((registration) -> registration.debounce().onEvent(now));
 		this.nextPoll = now + this.settings.pollInterval().toNanos();
 	}
 

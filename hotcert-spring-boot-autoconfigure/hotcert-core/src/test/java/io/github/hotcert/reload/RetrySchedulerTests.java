@@ -124,6 +124,25 @@ class RetrySchedulerTests {
 		assertThat(this.scheduler.getAttempts("web")).isOne();
 	}
 
+	@Test
+	void doesNotRetryABundleWithoutFilesSinceOnlyItsConfigurationChangesIt() throws IOException {
+		Issued first = issue("first", Instant.now().minusSeconds(60));
+		writeKey(first);
+		writeCertificate(first);
+		start();
+		Issued pushed = issue("pushed", Instant.now().minusSeconds(60));
+		ContentReader reader = new ContentReader(ApplicationResourceLoader.get(), DataSize.ofKilobytes(64));
+		MaterialSources sources = new MaterialSources(ApplicationResourceLoader.get(), reader);
+		MaterialSource inline = new MaterialSource("web", reader,
+				StoreSource.pem(null, sources.location("certificate", PemFiles.certificates(pushed.chain())),
+						sources.location("private-key", PemFiles.pkcs8(first.keyPair().getPrivate())), null),
+				null, null, null, null);
+		ReloadResult rejected = this.reloader.reload(inline,
+				new ReloadRequest(ReloadTrigger.CONFIGURATION, false, true, null));
+		assertThat(rejected.reason()).isEqualTo("key-match");
+		assertThat(this.scheduler.getAttempts("web")).isZero();
+	}
+
 	private static ReloadResult rejected(ReloadTrigger trigger) {
 		return new ReloadResult("web", trigger, ReloadOutcome.REJECTED, Instant.now(), Duration.ZERO, null, null,
 				"key-match", "private key does not match", List.of(), null);
