@@ -134,7 +134,7 @@ class PrometheusIT {
 			checked++;
 		}
 		List<Query> ruleQueries = MonitoringQueries.ruleQueries(rules);
-		assertThat(ruleQueries).hasSize(6);
+		assertThat(ruleQueries).hasSize(9);
 		for (Query query : ruleQueries) {
 			checkValid(query.source(), query.expression(), problems);
 			checked++;
