@@ -89,11 +89,10 @@ class HotcertAutoConfigurationTests {
 	void managesBundlesWhoseMaterialIsWrittenInTheConfiguration() throws IOException {
 		String pem = Files.readString(this.directory.resolve("tls.crt"));
 		this.runner.withPropertyValues("spring.ssl.bundle.pem.inline.truststore.certificate=" + pem)
-			.run((context) -> assertThat(context.getBean(CertificateReloader.class).getBundles())
-				.singleElement()
-				.satisfies((bundle) -> assertThat(bundle.getSource().getLocations())
-					.extracting(MaterialLocation::origin)
-					.containsExactly(MaterialLocation.Origin.CONFIGURATION)));
+			.run((context) -> assertThat(context.getBean(CertificateReloader.class).getBundles()).singleElement()
+				.satisfies(
+						(bundle) -> assertThat(bundle.getSource().getLocations()).extracting(MaterialLocation::origin)
+							.containsExactly(MaterialLocation.Origin.CONFIGURATION)));
 	}
 
 	@Test
