@@ -1,15 +1,11 @@
 package io.github.hotcert.server;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.hotcert.actuate.ActuatorClient;
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.testsupport.PemBundleDirectory;
 import io.github.hotcert.testsupport.RunningApplication;
@@ -38,13 +34,9 @@ public abstract class RestartRequiredContract {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-	private static final ObjectMapper objectMapper = new ObjectMapper();
-
 	private final TestCertificates certificates = TestCertificates.now();
 
 	private final TlsClient client = TlsClient.create();
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	@TempDir
 	Path directory;
@@ -142,21 +134,19 @@ public abstract class RestartRequiredContract {
 	}
 
 	private JsonNode get(String path) throws IOException, InterruptedException {
-		return objectMapper.readTree(send(path).body());
+		return actuator().get(path).json();
 	}
 
 	private int status(String path) throws IOException, InterruptedException {
-		return send(path).statusCode();
+		return actuator().get(path).status();
 	}
 
 	private String prometheus() throws IOException, InterruptedException {
-		return send("/actuator/prometheus").body();
+		return actuator().get("/actuator/prometheus").body();
 	}
 
-	private HttpResponse<String> send(String path) throws IOException, InterruptedException {
-		URI uri = URI.create("http://127.0.0.1:" + this.application.managementPort() + path);
-		return this.http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).build(),
-				HttpResponse.BodyHandlers.ofString());
+	private ActuatorClient actuator() {
+		return new ActuatorClient(this.application.managementPort());
 	}
 
 	private Issued issue(String commonName) {
