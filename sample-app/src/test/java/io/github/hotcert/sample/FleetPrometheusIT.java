@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hotcert.sample.TestCertificateAuthority.TlsMaterial;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +24,6 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -66,14 +64,7 @@ class FleetPrometheusIT {
 
 	@BeforeEach
 	void findPrometheus() {
-		this.executable = PrometheusServer.findOnPath("prometheus");
-		if (this.executable == null) {
-			String message = "prometheus is not installed (Debian: apt-get install prometheus)";
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				fail(message + "; it is required on CI");
-			}
-			Assumptions.abort(message + ": skipping the test of the fleet alert rules");
-		}
+		this.executable = PrometheusServer.executableOrSkip("the test of the fleet alert rules");
 	}
 
 	@AfterEach

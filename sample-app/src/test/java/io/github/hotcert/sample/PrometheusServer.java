@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Assumptions;
 
+import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -89,6 +91,24 @@ final class PrometheusServer implements AutoCloseable {
 	static PrometheusServer start(Path executable, Path directory, String job, List<String> targets, String metricsPath,
 			List<Path> ruleFiles) throws IOException, InterruptedException {
 		return new PrometheusServer(executable, directory, job, targets, metricsPath, ruleFiles);
+	}
+
+	/**
+	 * Find the {@code prometheus} executable, or end the test: on CI ({@code CI=true})
+	 * with a failure, elsewhere by skipping it.
+	 * @param skipped what is skipped without it, for the message
+	 * @return the executable
+	 */
+	static Path executableOrSkip(String skipped) {
+		Path executable = findOnPath("prometheus");
+		if (executable == null) {
+			String message = "prometheus is not installed (Debian: apt-get install prometheus)";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				fail(message + "; it is required on CI");
+			}
+			Assumptions.abort(message + ": skipping " + skipped);
+		}
+		return executable;
 	}
 
 	/**

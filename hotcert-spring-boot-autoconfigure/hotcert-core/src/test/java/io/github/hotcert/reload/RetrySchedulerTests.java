@@ -131,12 +131,8 @@ class RetrySchedulerTests {
 		writeCertificate(first);
 		start();
 		Issued pushed = issue("pushed", Instant.now().minusSeconds(60));
-		ContentReader reader = new ContentReader(ApplicationResourceLoader.get(), DataSize.ofKilobytes(64));
-		MaterialSources sources = new MaterialSources(ApplicationResourceLoader.get(), reader);
-		MaterialSource inline = new MaterialSource("web", reader,
-				StoreSource.pem(null, sources.location("certificate", PemFiles.certificates(pushed.chain())),
-						sources.location("private-key", PemFiles.pkcs8(first.keyPair().getPrivate())), null),
-				null, null, null, null);
+		MaterialSource inline = source(PemFiles.certificates(pushed.chain()),
+				PemFiles.pkcs8(first.keyPair().getPrivate()));
 		ReloadResult rejected = this.reloader.reload(inline,
 				new ReloadRequest(ReloadTrigger.CONFIGURATION, false, true, null));
 		assertThat(rejected.reason()).isEqualTo("key-match");
@@ -150,12 +146,7 @@ class RetrySchedulerTests {
 
 	private void start() {
 		AtomicReference<RetryScheduler> scheduler = new AtomicReference<>();
-		ContentReader reader = new ContentReader(ApplicationResourceLoader.get(), DataSize.ofKilobytes(64));
-		MaterialSources sources = new MaterialSources(ApplicationResourceLoader.get(), reader);
-		MaterialSource source = new MaterialSource("web", reader,
-				StoreSource.pem(null, sources.location("certificate", file("tls.crt").toString()),
-						sources.location("private-key", file("tls.key").toString()), null),
-				null, null, null, null);
+		MaterialSource source = source(file("tls.crt").toString(), file("tls.key").toString());
 		this.reloader = new CertificateReloader(List.of(new ManagedBundle(source, new LocalBundlePublisher("web"), 20)),
 				MaterialValidator.withDefaultChecks(this.clock, TestValidation.policy()), (event) -> {
 					RetryScheduler listener = scheduler.get();
@@ -167,6 +158,17 @@ class RetrySchedulerTests {
 		scheduler.set(this.scheduler);
 		this.scheduler.start();
 		this.reloader.initialize();
+	}
+
+	/**
+	 * Return the source of a PEM bundle whose certificate and key are the given values:
+	 * paths, or PEM content written in the configuration.
+	 */
+	private static MaterialSource source(String certificate, String privateKey) {
+		ContentReader reader = new ContentReader(ApplicationResourceLoader.get(), DataSize.ofKilobytes(64));
+		MaterialSources sources = new MaterialSources(ApplicationResourceLoader.get(), reader);
+		return new MaterialSource("web", reader, StoreSource.pem(null, sources.location("certificate", certificate),
+				sources.location("private-key", privateKey), null), null, null, null, null);
 	}
 
 	private String served() {
