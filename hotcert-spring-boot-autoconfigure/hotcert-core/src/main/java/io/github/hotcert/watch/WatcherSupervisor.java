@@ -174,7 +174,7 @@ final class WatcherSupervisor {
 		List<WatchedFiles> registrations = failed.registrations().stream().map(WatchedFiles::copy).toList();
 		this.status = this.status.restarted(problem, this.clock.instant());
 		WatcherThread replacement = newThread(registrations, createWatches());
-		replacement.prepareToReplace();
+		replacement.prepareToReplace(null);
 		replacement.start();
 		this.current = replacement;
 		logger.error("%s: replaced it with a new watcher thread (restart %d), which checks every watched file now"
@@ -183,10 +183,9 @@ final class WatcherSupervisor {
 
 	/**
 	 * Replace the watcher thread by one whose registration of the given name watches
-	 * other files: the other registrations keep the content last acted on as their
-	 * baseline and are all checked at once, the content of the new files now is theirs.
-	 * The previous thread ends after the action it may be running, which this method
-	 * waits for, briefly.
+	 * other files (see {@link WatcherThread#prepareToReplace(WatchedFiles)}). The
+	 * previous thread ends after the action it may be running, which this method waits
+	 * for.
 	 * @param name the name of the registration
 	 * @param replacement the registration that replaces it, or {@code null} to end it
 	 */
@@ -212,14 +211,7 @@ final class WatcherSupervisor {
 			thread.start();
 			this.current = thread;
 		}
-		if (previous != Thread.currentThread()) {
-			try {
-				previous.join(REWATCH_JOIN_TIMEOUT.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		join(previous, REWATCH_JOIN_TIMEOUT);
 	}
 
 	/**
@@ -292,17 +284,26 @@ final class WatcherSupervisor {
 			return;
 		}
 		stopping.close();
-		if (stopping != Thread.currentThread()) {
-			try {
-				stopping.join(timeout.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			if (stopping.isAlive()) {
-				logger.warn("The %s thread did not end within %s: it is still %s".formatted(this.threadName,
-						describe(timeout), stopping.activity()));
-			}
+		join(stopping, timeout);
+	}
+
+	/**
+	 * Wait for a thread that was asked to end, unless it is the current one, and say so
+	 * if it did not end in time.
+	 */
+	private void join(WatcherThread thread, Duration timeout) {
+		if (thread == Thread.currentThread()) {
+			return;
+		}
+		try {
+			thread.join(timeout.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (thread.isAlive()) {
+			logger.warn("The %s thread did not end within %s: it is still %s".formatted(this.threadName,
+					describe(timeout), thread.activity()));
 		}
 	}
 

@@ -75,17 +75,9 @@ final class WatcherThread extends Thread {
 	/**
 	 * Register the watches for a thread that replaces another: the content last acted on
 	 * stays the baseline, and every registration is checked at once, since changes made
-	 * while the previous thread was stuck produced events that nobody took.
-	 */
-	void prepareToReplace() {
-		prepareToReplace(null);
-	}
-
-	/**
-	 * Register the watches for a thread that replaces another, as
-	 * {@link #prepareToReplace()} does, with one registration that is new: the content of
-	 * its files now is its baseline.
-	 * @param added the new registration, or {@code null}
+	 * while the previous thread was stuck produced events that nobody took. A
+	 * registration that is new takes the content of its files now as its baseline.
+	 * @param added the registration that is new, or {@code null}
 	 */
 	void prepareToReplace(WatchedFiles added) {
 		resolve();
