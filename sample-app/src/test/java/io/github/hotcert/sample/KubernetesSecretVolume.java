@@ -47,6 +47,14 @@ final class KubernetesSecretVolume {
 	}
 
 	/**
+	 * Return the directory of the volume, where the visible names are.
+	 * @return the directory
+	 */
+	Path directory() {
+		return this.directory;
+	}
+
+	/**
 	 * Make the given files the content of the volume, as one atomic update.
 	 * @param files the content of each file, by name (no directories)
 	 * @return the {@link System#nanoTime()} when the new files became visible (the

@@ -23,13 +23,11 @@ import io.github.hotcert.sample.MonitoringQueries.LabelValues;
 import io.github.hotcert.sample.MonitoringQueries.Query;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -65,14 +63,7 @@ class PrometheusIT {
 
 	@BeforeEach
 	void findPrometheus() {
-		this.executable = PrometheusServer.findOnPath("prometheus");
-		if (this.executable == null) {
-			String message = "prometheus is not installed (Debian: apt-get install prometheus)";
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				fail(message + "; it is required on CI");
-			}
-			Assumptions.abort(message + ": skipping the end-to-end test of the dashboard and the alert rules");
-		}
+		this.executable = PrometheusServer.executableOrSkip("the end-to-end test of the dashboard and the alert rules");
 	}
 
 	@AfterEach
@@ -134,7 +125,7 @@ class PrometheusIT {
 			checked++;
 		}
 		List<Query> ruleQueries = MonitoringQueries.ruleQueries(rules);
-		assertThat(ruleQueries).hasSize(6);
+		assertThat(ruleQueries).hasSize(9);
 		for (Query query : ruleQueries) {
 			checkValid(query.source(), query.expression(), problems);
 			checked++;

@@ -19,13 +19,15 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Assumptions;
 
+import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
  * A real Prometheus server on a free loopback port, with a generated configuration and a
- * temporary data directory, that scrapes one target every second and evaluates rule
- * files.
+ * temporary data directory, that scrapes the targets of one job every second and
+ * evaluates rule files every second.
  */
 final class PrometheusServer implements AutoCloseable {
 
@@ -41,11 +43,11 @@ final class PrometheusServer implements AutoCloseable {
 
 	private final ObjectMapper objectMapper = new ObjectMapper();
 
-	private PrometheusServer(Path executable, Path directory, String job, String target, String metricsPath,
+	private PrometheusServer(Path executable, Path directory, String job, List<String> targets, String metricsPath,
 			List<Path> ruleFiles) throws IOException, InterruptedException {
 		this.port = freePort();
 		Path configuration = directory.resolve("prometheus.yml");
-		Files.writeString(configuration, configuration(job, target, metricsPath, ruleFiles));
+		Files.writeString(configuration, configuration(job, targets, metricsPath, ruleFiles));
 		this.log = directory.resolve("prometheus.log");
 		this.process = new ProcessBuilder(executable.toString(), "--config.file=" + configuration,
 				"--storage.tsdb.path=" + Files.createDirectories(directory.resolve("data")),
@@ -71,7 +73,42 @@ final class PrometheusServer implements AutoCloseable {
 	 */
 	static PrometheusServer start(Path executable, Path directory, String job, String target, String metricsPath,
 			List<Path> ruleFiles) throws IOException, InterruptedException {
-		return new PrometheusServer(executable, directory, job, target, metricsPath, ruleFiles);
+		return start(executable, directory, job, List.of(target), metricsPath, ruleFiles);
+	}
+
+	/**
+	 * Start a Prometheus server that scrapes several instances of one job.
+	 * @param executable the {@code prometheus} executable
+	 * @param directory a directory for its configuration, data and log
+	 * @param job the job name of the targets
+	 * @param targets the {@code host:port} of each instance to scrape
+	 * @param metricsPath the path to scrape
+	 * @param ruleFiles the rule files to evaluate
+	 * @return the started server
+	 * @throws IOException if it cannot be started
+	 * @throws InterruptedException if interrupted while waiting for it
+	 */
+	static PrometheusServer start(Path executable, Path directory, String job, List<String> targets, String metricsPath,
+			List<Path> ruleFiles) throws IOException, InterruptedException {
+		return new PrometheusServer(executable, directory, job, targets, metricsPath, ruleFiles);
+	}
+
+	/**
+	 * Find the {@code prometheus} executable, or end the test: on CI ({@code CI=true})
+	 * with a failure, elsewhere by skipping it.
+	 * @param skipped what is skipped without it, for the message
+	 * @return the executable
+	 */
+	static Path executableOrSkip(String skipped) {
+		Path executable = findOnPath("prometheus");
+		if (executable == null) {
+			String message = "prometheus is not installed (Debian: apt-get install prometheus)";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				fail(message + "; it is required on CI");
+			}
+			Assumptions.abort(message + ": skipping " + skipped);
+		}
+		return executable;
 	}
 
 	/**
@@ -108,6 +145,17 @@ final class PrometheusServer implements AutoCloseable {
 	 */
 	JsonNode ruleGroups() throws IOException, InterruptedException {
 		return get("/api/v1/rules").path("data").path("groups");
+	}
+
+	/**
+	 * Return the alerts that are pending or firing, from {@code /api/v1/alerts}.
+	 * @return the alerts, each with its {@code labels}, {@code annotations},
+	 * {@code state} and {@code value}
+	 * @throws IOException if the request fails
+	 * @throws InterruptedException if interrupted
+	 */
+	JsonNode alerts() throws IOException, InterruptedException {
+		return get("/api/v1/alerts").path("data").path("alerts");
 	}
 
 	String log() {
@@ -156,7 +204,7 @@ final class PrometheusServer implements AutoCloseable {
 		return response.statusCode() == 200;
 	}
 
-	private static String configuration(String job, String target, String metricsPath, List<Path> ruleFiles) {
+	private static String configuration(String job, List<String> targets, String metricsPath, List<Path> ruleFiles) {
 		StringBuilder yaml = new StringBuilder();
 		yaml.append("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\n");
 		yaml.append("rule_files:\n");
@@ -164,7 +212,7 @@ final class PrometheusServer implements AutoCloseable {
 		yaml.append("scrape_configs:\n");
 		yaml.append("  - job_name: '").append(job).append("'\n");
 		yaml.append("    metrics_path: '").append(metricsPath).append("'\n");
-		yaml.append("    static_configs:\n      - targets: ['").append(target).append("']\n");
+		yaml.append("    static_configs:\n      - targets: ['").append(String.join("', '", targets)).append("']\n");
 		return yaml.toString();
 	}
 

@@ -38,7 +38,7 @@ final class SampleApplicationProcess implements AutoCloseable {
 	 */
 	private static final Pattern HTTP_PORT = Pattern.compile("started on port[s()]* (\\d+) \\((http|http/1\\.1)\\)");
 
-	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
 
 	private final Process process;
 
@@ -48,13 +48,15 @@ final class SampleApplicationProcess implements AutoCloseable {
 
 	private final int managementPort;
 
-	private SampleApplicationProcess(Path workingDirectory) throws IOException, InterruptedException {
+	private SampleApplicationProcess(Path workingDirectory, String... arguments)
+			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-jar");
 		command.add(jar().toString());
 		command.add("--server.port=0");
 		command.add("--management.server.port=0");
+		command.addAll(List.of(arguments));
 		this.process = new ProcessBuilder(command).directory(workingDirectory.toFile())
 			.redirectErrorStream(true)
 			.start();
@@ -67,6 +69,19 @@ final class SampleApplicationProcess implements AutoCloseable {
 
 	static SampleApplicationProcess start(Path workingDirectory) throws IOException, InterruptedException {
 		return new SampleApplicationProcess(workingDirectory);
+	}
+
+	/**
+	 * Start the sample application with more command line arguments.
+	 * @param workingDirectory the working directory
+	 * @param arguments the arguments, such as {@code --name=value}
+	 * @return the started application
+	 * @throws IOException if it cannot be started
+	 * @throws InterruptedException if interrupted while waiting for it
+	 */
+	static SampleApplicationProcess start(Path workingDirectory, String... arguments)
+			throws IOException, InterruptedException {
+		return new SampleApplicationProcess(workingDirectory, arguments);
 	}
 
 	int httpsPort() {

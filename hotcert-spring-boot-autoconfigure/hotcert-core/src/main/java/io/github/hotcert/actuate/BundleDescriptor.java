@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.hotcert.reload.ManagedBundle;
+import io.github.hotcert.reload.RestartRequired;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
@@ -15,24 +16,47 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param served what the bundle serves
  * @param source where its material comes from and what is there now
  * @param consumers the servers and connectors that use it
+ * @param consumersThatCannotFollow the consumers that keep the material they started with
+ * until the application restarts
  * @param lastReload the result of the last reload
  * @param lastSuccess when material was last published (or adopted at startup)
  * @param reloads how many times new material was published
  * @param rejections how many times new material was rejected
  * @param consecutiveFailures how many reloads in a row were rejected
  * @param pendingChange whether the last reload read material that it did not publish
+ * @param restartRequired which consumers serve older material than the bundle until the
+ * application restarts, absent when every consumer serves what the bundle serves
  * @param history the most recent reloads, newest first
  */
 public record BundleDescriptor(ServedDescriptor served, SourceDescriptor source, List<String> consumers,
-		ReloadDescriptor lastReload, Instant lastSuccess, long reloads, long rejections, int consecutiveFailures,
-		boolean pendingChange, List<ReloadDescriptor> history) implements OperationResponseBody {
+		List<String> consumersThatCannotFollow, ReloadDescriptor lastReload, Instant lastSuccess, long reloads,
+		long rejections, int consecutiveFailures, boolean pendingChange, RestartDescriptor restartRequired,
+		List<ReloadDescriptor> history) implements OperationResponseBody {
 
 	static BundleDescriptor of(ManagedBundle bundle, Clock clock) {
 		return new BundleDescriptor(ServedDescriptor.of(bundle.getServed(), clock),
 				SourceDescriptor.of(bundle.getSource(), SourceState.of(bundle)), bundle.getConsumers(),
-				ReloadDescriptor.of(bundle.getLastResult()), bundle.getLastSuccess(), bundle.getReloadCount(),
-				bundle.getRejectionCount(), bundle.getConsecutiveFailures(), bundle.hasPendingChange(),
+				bundle.getConsumersThatCannotFollow(), ReloadDescriptor.of(bundle.getLastResult()),
+				bundle.getLastSuccess(), bundle.getReloadCount(), bundle.getRejectionCount(),
+				bundle.getConsecutiveFailures(), bundle.hasPendingChange(),
+				RestartDescriptor.of(bundle.getName(), bundle.getRestartRequired()),
 				ReloadDescriptor.of(bundle.getHistory()));
+	}
+
+	/**
+	 * Description of a restart that a bundle requires.
+	 *
+	 * @param since when material was first published that some consumers do not serve
+	 * @param consumers the consumers that serve older material
+	 * @param message what to do
+	 */
+	public record RestartDescriptor(Instant since, List<String> consumers, String message) {
+
+		static RestartDescriptor of(String bundle, RestartRequired restartRequired) {
+			return (restartRequired != null) ? new RestartDescriptor(restartRequired.since(),
+					restartRequired.consumers(), restartRequired.describe(bundle)) : null;
+		}
+
 	}
 
 }

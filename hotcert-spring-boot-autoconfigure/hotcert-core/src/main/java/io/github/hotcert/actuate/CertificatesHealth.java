@@ -14,6 +14,7 @@ import io.github.hotcert.reload.ManagedBundle;
 import io.github.hotcert.reload.RegistryBundlePublisher;
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
+import io.github.hotcert.reload.RestartRequired;
 import io.github.hotcert.reload.ServedMaterial;
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.Durations;
@@ -33,9 +34,10 @@ import org.springframework.util.Assert;
  * certificate that is not valid in a bundle that indicator does not check (one a web
  * server builds from its {@code server.ssl.*} properties), certificates that expire
  * within a threshold, a last reload that was rejected, material on disk that is not
- * served, and a watcher that noticed changes less well than configured (only by polling,
- * or not at all). Warnings change the status to {@link Status#OUT_OF_SERVICE
- * OUT_OF_SERVICE} only when asked to.
+ * served, consumers that serve older material than the bundle until the application
+ * restarts ({@code restartRequired}), and a watcher that noticed changes less well than
+ * configured (only by polling, or not at all). Warnings change the status to
+ * {@link Status#OUT_OF_SERVICE OUT_OF_SERVICE} only when asked to.
  */
 public class CertificatesHealth {
 
@@ -106,6 +108,7 @@ public class CertificatesHealth {
 			warning |= details.containsKey("expiringSoon");
 			warning |= addLastReload(details, bundle.getLastResult());
 			warning |= addSource(details, bundle);
+			warning |= addRestartRequired(details, bundle);
 			warning |= addWatcher(details, watcher);
 			bundles.put(bundle.getName(), details);
 		}
@@ -176,11 +179,28 @@ public class CertificatesHealth {
 			return true;
 		}
 		if (source.differs() || (source.differsFromServed() == null && bundle.hasPendingChange())) {
-			details.put("notServed", "The material of bundle '%s' on disk (%s) differs from the material served"
-				.formatted(bundle.getName(), bundle.getSource().getFiles()));
+			details.put("notServed", "The material of bundle '%s' at %s differs from the material served"
+				.formatted(bundle.getName(), bundle.getSource().getLocations()));
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * Report the consumers that serve older material than the bundle until the
+	 * application restarts.
+	 */
+	private static boolean addRestartRequired(Map<String, Object> details, ManagedBundle bundle) {
+		RestartRequired restartRequired = bundle.getRestartRequired();
+		if (restartRequired == null) {
+			return false;
+		}
+		Map<String, Object> restart = new LinkedHashMap<>();
+		restart.put("since", restartRequired.since());
+		restart.put("consumers", restartRequired.consumers());
+		restart.put("message", restartRequired.describe(bundle.getName()));
+		details.put("restartRequired", restart);
+		return true;
 	}
 
 	/**

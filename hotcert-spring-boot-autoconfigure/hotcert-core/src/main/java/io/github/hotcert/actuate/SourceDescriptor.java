@@ -12,7 +12,8 @@ import io.github.hotcert.source.MaterialSource;
 
 /**
  * Description of where a bundle's material comes from and what is there now. A location
- * that is not a file is named by its property only: its value may be PEM text.
+ * is named by its property and its origin, and by its path when it is a file: never by
+ * its value, which may be PEM text.
  *
  * @param type the type of source, such as {@code pem} or {@code jks}
  * @param locations the locations the material is read from
@@ -37,22 +38,28 @@ public record SourceDescriptor(String type, List<LocationDescriptor> locations, 
 	}
 
 	/**
-	 * Description of one location.
+	 * Description of one location: where the material comes from, never the material
+	 * itself.
 	 *
 	 * @param property the configuration property that names the material
+	 * @param origin where the material comes from: {@code file}, {@code configuration}
+	 * (PEM content written in the property), {@code resource} (a resource that is not a
+	 * file) or {@code registry} (a bundle published by application code)
 	 * @param path the file, absent when the material is not a file
 	 * @param sha256 the SHA-256 digest of the content on disk now
 	 * @param size the size of the content in bytes
 	 * @param lastModified when the file was last modified
 	 */
-	public record LocationDescriptor(String property, String path, String sha256, Long size, Instant lastModified) {
+	public record LocationDescriptor(String property, String origin, String path, String sha256, Long size,
+			Instant lastModified) {
 
 		static LocationDescriptor of(MaterialLocation location, ContentDigest digest) {
+			String origin = location.origin().id();
 			String path = (location.path() != null) ? location.path().toString() : null;
 			if (digest == null) {
-				return new LocationDescriptor(location.property(), path, null, null, null);
+				return new LocationDescriptor(location.property(), origin, path, null, null, null);
 			}
-			return new LocationDescriptor(location.property(), path, digest.sha256(), digest.size(),
+			return new LocationDescriptor(location.property(), origin, path, digest.sha256(), digest.size(),
 					digest.lastModified());
 		}
 

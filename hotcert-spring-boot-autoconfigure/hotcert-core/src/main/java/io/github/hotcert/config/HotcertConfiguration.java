@@ -6,7 +6,9 @@ import java.util.Map;
 
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.ReloadLifecycle;
+import io.github.hotcert.reload.RestartRequiredLiveness;
 import io.github.hotcert.reload.RetryScheduler;
+import io.github.hotcert.reload.SslBundleRebinder;
 import io.github.hotcert.source.ContentReader;
 import io.github.hotcert.source.MaterialSources;
 import io.github.hotcert.validation.ConfiguredValidationPolicy;
@@ -20,18 +22,24 @@ import io.github.hotcert.watch.WatchSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.io.ApplicationResourceLoader;
 import org.springframework.boot.ssl.SslBundleRegistry;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
  * The beans of hotcert's pipeline that are the same on every Spring Boot line: reading,
- * validating, watching and retrying. Imported by each line's auto-configuration, which
- * adds the {@link CertificateReloader} built from what {@link BundleDiscovery} finds.
+ * validating, watching, retrying and binding changed configuration again. Imported by
+ * each line's auto-configuration, which adds the {@link CertificateReloader} built from
+ * what {@link BundleDiscovery} finds.
  */
 @Configuration(proxyBeanMethods = false)
 public class HotcertConfiguration {
@@ -100,6 +108,37 @@ public class HotcertConfiguration {
 	ReloadLifecycle hotcertReloadLifecycle(CertificateReloader reloader, CertificateFileWatcher watcher,
 			ObjectProvider<SignalTrigger> signalTrigger) {
 		return new ReloadLifecycle(reloader, watcher, signalTrigger.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SslBundleRebinder hotcertSslBundleRebinder(CertificateReloader reloader, MaterialSources materialSources,
+			Environment environment, ObjectProvider<ReloadLifecycle> lifecycle) {
+		return new SslBundleRebinder(reloader, materialSources, environment, lifecycle.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("hotcert.restart.break-liveness")
+	RestartRequiredLiveness hotcertRestartRequiredLiveness(CertificateReloader reloader,
+			ApplicationEventPublisher eventPublisher) {
+		return new RestartRequiredLiveness(reloader, eventPublisher);
+	}
+
+	/**
+	 * Reloads the bundles whose configuration changed when Spring Cloud refreshes the
+	 * environment, only when Spring Cloud is on the class path.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.cloud.context.environment.EnvironmentChangeEvent")
+	@ConditionalOnBooleanProperty(name = "hotcert.refresh.enabled", matchIfMissing = true)
+	static class SpringCloudRefreshConfiguration {
+
+		@Bean
+		ApplicationListener<EnvironmentChangeEvent> hotcertEnvironmentChangeListener(SslBundleRebinder rebinder) {
+			return (event) -> rebinder.rebind(event.getKeys());
+		}
+
 	}
 
 }

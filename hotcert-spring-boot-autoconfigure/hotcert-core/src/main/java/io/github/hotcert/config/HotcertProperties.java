@@ -43,6 +43,10 @@ public class HotcertProperties {
 
 	private final Health health = new Health();
 
+	private final Refresh refresh = new Refresh();
+
+	private final Restart restart = new Restart();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -81,6 +85,14 @@ public class HotcertProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Refresh getRefresh() {
+		return this.refresh;
+	}
+
+	public Restart getRestart() {
+		return this.restart;
 	}
 
 	/**
@@ -443,11 +455,12 @@ public class HotcertProperties {
 
 		/**
 		 * Whether warnings (a certificate that expires within the threshold, a last
-		 * reload that was rejected, material on disk that is not served, a certificate
-		 * that is not valid in a bundle that Spring Boot's ssl health indicator does not
-		 * check) change the status from UP to OUT_OF_SERVICE. A certificate that is not
-		 * valid in a bundle of Spring Boot's registry is always OUT_OF_SERVICE, as Spring
-		 * Boot's ssl health indicator reports it; the status is never DOWN.
+		 * reload that was rejected, material on disk that is not served, a required
+		 * restart, a certificate that is not valid in a bundle that Spring Boot's ssl
+		 * health indicator does not check) change the status from UP to OUT_OF_SERVICE. A
+		 * certificate that is not valid in a bundle of Spring Boot's registry is always
+		 * OUT_OF_SERVICE, as Spring Boot's ssl health indicator reports it; the status is
+		 * never DOWN.
 		 */
 		private boolean warningsChangeStatus;
 
@@ -465,6 +478,51 @@ public class HotcertProperties {
 
 		public void setWarningsChangeStatus(boolean warningsChangeStatus) {
 			this.warningsChangeStatus = warningsChangeStatus;
+		}
+
+	}
+
+	/**
+	 * Reloads when the configuration changes while the application runs.
+	 */
+	public static class Refresh {
+
+		/**
+		 * Whether to reload the bundles whose spring.ssl.bundle properties changed when
+		 * Spring Cloud publishes an EnvironmentChangeEvent (a refresh through
+		 * /actuator/refresh, Spring Cloud Bus, Config, Consul or Kubernetes).
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * What happens when new material is published that a consumer of the bundle (a web
+	 * server hotcert cannot update) cannot take while the application runs.
+	 */
+	public static class Restart {
+
+		/**
+		 * Whether to set the application's liveness state to BROKEN when a bundle
+		 * requires a restart, so that a Kubernetes liveness probe on
+		 * /actuator/health/liveness restarts the container.
+		 */
+		private boolean breakLiveness;
+
+		public boolean isBreakLiveness() {
+			return this.breakLiveness;
+		}
+
+		public void setBreakLiveness(boolean breakLiveness) {
+			this.breakLiveness = breakLiveness;
 		}
 
 	}

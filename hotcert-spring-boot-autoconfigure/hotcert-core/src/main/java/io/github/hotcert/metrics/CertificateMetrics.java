@@ -21,12 +21,15 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.util.Assert;
 
 /**
- * {@link MeterBinder} for the validity dates of every certificate that the managed
- * bundles serve: one {@code hotcert.certificate.expiration.timestamp} and one
+ * {@link MeterBinder} for the certificates that the managed bundles serve: one
+ * {@code hotcert.certificate.expiration.timestamp} and one
  * {@code hotcert.certificate.not.before.timestamp} gauge per certificate of each key
  * store chain (leaf and intermediates) and of each trust store, in seconds since the
- * epoch. {@link #refresh()} brings the gauges in line with what is served: the gauges of
- * a replaced certificate are removed.
+ * epoch, and one {@code hotcert.certificate.info} gauge per bundle, always 1, whose tags
+ * name the served certificate (its serial and SHA-256 fingerprint), for queries across
+ * the instances of an application. {@link #refresh()} brings the gauges in line with what
+ * is served: the gauges of a replaced certificate are removed, so that each bundle has
+ * one info series at a time.
  */
 public class CertificateMetrics implements MeterBinder {
 
@@ -39,6 +42,11 @@ public class CertificateMetrics implements MeterBinder {
 	 * Name of the gauge of the start of the validity period.
 	 */
 	public static final String NOT_BEFORE = "hotcert.certificate.not.before.timestamp";
+
+	/**
+	 * Name of the gauge whose tags name the certificate each bundle serves.
+	 */
+	public static final String INFO = "hotcert.certificate.info";
 
 	private final CertificateReloader reloader;
 
@@ -57,7 +65,7 @@ public class CertificateMetrics implements MeterBinder {
 	public void bindTo(MeterRegistry registry) {
 		Gauges registered = this.gauges.computeIfAbsent(registry, Gauges::new);
 		synchronized (this) {
-			registered.register(rows());
+			registered.register(rows(), infoRows());
 		}
 	}
 
@@ -67,7 +75,8 @@ public class CertificateMetrics implements MeterBinder {
 	 */
 	public synchronized void refresh() {
 		Map<Tags, CertificateInfo> rows = rows();
-		this.gauges.values().forEach((registered) -> registered.register(rows));
+		List<Tags> info = infoRows();
+		this.gauges.values().forEach((registered) -> registered.register(rows, info));
 	}
 
 	private Map<Tags, CertificateInfo> rows() {
@@ -82,6 +91,18 @@ public class CertificateMetrics implements MeterBinder {
 				for (CertificateInfo trusted : served.trustedCertificates()) {
 					rows.putIfAbsent(tags(bundle.getName(), "truststore", trusted, false), trusted);
 				}
+			}
+		}
+		return rows;
+	}
+
+	private List<Tags> infoRows() {
+		List<Tags> rows = new ArrayList<>();
+		for (ManagedBundle bundle : this.reloader.getBundles()) {
+			CertificateInfo leaf = (bundle.getServed() != null) ? bundle.getServed().leaf() : null;
+			if (leaf != null) {
+				rows.add(Tags.of("bundle", bundle.getName(), "serial", leaf.serialNumber(), "fingerprint",
+						leaf.sha256Fingerprint()));
 			}
 		}
 		return rows;
@@ -106,6 +127,8 @@ public class CertificateMetrics implements MeterBinder {
 
 		private final MultiGauge notBefore;
 
+		private final MultiGauge info;
+
 		Gauges(MeterRegistry registry) {
 			this.expiration = MultiGauge.builder(EXPIRATION)
 				.description("When the certificate expires (its notAfter date), in seconds since the epoch")
@@ -115,11 +138,15 @@ public class CertificateMetrics implements MeterBinder {
 				.description("When the certificate becomes valid (its notBefore date), in seconds since the epoch")
 				.baseUnit("seconds")
 				.register(registry);
+			this.info = MultiGauge.builder(INFO)
+				.description("Always 1: the tags name the certificate that the bundle serves, the leaf of its chain")
+				.register(registry);
 		}
 
-		void register(Map<Tags, CertificateInfo> rows) {
+		void register(Map<Tags, CertificateInfo> rows, List<Tags> info) {
 			this.expiration.register(rows(rows, CertificateInfo::notAfter), false);
 			this.notBefore.register(rows(rows, CertificateInfo::notBefore), false);
+			this.info.register(info.stream().map((tags) -> Row.of(tags, 1)).toList(), false);
 		}
 
 		private static List<Row<CertificateInfo>> rows(Map<Tags, CertificateInfo> certificates,

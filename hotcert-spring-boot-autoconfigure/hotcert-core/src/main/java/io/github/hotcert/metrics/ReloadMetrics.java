@@ -21,7 +21,7 @@ import org.springframework.util.Assert;
 /**
  * {@link MeterBinder} for the reloads of the managed bundles: a counter and a timer that
  * {@link #record(ReloadResult) record} each reload, and gauges of each bundle's state
- * (last success, consecutive failures, change waiting on disk).
+ * (last success, consecutive failures, change waiting on disk, restart required).
  * <p>
  * The series an operator most often graphs, reloads and unchanged reloads started by the
  * file watcher, are registered at zero when binding, so that the first reload after a
@@ -53,6 +53,12 @@ public class ReloadMetrics implements MeterBinder {
 	 * Name of the gauge that is 1 when the source holds material that is not served.
 	 */
 	public static final String PENDING_CHANGE = "hotcert.reload.pending.change";
+
+	/**
+	 * Name of the gauge that is 1 when a consumer of the bundle serves older material
+	 * than the bundle until the application restarts.
+	 */
+	public static final String RESTART_REQUIRED = "hotcert.restart.required";
 
 	private static final Duration[] DURATION_BUCKETS = { Duration.ofMillis(5), Duration.ofMillis(10),
 			Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
@@ -91,6 +97,12 @@ public class ReloadMetrics implements MeterBinder {
 				.register(registry);
 			Gauge.builder(PENDING_CHANGE, bundle, (managed) -> managed.hasPendingChange() ? 1 : 0)
 				.description("1 when the files hold material that differs from the material served, otherwise 0")
+				.tag("bundle", name)
+				.strongReference(true)
+				.register(registry);
+			Gauge.builder(RESTART_REQUIRED, bundle, (managed) -> (managed.getRestartRequired() != null) ? 1 : 0)
+				.description("1 when a consumer of the bundle that cannot follow reloads serves older material than "
+						+ "the bundle until the application restarts, otherwise 0")
 				.tag("bundle", name)
 				.strongReference(true)
 				.register(registry);

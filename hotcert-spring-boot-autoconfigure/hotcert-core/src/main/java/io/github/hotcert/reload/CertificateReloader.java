@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.LoadedMaterial;
 import io.github.hotcert.source.MaterialLoadException;
+import io.github.hotcert.source.MaterialSource;
 import io.github.hotcert.validation.MaterialValidator;
 import io.github.hotcert.validation.ValidationResult;
 
@@ -123,6 +124,27 @@ public class CertificateReloader {
 		return run(bundle, request, () -> reload(bundle, request));
 	}
 
+	/**
+	 * Give a bundle the material of a new source, such as the bundle's configuration
+	 * after it changed while the application runs, and reload it from there. The new
+	 * source replaces the previous one whatever the outcome: material it holds that is
+	 * rejected is reported like rejected files, the previous material keeps being served,
+	 * and later reloads read the new source.
+	 * @param source the new source of the bundle
+	 * @param request the request
+	 * @return the result
+	 * @throws IllegalArgumentException if no bundle has the name of the source
+	 */
+	public ReloadResult reload(MaterialSource source, ReloadRequest request) {
+		ManagedBundle bundle = this.bundles.get(source.getBundleName());
+		Assert.isTrue(bundle != null,
+				() -> "No SSL bundle named '%s' is managed by hotcert".formatted(source.getBundleName()));
+		return run(bundle, request, () -> {
+			bundle.setSource(source);
+			return reload(bundle, request);
+		});
+	}
+
 	private ReloadResult run(ManagedBundle bundle, ReloadRequest request, Supplier<Attempt> reload) {
 		bundle.lock();
 		try {
@@ -131,7 +153,7 @@ public class CertificateReloader {
 			ReloadResult result = attempt.toResult(bundle.getName(), request, this.clock.instant(),
 					Duration.ofNanos(System.nanoTime() - start));
 			bundle.record(result, attempt.pendingChange(request, bundle.hasPendingChange()));
-			this.log.log(result);
+			this.log.log(result, bundle.getRestartRequired());
 			// Listeners see the bundle as this reload left it: the next reload of the
 			// bundle waits until they are done
 			this.eventPublisher.publishEvent(new CertificateReloadEvent(this, result));

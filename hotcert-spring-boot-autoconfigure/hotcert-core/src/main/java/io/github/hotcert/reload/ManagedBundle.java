@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -16,11 +15,17 @@ import org.springframework.util.Assert;
 
 /**
  * One bundle that hotcert keeps up to date: its source, where it is published, what it
- * serves, and what happened to it.
+ * serves, who uses it, and what happened to it.
+ * <p>
+ * Most consumers follow reloads: they receive every new bundle through the publisher. A
+ * consumer that cannot (a web server hotcert cannot update, a client that built its SSL
+ * context once) is registered with {@link #addConsumerThatCannotFollow(String)}: it keeps
+ * the material it started with, and once newer material is published the bundle
+ * {@link #getRestartRequired() requires a restart} to be served everywhere.
  */
 public final class ManagedBundle {
 
-	private final MaterialSource source;
+	private volatile MaterialSource source;
 
 	private final BundlePublisher publisher;
 
@@ -30,7 +35,7 @@ public final class ManagedBundle {
 
 	private final Deque<ReloadResult> history = new ArrayDeque<>();
 
-	private final List<String> consumers = new CopyOnWriteArrayList<>();
+	private final BundleConsumers consumers = new BundleConsumers();
 
 	private volatile ServedMaterial served;
 
@@ -106,11 +111,43 @@ public final class ManagedBundle {
 	}
 
 	/**
-	 * Return descriptions of the components that use this bundle.
+	 * Record a component that uses this bundle but cannot take new material while the
+	 * application runs, such as a web server that hotcert cannot update: it keeps the
+	 * material it started with. Once newer material is published, the bundle
+	 * {@link #getRestartRequired() requires a restart}.
+	 * @param description a description of the component, for reports
+	 */
+	public void addConsumerThatCannotFollow(String description) {
+		Assert.hasText(description, "'description' must not be empty");
+		this.consumers.addThatCannotFollow(description);
+	}
+
+	/**
+	 * Return descriptions of the components that use this bundle, including those that
+	 * cannot follow reloads.
 	 * @return the consumers
 	 */
 	public List<String> getConsumers() {
-		return List.copyOf(this.consumers);
+		return this.consumers.all();
+	}
+
+	/**
+	 * Return descriptions of the components that use this bundle and cannot follow
+	 * reloads.
+	 * @return the consumers that keep the material they started with
+	 */
+	public List<String> getConsumersThatCannotFollow() {
+		return this.consumers.thatCannotFollow();
+	}
+
+	/**
+	 * Return whether material was published that a consumer that cannot follow reloads
+	 * does not serve: only a restart of the application makes it serve that material.
+	 * @return the restart that is required, or {@code null} when every consumer serves
+	 * the material published
+	 */
+	public RestartRequired getRestartRequired() {
+		return this.consumers.restartRequired();
 	}
 
 	/**
@@ -193,6 +230,11 @@ public final class ManagedBundle {
 		this.served = served;
 	}
 
+	void setSource(MaterialSource source) {
+		Assert.isTrue(source.getBundleName().equals(getName()), "'source' must be a source of the same bundle");
+		this.source = source;
+	}
+
 	void record(ReloadResult result, boolean pendingChange) {
 		this.lastResult = result;
 		this.pendingChange = pendingChange;
@@ -201,6 +243,7 @@ public final class ManagedBundle {
 				this.reloadCount++;
 				this.consecutiveFailures = 0;
 				this.lastSuccess = result.time();
+				this.consumers.published(result.time());
 			}
 			case REJECTED -> {
 				this.rejectionCount++;

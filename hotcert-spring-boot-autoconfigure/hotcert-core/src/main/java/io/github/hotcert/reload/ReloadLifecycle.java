@@ -1,5 +1,7 @@
 package io.github.hotcert.reload;
 
+import java.util.function.Consumer;
+
 import io.github.hotcert.watch.CertificateFileWatcher;
 import io.github.hotcert.watch.ChangeOrigin;
 import io.github.hotcert.watch.SignalTrigger;
@@ -20,6 +22,8 @@ public class ReloadLifecycle implements SmartLifecycle {
 	private final SignalTrigger signalTrigger;
 
 	private volatile boolean running;
+
+	private final Object monitor = new Object();
 
 	private boolean watching;
 
@@ -47,20 +51,38 @@ public class ReloadLifecycle implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		if (!this.watching) {
-			for (ManagedBundle bundle : this.reloader.getBundles()) {
-				String name = bundle.getName();
-				this.watcher.watch(name, bundle.getSource().getFiles(),
-						(origin) -> this.reloader.reload(name, ReloadRequest.of(trigger(origin))));
+		synchronized (this.monitor) {
+			if (!this.watching) {
+				for (ManagedBundle bundle : this.reloader.getBundles()) {
+					this.watcher.watch(bundle.getName(), bundle.getSource().getFiles(), action(bundle.getName()));
+				}
+				this.watching = true;
 			}
-			this.watching = true;
+			this.watcher.start();
 		}
-		this.watcher.start();
 		this.reloader.initialize();
 		if (this.signalTrigger != null) {
 			this.signalTrigger.install(() -> this.reloader.reloadAll(ReloadRequest.of(ReloadTrigger.SIGNAL)));
 		}
 		this.running = true;
+	}
+
+	/**
+	 * Watch the files of a bundle's source after the source changed, instead of the files
+	 * of its previous source. Does nothing before the files are first watched: they are
+	 * taken from the source then.
+	 * @param bundle the bundle
+	 */
+	public void rewatch(ManagedBundle bundle) {
+		synchronized (this.monitor) {
+			if (this.watching) {
+				this.watcher.rewatch(bundle.getName(), bundle.getSource().getFiles(), action(bundle.getName()));
+			}
+		}
+	}
+
+	private Consumer<ChangeOrigin> action(String name) {
+		return (origin) -> this.reloader.reload(name, ReloadRequest.of(trigger(origin)));
 	}
 
 	private static ReloadTrigger trigger(ChangeOrigin origin) {

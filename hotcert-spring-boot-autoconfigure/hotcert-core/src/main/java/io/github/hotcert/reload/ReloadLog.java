@@ -8,10 +8,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The log lines of reloads: one INFO line per swap with the old and new certificate, one
- * WARN line per rejection with the check, the file and the reason (a rejection of the
- * same material again is logged at DEBUG), one WARN line per finding that only warns.
- * Never any key material. Remembers, for each bundle, the last rejection it logged.
+ * The log lines of reloads: one INFO line per swap with the old and new certificate (and
+ * a WARN line when a consumer of the bundle cannot take it), one WARN line per rejection
+ * with the check, the file and the reason (a rejection of the same material again is
+ * logged at DEBUG), one WARN line per finding that only warns. Never any key material.
+ * Remembers, for each bundle, the last rejection it logged.
  */
 final class ReloadLog {
 
@@ -19,10 +20,15 @@ final class ReloadLog {
 
 	private final Map<String, String> loggedRejections = new ConcurrentHashMap<>();
 
-	void log(ReloadResult result) {
+	void log(ReloadResult result, RestartRequired restartRequired) {
 		switch (result.outcome()) {
-			case RELOADED -> logger.info(
-					"Reloaded SSL bundle '%s' (%s): %s".formatted(result.bundle(), result.trigger(), result.message()));
+			case RELOADED -> {
+				logger.info("Reloaded SSL bundle '%s' (%s): %s".formatted(result.bundle(), result.trigger(),
+						result.message()));
+				if (restartRequired != null) {
+					logger.warn(restartRequired.describe(result.bundle()));
+				}
+			}
 			case REJECTED -> logRejection(result);
 			case UNCHANGED, VALID -> {
 				if (logger.isDebugEnabled()) {

@@ -41,7 +41,13 @@ public enum ReloadTrigger {
 	 * Application code published a bundle through
 	 * {@link org.springframework.boot.ssl.SslBundleRegistry#updateBundle}.
 	 */
-	REGISTRY;
+	REGISTRY,
+
+	/**
+	 * The configuration of the bundle changed while the application runs, for example
+	 * after Spring Cloud refreshed the environment.
+	 */
+	CONFIGURATION;
 
 	/**
 	 * Return the lower case name used in reports and metric tags.

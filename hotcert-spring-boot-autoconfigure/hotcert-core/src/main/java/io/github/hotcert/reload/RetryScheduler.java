@@ -20,7 +20,8 @@ import org.springframework.util.Assert;
  * accepted or found unchanged: a certificate and a key written as two files moments apart
  * end up served without anyone asking again. A bundle refused when application code
  * published it through the registry is not retried: retrying reads the source, not that
- * bundle. Runs on one thread, named {@value #THREAD_NAME}.
+ * bundle. Nor is a bundle without files: its material changes only with its
+ * configuration. Runs on one thread, named {@value #THREAD_NAME}.
  */
 public class RetryScheduler implements ApplicationListener<CertificateReloadEvent>, SmartLifecycle {
 
@@ -59,13 +60,14 @@ public class RetryScheduler implements ApplicationListener<CertificateReloadEven
 	@Override
 	public void onApplicationEvent(CertificateReloadEvent event) {
 		ReloadResult result = event.getResult();
-		if (this.reloader.getBundle(result.bundle()) == null) {
+		ManagedBundle bundle = this.reloader.getBundle(result.bundle());
+		if (bundle == null) {
 			return;
 		}
 		switch (result.outcome()) {
 			case RELOADED, UNCHANGED -> cancel(result.bundle());
 			case REJECTED -> {
-				if (result.trigger() != ReloadTrigger.REGISTRY) {
+				if (result.trigger() != ReloadTrigger.REGISTRY && !bundle.getSource().getFiles().isEmpty()) {
 					schedule(result.bundle());
 				}
 			}

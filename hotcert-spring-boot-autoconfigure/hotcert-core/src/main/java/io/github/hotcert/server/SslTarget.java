@@ -31,13 +31,42 @@ import org.springframework.util.Assert;
  * {@code tomcat https port 8443 (default host)}
  * @param updater applies a new bundle as described above, or {@code null} when the web
  * server is updated through Spring Boot's
- * {@link org.springframework.boot.ssl.SslBundleRegistry} without hotcert's help
+ * {@link org.springframework.boot.ssl.SslBundleRegistry} without hotcert's help, or
+ * cannot be updated
+ * @param followsReloads whether the target serves new material while the server runs; one
+ * that does not keeps the material it started with until the application restarts
  */
-public record SslTarget(String bundle, String serverName, String description, Consumer<SslBundle> updater) {
+public record SslTarget(String bundle, String serverName, String description, Consumer<SslBundle> updater,
+		boolean followsReloads) {
 
 	public SslTarget {
 		Assert.hasText(bundle, "'bundle' must not be empty");
 		Assert.hasText(description, "'description' must not be empty");
+		Assert.isTrue(followsReloads || updater == null, "A target that cannot follow reloads has no updater");
+	}
+
+	/**
+	 * Create a target that follows reloads: through the given updater, or through Spring
+	 * Boot's registry when there is none.
+	 * @param bundle the name of the bundle served
+	 * @param serverName the SNI host name, or {@code null} for the default host
+	 * @param description a description for reports
+	 * @param updater applies a new bundle, or {@code null}
+	 */
+	public SslTarget(String bundle, String serverName, String description, Consumer<SslBundle> updater) {
+		this(bundle, serverName, description, updater, true);
+	}
+
+	/**
+	 * Create a target that cannot follow reloads: it serves the material it started with
+	 * until the application restarts.
+	 * @param bundle the name of the bundle served
+	 * @param serverName the SNI host name, or {@code null} for the default host
+	 * @param description a description for reports
+	 * @return the target
+	 */
+	public static SslTarget cannotFollow(String bundle, String serverName, String description) {
+		return new SslTarget(bundle, serverName, description, null, false);
 	}
 
 }

@@ -18,7 +18,9 @@ import org.springframework.boot.web.server.WebServer;
 /**
  * Connects each started web server to the bundles it serves: finds the
  * {@link ServerSslApplier} for the server and registers its targets as consumers of the
- * managed bundles, so that every reload reaches the server.
+ * managed bundles, so that every reload reaches the server. A server that no applier
+ * supports, and a target that cannot follow reloads, are registered as consumers that
+ * cannot follow: once new material is published, their bundle requires a restart.
  */
 public class WebServerSslBinder {
 
@@ -71,6 +73,12 @@ public class WebServerSslBinder {
 					+ "are still watched and validated, but this server keeps serving the certificate it started "
 					+ "with until it is restarted")
 				.formatted(describe(namespace), webServer.getClass().getName()));
+			String description = "%s web server %s port %d".formatted(describe(namespace),
+					webServer.getClass().getSimpleName(), webServer.getPort());
+			bind(SslTarget.cannotFollow(ssl.defaultBundle(), null, description + " (default host)"));
+			ssl.serverNameBundles()
+				.forEach((serverName, bundleName) -> bind(
+						SslTarget.cannotFollow(bundleName, serverName, description + " (host " + serverName + ")")));
 			return;
 		}
 		for (SslTarget target : applier.getTargets(webServer, ssl)) {
@@ -92,7 +100,10 @@ public class WebServerSslBinder {
 	private void bind(SslTarget target) {
 		ManagedBundle bundle = this.reloader.getBundle(target.bundle());
 		if (bundle != null) {
-			if (target.updater() != null) {
+			if (!target.followsReloads()) {
+				bundle.addConsumerThatCannotFollow(target.description());
+			}
+			else if (target.updater() != null) {
 				bundle.addConsumer(target.description(), target.updater());
 			}
 			else {

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import io.github.hotcert.source.KeyStoreParser.KeyStoreFormatException;
 
@@ -135,6 +136,21 @@ final class KeyStoreFileSource extends StoreSource {
 	@Override
 	public String toString() {
 		return "key store[type=" + getType() + ", location=" + this.location + "]";
+	}
+
+	@Override
+	public boolean equals(Object obj) {
+		if (this == obj) {
+			return true;
+		}
+		return obj instanceof KeyStoreFileSource other && Objects.equals(this.type, other.type)
+				&& Objects.equals(this.provider, other.provider) && this.location.equals(other.location)
+				&& Objects.equals(this.password, other.password);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.type, this.provider, this.location);
 	}
 
 }

@@ -1,12 +1,16 @@
 package io.github.hotcert.source;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
+import org.springframework.boot.ssl.pem.PemContent;
 import org.springframework.util.Assert;
 
 /**
- * Where one piece of certificate material comes from: a file, or content that is fixed
- * for the life of the application (PEM text in a property, a class path resource).
+ * Where one piece of certificate material comes from: a file, PEM text in a configuration
+ * property, a resource that is not a file (a class path resource), or a bundle that
+ * application code published. The value is never part of a description: it may be PEM
+ * text.
  *
  * @param property the configuration property that names the material, for example
  * {@code spring.ssl.bundle.pem.web.keystore.certificate}
@@ -42,6 +46,20 @@ public record MaterialLocation(String property, String value, Path path) {
 	}
 
 	/**
+	 * Return where the material comes from.
+	 * @return the origin
+	 */
+	public Origin origin() {
+		if (this.path != null) {
+			return Origin.FILE;
+		}
+		if (REGISTRY.equals(this.property)) {
+			return Origin.REGISTRY;
+		}
+		return PemContent.isPresentInText(this.value) ? Origin.CONFIGURATION : Origin.RESOURCE;
+	}
+
+	/**
 	 * Return a description of the location for messages: the file path, the property that
 	 * holds the content, or the registry call that published it.
 	 * @return the description
@@ -57,6 +75,43 @@ public record MaterialLocation(String property, String value, Path path) {
 	@Override
 	public String toString() {
 		return describe();
+	}
+
+	/**
+	 * Where the material of a location comes from. Only a file changes by itself; the
+	 * other origins change when the configuration or the application changes them.
+	 */
+	public enum Origin {
+
+		/**
+		 * A file, watched for changes.
+		 */
+		FILE,
+
+		/**
+		 * PEM content written in the configuration property itself.
+		 */
+		CONFIGURATION,
+
+		/**
+		 * A resource that is not a file, such as a class path resource.
+		 */
+		RESOURCE,
+
+		/**
+		 * A bundle that application code published through
+		 * {@code SslBundleRegistry.updateBundle}.
+		 */
+		REGISTRY;
+
+		/**
+		 * Return the lower case name used in reports.
+		 * @return the name
+		 */
+		public String id() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
 	}
 
 }

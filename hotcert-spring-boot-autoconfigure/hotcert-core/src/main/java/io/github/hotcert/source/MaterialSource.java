@@ -2,6 +2,7 @@ package io.github.hotcert.source;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -94,6 +95,25 @@ public class MaterialSource {
 	 */
 	public StoreSource getTrustStore() {
 		return this.trustStore;
+	}
+
+	/**
+	 * Return whether another source of the same bundle is configured the same way: the
+	 * same locations (for content written in a property, the same content), key alias and
+	 * passwords, store types, options and protocol. A source configured differently, for
+	 * example after the configuration changed while the application runs, may build a
+	 * different bundle from the same content.
+	 * @param other the other source
+	 * @return whether both sources are configured the same way
+	 */
+	public boolean isConfiguredLike(MaterialSource other) {
+		return other != null && this.bundleName.equals(other.bundleName)
+				&& Objects.equals(this.keyStore, other.keyStore) && Objects.equals(this.trustStore, other.trustStore)
+				&& Objects.equals(this.key.getAlias(), other.key.getAlias())
+				&& Objects.equals(this.key.getPassword(), other.key.getPassword())
+				&& Arrays.equals(this.options.getCiphers(), other.options.getCiphers())
+				&& Arrays.equals(this.options.getEnabledProtocols(), other.options.getEnabledProtocols())
+				&& Objects.equals(this.protocol, other.protocol);
 	}
 
 	/**

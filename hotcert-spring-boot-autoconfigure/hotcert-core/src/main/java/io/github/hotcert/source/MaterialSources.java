@@ -3,7 +3,9 @@ package io.github.hotcert.source;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.commons.logging.Log;
@@ -23,8 +25,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * Creates the {@link MaterialSource material sources} of the SSL bundles configured with
- * {@code spring.ssl.bundle.pem.*} and {@code spring.ssl.bundle.jks.*}. A bundle is
- * included when at least one of its certificates, keys or key stores is a file.
+ * {@code spring.ssl.bundle.pem.*} and {@code spring.ssl.bundle.jks.*}: every bundle with
+ * a certificate or a key store, whether it is a file, PEM content written in the property
+ * or another resource. Only files change by themselves; the others change when the
+ * configuration changes (see {@code SslBundleRebinder}).
  */
 public class MaterialSources {
 
@@ -46,23 +50,46 @@ public class MaterialSources {
 	}
 
 	/**
-	 * Return the sources of every file-based bundle in the given properties.
+	 * Return the sources of every bundle in the given properties that has material: a
+	 * certificate or a key store, in a file, in the property itself or in another
+	 * resource. A bundle without any (a key store of a hardware provider, for example) is
+	 * left out.
 	 * @param properties the SSL properties
 	 * @return the material sources, PEM bundles first, each group in name order
 	 */
 	public List<MaterialSource> fromSslProperties(SslProperties properties) {
-		List<MaterialSource> sources = new ArrayList<>();
-		new TreeMap<>(properties.getBundle().getPem()).forEach(
-				(name, pem) -> addIfFileBased(sources, pem(name, pem), pem, "spring.ssl.bundle.pem." + name + "."));
-		new TreeMap<>(properties.getBundle().getJks()).forEach(
-				(name, jks) -> addIfFileBased(sources, jks(name, jks), jks, "spring.ssl.bundle.jks." + name + "."));
+		return sources(properties, true);
+	}
+
+	/**
+	 * Return the sources of every bundle in the given properties, as
+	 * {@link #fromSslProperties(SslProperties)} does, by bundle name, without logging
+	 * anything: for properties bound again while the application runs.
+	 * @param properties the SSL properties
+	 * @return the material sources by bundle name, PEM bundles first
+	 */
+	public Map<String, MaterialSource> byName(SslProperties properties) {
+		Map<String, MaterialSource> sources = new LinkedHashMap<>();
+		sources(properties, false).forEach((source) -> sources.putIfAbsent(source.getBundleName(), source));
 		return sources;
 	}
 
-	private void addIfFileBased(List<MaterialSource> sources, MaterialSource source, SslBundleProperties properties,
-			String prefix) {
-		if (!source.getFiles().isEmpty()) {
-			sources.add(source);
+	private List<MaterialSource> sources(SslProperties properties, boolean warn) {
+		List<MaterialSource> sources = new ArrayList<>();
+		new TreeMap<>(properties.getBundle().getPem())
+			.forEach((name, pem) -> add(sources, pem(name, pem), pem, "spring.ssl.bundle.pem." + name + ".", warn));
+		new TreeMap<>(properties.getBundle().getJks())
+			.forEach((name, jks) -> add(sources, jks(name, jks), jks, "spring.ssl.bundle.jks." + name + ".", warn));
+		return sources;
+	}
+
+	private void add(List<MaterialSource> sources, MaterialSource source, SslBundleProperties properties, String prefix,
+			boolean warn) {
+		if (source == null) {
+			return;
+		}
+		sources.add(source);
+		if (warn && !source.getFiles().isEmpty()) {
 			if (properties.isReloadOnUpdate()) {
 				logger.warn(("SSL bundle '%s' sets %sreload-on-update=true, but hotcert already watches it: Spring "
 						+ "Boot's own reload reads every change again after its quiet period and publishes it a second "
@@ -75,9 +102,8 @@ public class MaterialSources {
 
 	private MaterialSource pem(String name, PemSslBundleProperties properties) {
 		String prefix = "spring.ssl.bundle.pem." + name + ".";
-		return new MaterialSource(name, this.reader, pemStore(prefix + "keystore.", properties.getKeystore()),
-				pemStore(prefix + "truststore.", properties.getTruststore()), key(properties), options(properties),
-				properties.getProtocol());
+		return source(name, pemStore(prefix + "keystore.", properties.getKeystore()),
+				pemStore(prefix + "truststore.", properties.getTruststore()), properties);
 	}
 
 	private StoreSource pemStore(String prefix, PemSslBundleProperties.Store store) {
@@ -90,8 +116,16 @@ public class MaterialSources {
 
 	private MaterialSource jks(String name, JksSslBundleProperties properties) {
 		String prefix = "spring.ssl.bundle.jks." + name + ".";
-		return new MaterialSource(name, this.reader, jksStore(prefix + "keystore.", properties.getKeystore()),
-				jksStore(prefix + "truststore.", properties.getTruststore()), key(properties), options(properties),
+		return source(name, jksStore(prefix + "keystore.", properties.getKeystore()),
+				jksStore(prefix + "truststore.", properties.getTruststore()), properties);
+	}
+
+	private MaterialSource source(String name, StoreSource keyStore, StoreSource trustStore,
+			SslBundleProperties properties) {
+		if (keyStore == null && trustStore == null) {
+			return null;
+		}
+		return new MaterialSource(name, this.reader, keyStore, trustStore, key(properties), options(properties),
 				properties.getProtocol());
 	}
 

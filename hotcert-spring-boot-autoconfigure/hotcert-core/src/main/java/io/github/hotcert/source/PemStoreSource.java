@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import io.github.hotcert.source.PemParser.PemFormatException;
 
@@ -146,6 +147,21 @@ final class PemStoreSource extends StoreSource {
 	@Override
 	public String toString() {
 		return "PEM store[certificate=" + this.certificate + ", privateKey=" + this.privateKey + "]";
+	}
+
+	@Override
+	public boolean equals(Object obj) {
+		if (this == obj) {
+			return true;
+		}
+		return obj instanceof PemStoreSource other && Objects.equals(this.type, other.type)
+				&& this.certificate.equals(other.certificate) && Objects.equals(this.privateKey, other.privateKey)
+				&& Objects.equals(this.privateKeyPassword, other.privateKeyPassword);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.type, this.certificate, this.privateKey);
 	}
 
 }

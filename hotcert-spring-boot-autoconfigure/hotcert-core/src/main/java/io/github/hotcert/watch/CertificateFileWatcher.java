@@ -61,6 +61,8 @@ public class CertificateFileWatcher implements AutoCloseable {
 
 	private WatcherSupervisor supervisor;
 
+	private boolean started;
+
 	/**
 	 * Create a new {@link CertificateFileWatcher}.
 	 * @param settings how changes are noticed
@@ -123,9 +125,43 @@ public class CertificateFileWatcher implements AutoCloseable {
 	}
 
 	/**
+	 * Watch other files under a name already registered, for example after the
+	 * configuration of a bundle changed while the application runs: the files of the
+	 * earlier registration of that name are no longer watched, and the new ones are, with
+	 * the given action. No files ends the registration. While the watcher runs, the
+	 * content of the new files now is what later reads are compared with, so that only a
+	 * change made after this method returns runs the action.
+	 * @param name the name of what is watched
+	 * @param files the files, as configured (symbolic links are followed), possibly none
+	 * @param action the action to run, with how the change was found, after the content
+	 * of the files changed
+	 */
+	public void rewatch(String name, Set<Path> files, Consumer<ChangeOrigin> action) {
+		Assert.hasText(name, "'name' must not be empty");
+		Assert.notNull(files, "'files' must not be null");
+		Assert.notNull(action, "'action' must not be null");
+		synchronized (this.lock) {
+			this.registrations.removeIf((registration) -> registration.name().equals(name));
+			WatchedFiles replacement = files.isEmpty() ? null
+					: new WatchedFiles(name, Set.copyOf(new LinkedHashSet<>(files)), action, this.settings);
+			if (replacement != null) {
+				this.registrations.add(replacement);
+			}
+			if (this.supervisor != null) {
+				this.supervisor.rewatch(name, replacement);
+				logger.info("Watching %s for SSL bundle '%s'".formatted(files.isEmpty() ? "no files" : files, name));
+			}
+			else if (this.started) {
+				startSupervisor();
+			}
+		}
+	}
+
+	/**
 	 * Start watching: register the watches and read the current content of every file,
 	 * then start the watcher thread. Changes made after this method returns are noticed.
-	 * Does nothing in {@link WatchMode#OFF} or when nothing is registered.
+	 * Does nothing in {@link WatchMode#OFF}; when nothing is registered, the thread
+	 * starts with the first files {@link #rewatch registered} later.
 	 */
 	public void start() {
 		synchronized (this.lock) {
@@ -136,19 +172,28 @@ public class CertificateFileWatcher implements AutoCloseable {
 				logger.info("Not watching certificate files (hotcert.watch.mode=off): reloads happen on request only");
 				return;
 			}
-			if (this.registrations.isEmpty()) {
-				return;
-			}
-			WatcherSupervisor supervisor = new WatcherSupervisor(THREAD_NAME, this.settings, this.watchServiceFactory,
-					this.reader, this.counters, this.clock);
-			supervisor.start(this.registrations);
-			this.supervisor = supervisor;
-			logger.info("Watching %d certificate files of SSL bundles %s (%s, quiet period %s, maximum wait %s)"
-				.formatted(this.registrations.stream().mapToInt((files) -> files.files().size()).sum(),
-						this.registrations.stream().map(WatchedFiles::name).toList(),
-						describeMode(supervisor.getStatus().state() != WatcherStatus.State.POLLING_ONLY),
-						describe(this.settings.quietPeriod()), describe(this.settings.maxWait())));
+			this.started = true;
+			startSupervisor();
 		}
+	}
+
+	/**
+	 * Start the watcher thread for the registrations, if there are any. Called with the
+	 * lock held.
+	 */
+	private void startSupervisor() {
+		if (this.registrations.isEmpty()) {
+			return;
+		}
+		WatcherSupervisor supervisor = new WatcherSupervisor(THREAD_NAME, this.settings, this.watchServiceFactory,
+				this.reader, this.counters, this.clock);
+		supervisor.start(this.registrations);
+		this.supervisor = supervisor;
+		logger.info("Watching %d certificate files of SSL bundles %s (%s, quiet period %s, maximum wait %s)".formatted(
+				this.registrations.stream().mapToInt((files) -> files.files().size()).sum(),
+				this.registrations.stream().map(WatchedFiles::name).toList(),
+				describeMode(supervisor.getStatus().state() != WatcherStatus.State.POLLING_ONLY),
+				describe(this.settings.quietPeriod()), describe(this.settings.maxWait())));
 	}
 
 	private String describeMode(boolean events) {
@@ -168,6 +213,7 @@ public class CertificateFileWatcher implements AutoCloseable {
 		synchronized (this.lock) {
 			stopping = this.supervisor;
 			this.supervisor = null;
+			this.started = false;
 		}
 		if (stopping != null) {
 			stopping.stop(Duration.ofSeconds(10));

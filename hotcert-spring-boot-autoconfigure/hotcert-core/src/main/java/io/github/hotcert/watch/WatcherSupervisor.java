@@ -29,6 +29,8 @@ final class WatcherSupervisor {
 
 	static final int MAX_EVENT_FAILURES = 3;
 
+	private static final Duration REWATCH_JOIN_TIMEOUT = Duration.ofSeconds(2);
+
 	private final String threadName;
 
 	private final WatchSettings settings;
@@ -172,11 +174,44 @@ final class WatcherSupervisor {
 		List<WatchedFiles> registrations = failed.registrations().stream().map(WatchedFiles::copy).toList();
 		this.status = this.status.restarted(problem, this.clock.instant());
 		WatcherThread replacement = newThread(registrations, createWatches());
-		replacement.prepareToReplace();
+		replacement.prepareToReplace(null);
 		replacement.start();
 		this.current = replacement;
 		logger.error("%s: replaced it with a new watcher thread (restart %d), which checks every watched file now"
 			.formatted(problem, this.status.restarts()), cause);
+	}
+
+	/**
+	 * Replace the watcher thread by one whose registration of the given name watches
+	 * other files (see {@link WatcherThread#prepareToReplace(WatchedFiles)}). The
+	 * previous thread ends after the action it may be running, which this method waits
+	 * for.
+	 * @param name the name of the registration
+	 * @param replacement the registration that replaces it, or {@code null} to end it
+	 */
+	void rewatch(String name, WatchedFiles replacement) {
+		WatcherThread previous;
+		synchronized (this.monitor) {
+			previous = this.current;
+			if (this.stopped || previous == null) {
+				return;
+			}
+			List<WatchedFiles> registrations = new ArrayList<>();
+			previous.registrations()
+				.stream()
+				.filter((registration) -> !registration.name().equals(name))
+				.map(WatchedFiles::copy)
+				.forEach(registrations::add);
+			if (replacement != null) {
+				registrations.add(replacement);
+			}
+			previous.close();
+			WatcherThread thread = newThread(registrations, createWatches());
+			thread.prepareToReplace(replacement);
+			thread.start();
+			this.current = thread;
+		}
+		join(previous, REWATCH_JOIN_TIMEOUT);
 	}
 
 	/**
@@ -249,17 +284,26 @@ final class WatcherSupervisor {
 			return;
 		}
 		stopping.close();
-		if (stopping != Thread.currentThread()) {
-			try {
-				stopping.join(timeout.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			if (stopping.isAlive()) {
-				logger.warn("The %s thread did not end within %s: it is still %s".formatted(this.threadName,
-						describe(timeout), stopping.activity()));
-			}
+		join(stopping, timeout);
+	}
+
+	/**
+	 * Wait for a thread that was asked to end, unless it is the current one, and say so
+	 * if it did not end in time.
+	 */
+	private void join(WatcherThread thread, Duration timeout) {
+		if (thread == Thread.currentThread()) {
+			return;
+		}
+		try {
+			thread.join(timeout.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (thread.isAlive()) {
+			logger.warn("The %s thread did not end within %s: it is still %s".formatted(this.threadName,
+					describe(timeout), thread.activity()));
 		}
 	}
 

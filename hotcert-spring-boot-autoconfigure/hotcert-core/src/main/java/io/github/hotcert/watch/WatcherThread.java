@@ -75,12 +75,19 @@ final class WatcherThread extends Thread {
 	/**
 	 * Register the watches for a thread that replaces another: the content last acted on
 	 * stays the baseline, and every registration is checked at once, since changes made
-	 * while the previous thread was stuck produced events that nobody took.
+	 * while the previous thread was stuck produced events that nobody took. A
+	 * registration that is new takes the content of its files now as its baseline.
+	 * @param added the registration that is new, or {@code null}
 	 */
-	void prepareToReplace() {
+	void prepareToReplace(WatchedFiles added) {
 		resolve();
+		if (added != null) {
+			added.accept(added.read(this.reader));
+		}
 		long now = System.nanoTime();
-		this.registrations.forEach((registration) -> registration.debounce().onEvent(now));
+		this.registrations.stream()
+			.filter((registration) -> registration != added)
+			.forEach((registration) -> registration.debounce().onEvent(now));
 		this.nextPoll = now + this.settings.pollInterval().toNanos();
 	}
 

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Plain HTTP requests to an actuator on a loopback management port.
  */
-final class ActuatorClient {
+public final class ActuatorClient {
 
 	private static final ObjectMapper objectMapper = new ObjectMapper();
 
@@ -32,7 +32,7 @@ final class ActuatorClient {
 
 	private final Map<String, String> headers;
 
-	ActuatorClient(int port) {
+	public ActuatorClient(int port) {
 		this(port, Map.of());
 	}
 
@@ -47,11 +47,11 @@ final class ActuatorClient {
 		return new ActuatorClient(this.port, headers);
 	}
 
-	Response get(String path) throws IOException, InterruptedException {
+	public Response get(String path) throws IOException, InterruptedException {
 		return send(request(path).GET());
 	}
 
-	Response post(String path, String json) throws IOException, InterruptedException {
+	public Response post(String path, String json) throws IOException, InterruptedException {
 		return send(request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
@@ -121,9 +121,9 @@ final class ActuatorClient {
 	/**
 	 * An HTTP response.
 	 */
-	record Response(int status, String body) {
+	public record Response(int status, String body) {
 
-		JsonNode json() throws IOException {
+		public JsonNode json() throws IOException {
 			return objectMapper.readTree(this.body);
 		}
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import io.github.hotcert.actuate.CertificatesHealth.Report;
@@ -145,6 +146,23 @@ class CertificatesHealthTests {
 			.contains("'web'")
 			.contains(this.reloader.privateKey().toString())
 			.contains("does not exist");
+	}
+
+	@Test
+	void reportsARequiredRestartAsAWarningWithTheConsumersThatServeOlderMaterial() {
+		this.reloader.reloader().getBundle("web").addConsumerThatCannotFollow("fixed https port 8443 (default host)");
+		assertThat(web(health(Duration.ZERO, true))).doesNotContainKey("restartRequired");
+		this.reloader.write(issue("next.example"));
+		this.reloader.reloader().reload("web", ReloadRequest.of(ReloadTrigger.WATCH));
+		Report health = health(Duration.ZERO, false);
+		assertThat(health.status()).isEqualTo(Status.UP);
+		assertThat(web(health).get("restartRequired"))
+			.asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
+			.containsEntry("since", this.reloader.reloader().getBundle("web").getLastSuccess())
+			.containsEntry("consumers", List.of("fixed https port 8443 (default host)"))
+			.hasEntrySatisfying("message", (message) -> assertThat(message).asString()
+				.contains("fixed https port 8443 (default host) cannot take while the application runs"));
+		assertThat(health(Duration.ZERO, true).status()).isEqualTo(Status.OUT_OF_SERVICE);
 	}
 
 	@Test

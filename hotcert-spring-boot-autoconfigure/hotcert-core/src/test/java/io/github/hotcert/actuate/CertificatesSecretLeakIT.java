@@ -10,6 +10,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +20,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.hotcert.actuate.ActuatorClient.Response;
 import io.github.hotcert.reload.CertificateReloadEvent;
+import io.github.hotcert.reload.ReloadOutcome;
+import io.github.hotcert.reload.ReloadResult;
+import io.github.hotcert.reload.SslBundleRebinder;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
@@ -46,6 +50,7 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,9 +58,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Drives every part of hotcert's reporting (endpoint reads and writes, rejections,
  * health, info, audit events, application events, metrics and logs at TRACE) with three
  * bundles that hold secrets in different ways: an encrypted PEM key with its password, a
- * PKCS#12 key store with its password, and a PEM key written inline in a property. Then
- * searches everything that was reported for the keys' PEM bodies, their encoded bytes,
- * their private values and the passwords.
+ * PKCS#12 key store with its password, and a PEM key written inline in a property, also
+ * when the configuration of the last two is pushed again while the application runs (new
+ * inline keys, a new key store password, a wrong one). Then searches everything that was
+ * reported for the keys' PEM bodies, their encoded bytes, their private values and the
+ * passwords.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CertificatesSecretLeakIT {
@@ -65,6 +72,10 @@ class CertificatesSecretLeakIT {
 	private static final String STORE_PASSWORD = "store-password-2b8e41";
 
 	private static final String OTHER_STORE_PASSWORD = "other-store-password-c5d019";
+
+	private static final String PUSHED_STORE_PASSWORD = "pushed-store-password-61f2ae";
+
+	private static final String WRONG_STORE_PASSWORD = "wrong-store-password-d84b07";
 
 	private final TestCertificates certificates = TestCertificates.now();
 
@@ -126,6 +137,24 @@ class CertificatesSecretLeakIT {
 		Files.delete(webKey);
 		exercise(actuator, reported);
 
+		// Configuration pushed while the application runs: a new inline key, a key store
+		// moved with a new password, then a key that does not match and a wrong password
+		Issued pushed = remember(this.certificates.issue(this.certificates.leaf("pushed.example"), authority));
+		Path pushedStore = write("pushed.p12", keyStore(pushed, PUSHED_STORE_PASSWORD));
+		Map<String, Object> configuration = new LinkedHashMap<>();
+		configuration.put("spring.ssl.bundle.pem.inline.keystore.certificate", PemFiles.certificates(pushed.chain()));
+		configuration.put("spring.ssl.bundle.pem.inline.keystore.private-key", inlineKey(pushed));
+		configuration.put("spring.ssl.bundle.jks.store.keystore.location", pushedStore.toString());
+		configuration.put("spring.ssl.bundle.jks.store.keystore.password", PUSHED_STORE_PASSWORD);
+		assertThat(push(reported, configuration)).extracting(ReloadResult::outcome)
+			.containsOnly(ReloadOutcome.RELOADED);
+		Issued unrelated = remember(this.certificates.issue(this.certificates.leaf("unrelated.example"), authority));
+		configuration.put("spring.ssl.bundle.pem.inline.keystore.private-key", inlineKey(unrelated));
+		configuration.put("spring.ssl.bundle.jks.store.keystore.password", WRONG_STORE_PASSWORD);
+		assertThat(push(reported, configuration)).extracting(ReloadResult::outcome)
+			.containsOnly(ReloadOutcome.REJECTED);
+		exercise(actuator, reported);
+
 		CollectingConfiguration collected = this.application.getBean(CollectingConfiguration.class);
 		assertThat(collected.events).anySatisfy((event) -> assertThat(event).contains("rejected"));
 		assertThat(reported).anySatisfy((response) -> assertThat(response).contains("CERTIFICATE_RELOAD"));
@@ -136,6 +165,26 @@ class CertificatesSecretLeakIT {
 		assertNoNeedle("log output", List.of(output.getAll()), needles);
 		assertNoNeedle("application events", collected.events, needles);
 		assertNoNeedle("metric names and tags", meters(this.application.getBean(MeterRegistry.class)), needles);
+	}
+
+	/**
+	 * Change the configuration of the bundles as a configuration centre does, and keep
+	 * what the reloads report.
+	 */
+	private List<ReloadResult> push(List<String> reported, Map<String, Object> properties) {
+		this.application.context()
+			.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("pushed-" + System.nanoTime(), new LinkedHashMap<>(properties)));
+		List<ReloadResult> results = this.application.getBean(SslBundleRebinder.class).rebind(properties.keySet());
+		results.forEach((result) -> reported.add(result.toString()));
+		return results;
+	}
+
+	private String inlineKey(Issued issued) {
+		String pem = PemFiles.pkcs8(issued.keyPair().getPrivate());
+		this.keyPems.add(pem);
+		return pem;
 	}
 
 	private void exercise(ActuatorClient actuator, List<String> reported) throws Exception {
@@ -159,7 +208,8 @@ class CertificatesSecretLeakIT {
 	}
 
 	private List<String> needles() {
-		List<String> needles = new ArrayList<>(List.of(KEY_PASSWORD, STORE_PASSWORD, OTHER_STORE_PASSWORD));
+		List<String> needles = new ArrayList<>(List.of(KEY_PASSWORD, STORE_PASSWORD, OTHER_STORE_PASSWORD,
+				PUSHED_STORE_PASSWORD, WRONG_STORE_PASSWORD));
 		for (PrivateKey key : this.keys) {
 			// The private value is at the end of the encoding: its start is the same for
 			// every key of a type

@@ -1,10 +1,21 @@
 package io.github.hotcert.config;
 
+import java.time.Clock;
+import java.util.List;
+
+import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.reload.RestartRequiredLiveness;
+import io.github.hotcert.reload.SslBundleRebinder;
 import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.Check;
+import io.github.hotcert.validation.MaterialValidator;
 import io.github.hotcert.validation.Severity;
 import io.github.hotcert.validation.ValidationPolicy;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +25,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HotcertConfigurationTests {
 
 	private final HotcertConfiguration configuration = new HotcertConfiguration();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(HotcertConfiguration.class)
+		.withBean(HotcertProperties.class)
+		.withBean(DefaultSslBundleRegistry.class)
+		.withBean(CertificateReloader.class, () -> new CertificateReloader(List.of(),
+				new MaterialValidator(List.of(), TestValidation.policy()), (event) -> {
+				}, Clock.systemUTC()));
+
+	@Test
+	void rebindsTheBundlesWhenSpringCloudRefreshesTheEnvironment() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(SslBundleRebinder.class);
+			assertThat(context).hasBean("hotcertEnvironmentChangeListener");
+		});
+	}
+
+	@Test
+	void listensToNoEnvironmentChangeWithoutSpringCloud() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.cloud"))
+			.run((context) -> assertThat(context).hasSingleBean(SslBundleRebinder.class)
+				.doesNotHaveBean("hotcertEnvironmentChangeListener"));
+	}
+
+	@Test
+	void listensToNoEnvironmentChangeWhenRefreshIsDisabled() {
+		this.runner.withPropertyValues("hotcert.refresh.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("hotcertEnvironmentChangeListener"));
+	}
+
+	@Test
+	void breaksTheLivenessStateForARequiredRestartOnlyWhenAskedTo() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(RestartRequiredLiveness.class));
+		this.runner.withPropertyValues("hotcert.restart.break-liveness=true")
+			.run((context) -> assertThat(context).hasSingleBean(RestartRequiredLiveness.class));
+	}
 
 	@Test
 	void validatesWithTheDefaultSeveritiesAndTheDefaultsOfTheProperties() {

@@ -43,7 +43,7 @@ class AlertRulesTests {
 
 	@Test
 	void rulesAreValid() throws Exception {
-		assertThat(promtool("check", "rules", "hotcert-alerts.yml")).contains("SUCCESS: 6 rules found");
+		assertThat(promtool("check", "rules", "hotcert-alerts.yml")).contains("SUCCESS: 9 rules found");
 	}
 
 	@Test

@@ -1,8 +1,10 @@
 package io.github.hotcert.metrics;
 
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HexFormat;
 
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
@@ -120,6 +122,40 @@ class CertificateMetricsTests {
 	}
 
 	@Test
+	void registersOneInfoSeriesPerBundleNamingTheServedLeafByItsSerialAndFingerprint() {
+		Issued web = this.fixture.bundle("web", "web.example");
+		Issued api = this.fixture.bundle("api", "api.example");
+		bindAndStart();
+		assertThat(this.registry.find(CertificateMetrics.INFO).gauges()).hasSize(2);
+		Gauge info = this.registry.get(CertificateMetrics.INFO).tag("bundle", "web").gauge();
+		assertThat(info.value()).isOne();
+		assertThat(info.getId().getTags()).extracting("key", "value")
+			.containsExactlyInAnyOrder(tuple("bundle", "web"), tuple("serial", web.serialHex()),
+					tuple("fingerprint", sha256(web)));
+		assertThat(this.registry.get(CertificateMetrics.INFO).tag("bundle", "api").gauge().getId().getTag("serial"))
+			.isEqualTo(api.serialHex());
+	}
+
+	@Test
+	void replacesTheInfoSeriesOfABundleAtEverySwapSoThatOnlyOneIsLeft() {
+		this.fixture.bundle("web", "first.example");
+		bindAndStart();
+		Issued last = null;
+		for (int i = 0; i < 5; i++) {
+			last = this.fixture.issue("rotated-" + i + ".example");
+			this.fixture.write("web", last);
+			assertThat(this.fixture.reload("web").outcome()).isEqualTo(ReloadOutcome.RELOADED);
+		}
+		this.fixture.writeMismatched("web", this.fixture.issue("refused.example"), this.fixture.issue("other"));
+		assertThat(this.fixture.reload("web").outcome()).isEqualTo(ReloadOutcome.REJECTED);
+		Issued served = last;
+		assertThat(this.registry.find(CertificateMetrics.INFO).gauges()).singleElement()
+			.satisfies((gauge) -> assertThat(gauge.getId().getTags()).extracting("key", "value")
+				.containsExactlyInAnyOrder(tuple("bundle", "web"), tuple("serial", served.serialHex()),
+						tuple("fingerprint", sha256(served))));
+	}
+
+	@Test
 	void registersNothingBeforeTheBundlesServeMaterial() {
 		this.fixture.bundle("web", "web.example");
 		CertificateMetrics metrics = new CertificateMetrics(this.fixture.reloader());
@@ -163,6 +199,16 @@ class CertificateMetricsTests {
 		this.fixture.listen(metrics, new ReloadMetrics(this.fixture.reloader()));
 		this.fixture.reloader().initialize();
 		return metrics;
+	}
+
+	private static String sha256(Issued issued) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(issued.certificate().getEncoded()));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private Gauge expiration(String serial) {

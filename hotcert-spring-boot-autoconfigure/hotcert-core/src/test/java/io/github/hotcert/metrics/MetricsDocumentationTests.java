@@ -38,7 +38,7 @@ class MetricsDocumentationTests {
 		String metrics = read("metrics.md");
 		for (String name : List.of(CertificateMetrics.EXPIRATION, CertificateMetrics.NOT_BEFORE, ReloadMetrics.RELOADS,
 				ReloadMetrics.DURATION, ReloadMetrics.LAST_SUCCESS, ReloadMetrics.CONSECUTIVE_FAILURES,
-				ReloadMetrics.PENDING_CHANGE)) {
+				ReloadMetrics.PENDING_CHANGE, CertificateMetrics.INFO, ReloadMetrics.RESTART_REQUIRED)) {
 			assertThat(metrics).contains("`" + name + "`");
 		}
 		Set<String> published = publishedNames();
@@ -93,10 +93,15 @@ class MetricsDocumentationTests {
 		Map<String, String> panels = new LinkedHashMap<>();
 		dashboard().path("panels")
 			.forEach((panel) -> panels.put(panel.path("title").asText(), panel.path("type").asText()));
-		assertThat(panels).containsExactlyInAnyOrderEntriesOf(Map.of("Time to expiry per certificate", "table",
-				"Certificates expiring within 14 days", "stat", "Certificates expiring within 30 days", "stat",
-				"Reloads by outcome", "timeseries", "Time since last successful reload", "stat", "Consecutive failures",
-				"stat", "Reload duration p95", "timeseries"));
+		assertThat(panels).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+				Map.entry("Time to expiry per certificate", "table"),
+				Map.entry("Certificates expiring within 14 days", "stat"),
+				Map.entry("Certificates expiring within 30 days", "stat"),
+				Map.entry("Reloads by outcome", "timeseries"), Map.entry("Time since last successful reload", "stat"),
+				Map.entry("Consecutive failures", "stat"), Map.entry("Reload duration p95", "timeseries"),
+				Map.entry("Distinct certificates per bundle", "stat"),
+				Map.entry("Earliest expiry in the fleet", "stat"), Map.entry("Files differ from served", "stat"),
+				Map.entry("Restart required", "stat"), Map.entry("Served certificate per instance", "table")));
 	}
 
 	@Test
@@ -117,10 +122,25 @@ class MetricsDocumentationTests {
 	}
 
 	@Test
+	void fleetPanelsShowEveryInstanceAndCompareTheServedFingerprints() throws IOException {
+		Map<String, String> queries = new LinkedHashMap<>();
+		dashboard().path("panels")
+			.forEach((panel) -> queries.put(panel.path("title").asText(),
+					panel.path("targets").get(0).path("expr").asText()));
+		assertThat(queries.get("Served certificate per instance")).startsWith("hotcert_certificate_info{");
+		assertThat(queries.get("Distinct certificates per bundle"))
+			.startsWith("count by (job, bundle) (count by (job, bundle, fingerprint) (hotcert_certificate_info{");
+		assertThat(queries.get("Restart required")).contains("by (job, instance, bundle)", "hotcert_restart_required");
+		assertThat(queries.get("Files differ from served")).contains("by (job, instance, bundle)",
+				"hotcert_reload_pending_change");
+		assertThat(queries.get("Earliest expiry in the fleet")).startsWith("min by (job, bundle) (");
+	}
+
+	@Test
 	void expiryTableIsSortedSoonestFirst() throws IOException {
 		JsonNode table = null;
 		for (JsonNode panel : dashboard().path("panels")) {
-			if (panel.path("type").asText().equals("table")) {
+			if (panel.path("title").asText().equals("Time to expiry per certificate")) {
 				table = panel;
 			}
 		}
@@ -142,9 +162,13 @@ class MetricsDocumentationTests {
 				assertThat(((Map<String, String>) rule.get("annotations"))).containsKeys("summary", "description");
 			}
 		}
-		assertThat(severities).containsExactlyInAnyOrderEntriesOf(Map.of("CertificateExpiringSoon", "warning",
-				"CertificateExpiringCritical", "critical", "CertificateExpired", "critical", "CertificateReloadFailing",
-				"warning", "CertificateRenewalNotServed", "warning", "CertificateRenewalOverdue", "warning"));
+		assertThat(severities).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+				Map.entry("CertificateExpiringSoon", "warning"), Map.entry("CertificateExpiringCritical", "critical"),
+				Map.entry("CertificateExpired", "critical"), Map.entry("CertificateReloadFailing", "warning"),
+				Map.entry("CertificateRenewalNotServed", "warning"), Map.entry("CertificateRenewalOverdue", "warning"),
+				Map.entry("CertificateServedInconsistently", "warning"),
+				Map.entry("CertificateFleetExpiringSoon", "warning"),
+				Map.entry("CertificateRestartRequired", "warning")));
 		assertThat(read("metrics.md")).contains(severities.keySet().stream().map((name) -> "`" + name + "`").toList());
 	}
 

@@ -32,7 +32,7 @@ class PrometheusNamesTests {
 					"hotcert_reload_duration_seconds_bucket", "hotcert_reload_duration_seconds_count",
 					"hotcert_reload_duration_seconds_sum", "hotcert_reload_duration_seconds_max",
 					"hotcert_reload_last_success_timestamp_seconds", "hotcert_reload_consecutive_failures",
-					"hotcert_reload_pending_change");
+					"hotcert_reload_pending_change", "hotcert_certificate_info", "hotcert_restart_required");
 	}
 
 	@Test
@@ -49,8 +49,10 @@ class PrometheusNamesTests {
 			.extracting((sample) -> sample.label("le"))
 			.containsExactly("0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0",
 					"+Inf");
+		assertThat(text.samples("hotcert_certificate_info")).singleElement()
+			.satisfies((sample) -> assertThat(sample.labels()).containsOnlyKeys("bundle", "serial", "fingerprint"));
 		for (String gauge : List.of("hotcert_reload_last_success_timestamp_seconds",
-				"hotcert_reload_consecutive_failures", "hotcert_reload_pending_change")) {
+				"hotcert_reload_consecutive_failures", "hotcert_reload_pending_change", "hotcert_restart_required")) {
 			assertThat(text.samples(gauge)).singleElement()
 				.satisfies((sample) -> assertThat(sample.labels()).containsOnlyKeys("bundle"));
 		}

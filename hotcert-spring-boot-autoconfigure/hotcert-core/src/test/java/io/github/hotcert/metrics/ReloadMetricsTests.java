@@ -69,7 +69,7 @@ class ReloadMetricsTests {
 		}
 		assertThat(this.registry.find(ReloadMetrics.RELOADS).counters())
 			.extracting((counter) -> counter.getId().getTag("trigger"))
-			.containsOnly("startup", "watch", "poll", "manual", "signal", "retry", "registry");
+			.containsOnly("startup", "watch", "poll", "manual", "signal", "retry", "registry", "configuration");
 		assertThat(this.registry.find(ReloadMetrics.RELOADS).counters())
 			.extracting((counter) -> counter.getId().getTag("outcome"))
 			.containsOnly("reloaded", "unchanged", "rejected", "valid");
@@ -190,6 +190,22 @@ class ReloadMetricsTests {
 		this.fixture.write("web", this.fixture.issue("third.example"));
 		this.fixture.reload("web");
 		assertThat(pending.value()).isZero();
+	}
+
+	@Test
+	void restartRequiredIsOneOnceMaterialIsPublishedThatAConsumerCannotFollow() {
+		bindAndStart();
+		Gauge restartRequired = this.registry.get(ReloadMetrics.RESTART_REQUIRED).tag("bundle", "web").gauge();
+		this.fixture.reloader().getBundle("web").addConsumerThatCannotFollow("fixed server");
+		assertThat(restartRequired.value()).isZero();
+		this.fixture.writeMismatched("web", this.fixture.issue("second.example"), this.fixture.issue("other"));
+		this.fixture.reload("web");
+		assertThat(restartRequired.value()).as("rejected material is not published").isZero();
+		this.fixture.write("web", this.fixture.issue("third.example"));
+		this.fixture.reload("web");
+		assertThat(restartRequired.value()).isOne();
+		assertThat(restartRequired.getId().getTags()).extracting("key", "value")
+			.containsExactly(tuple("bundle", "web"));
 	}
 
 	@Test

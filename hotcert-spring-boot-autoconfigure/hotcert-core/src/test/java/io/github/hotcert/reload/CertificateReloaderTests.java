@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.github.hotcert.source.ContentReader;
+import io.github.hotcert.source.MaterialLocation;
 import io.github.hotcert.source.MaterialSource;
 import io.github.hotcert.source.MaterialSources;
 import io.github.hotcert.source.StoreSource;
@@ -288,6 +289,76 @@ class CertificateReloaderTests {
 	}
 
 	@Test
+	void reloadsFromANewSourceWithContentWrittenInTheConfiguration() throws IOException {
+		Issued first = write(issue("first"));
+		createReloader().initialize();
+		Issued pushed = issue("pushed");
+		ReloadResult result = this.reloader.reload(inlineSource(pushed),
+				new ReloadRequest(ReloadTrigger.CONFIGURATION, false, true, null));
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.RELOADED);
+		assertThat(result.trigger()).isEqualTo(ReloadTrigger.CONFIGURATION);
+		assertThat(result.previousCertificate().serialNumber()).isEqualTo(first.serialHex());
+		assertThat(served()).isEqualTo(pushed.serialHex());
+		assertThat(bundle().getSource().getFiles()).isEmpty();
+		assertThat(bundle().getSource().getLocations()).extracting(MaterialLocation::origin)
+			.containsOnly(MaterialLocation.Origin.CONFIGURATION);
+		assertThat(result.message()).doesNotContain("BEGIN");
+	}
+
+	@Test
+	void keepsServingWhenTheMaterialOfANewSourceIsRejectedAndReadsTheNewSourceFromThen() throws IOException {
+		Issued first = write(issue("first"));
+		createReloader().initialize();
+		MaterialSource mismatched = inlineSource(issue("pushed"), issue("other"));
+		ReloadResult result = this.reloader.reload(mismatched,
+				new ReloadRequest(ReloadTrigger.CONFIGURATION, false, true, null));
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.REJECTED);
+		assertThat(result.reason()).isEqualTo("key-match");
+		assertThat(served()).isEqualTo(first.serialHex());
+		assertThat(this.published).isEmpty();
+		assertThat(bundle().getSource()).isSameAs(mismatched);
+		assertThat(bundle().hasPendingChange()).isTrue();
+		assertThat(reload(ReloadTrigger.MANUAL).reason()).as("later reloads read the new source")
+			.isEqualTo("key-match");
+	}
+
+	@Test
+	void requiresARestartOnceMaterialIsPublishedThatAConsumerCannotFollow(CapturedOutput output) throws IOException {
+		write(issue("first"));
+		createReloader();
+		bundle().addConsumer("following server", (bundle) -> {
+		});
+		bundle().addConsumerThatCannotFollow("fixed server");
+		this.reloader.initialize();
+		assertThat(bundle().getRestartRequired()).isNull();
+		assertThat(bundle().getConsumers()).containsExactly("following server", "fixed server");
+		assertThat(bundle().getConsumersThatCannotFollow()).containsExactly("fixed server");
+		write(issue("second"));
+		ReloadResult reloaded = reload(ReloadTrigger.WATCH);
+		RestartRequired restartRequired = bundle().getRestartRequired();
+		assertThat(restartRequired).isNotNull();
+		assertThat(restartRequired.since()).isEqualTo(reloaded.time());
+		assertThat(restartRequired.consumers()).containsExactly("fixed server");
+		assertThat(output).contains("SSL bundle 'web' published new material that fixed server cannot take while the "
+				+ "application runs: restart the application to serve it there");
+		write(issue("third"));
+		reload(ReloadTrigger.WATCH);
+		assertThat(bundle().getRestartRequired().since()).as("since the first material it missed")
+			.isEqualTo(reloaded.time());
+	}
+
+	@Test
+	void requiresNoRestartForRejectedMaterial() throws IOException {
+		write(issue("first"));
+		createReloader();
+		bundle().addConsumerThatCannotFollow("fixed server");
+		this.reloader.initialize();
+		writeMismatched(issue("second"), issue("other"));
+		assertThat(reload(ReloadTrigger.WATCH).outcome()).isEqualTo(ReloadOutcome.REJECTED);
+		assertThat(bundle().getRestartRequired()).isNull();
+	}
+
+	@Test
 	void refusesAnUnknownBundle() throws IOException {
 		write(issue("first"));
 		createReloader();
@@ -313,6 +384,24 @@ class CertificateReloaderTests {
 				StoreSource.pem(null, sources.location("test.certificate", certificateFile().toString()),
 						sources.location("test.private-key", keyFile().toString()), null),
 				null, null, null, null);
+	}
+
+	private MaterialSource inlineSource(Issued issued) {
+		return inlineSource(issued, issued);
+	}
+
+	private MaterialSource inlineSource(Issued certificate, Issued key) {
+		ContentReader reader = new ContentReader(ApplicationResourceLoader.get(), DataSize.ofKilobytes(64));
+		MaterialSources sources = new MaterialSources(ApplicationResourceLoader.get(), reader);
+		return new MaterialSource("web", reader,
+				StoreSource.pem(null, sources.location("test.certificate", PemFiles.certificates(certificate.chain())),
+						sources.location("test.private-key", PemFiles.pkcs8(key.keyPair().getPrivate())), null),
+				null, null, null, null);
+	}
+
+	private void writeMismatched(Issued certificate, Issued key) throws IOException {
+		Files.writeString(keyFile(), PemFiles.pkcs8(key.keyPair().getPrivate()));
+		Files.writeString(certificateFile(), PemFiles.certificates(certificate.chain()));
 	}
 
 	private ReloadResult reload(ReloadTrigger trigger) {

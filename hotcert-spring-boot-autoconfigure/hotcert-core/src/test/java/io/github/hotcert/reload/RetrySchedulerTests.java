@@ -124,6 +124,21 @@ class RetrySchedulerTests {
 		assertThat(this.scheduler.getAttempts("web")).isOne();
 	}
 
+	@Test
+	void doesNotRetryABundleWithoutFilesSinceOnlyItsConfigurationChangesIt() throws IOException {
+		Issued first = issue("first", Instant.now().minusSeconds(60));
+		writeKey(first);
+		writeCertificate(first);
+		start();
+		Issued pushed = issue("pushed", Instant.now().minusSeconds(60));
+		MaterialSource inline = source(PemFiles.certificates(pushed.chain()),
+				PemFiles.pkcs8(first.keyPair().getPrivate()));
+		ReloadResult rejected = this.reloader.reload(inline,
+				new ReloadRequest(ReloadTrigger.CONFIGURATION, false, true, null));
+		assertThat(rejected.reason()).isEqualTo("key-match");
+		assertThat(this.scheduler.getAttempts("web")).isZero();
+	}
+
 	private static ReloadResult rejected(ReloadTrigger trigger) {
 		return new ReloadResult("web", trigger, ReloadOutcome.REJECTED, Instant.now(), Duration.ZERO, null, null,
 				"key-match", "private key does not match", List.of(), null);
@@ -131,12 +146,7 @@ class RetrySchedulerTests {
 
 	private void start() {
 		AtomicReference<RetryScheduler> scheduler = new AtomicReference<>();
-		ContentReader reader = new ContentReader(ApplicationResourceLoader.get(), DataSize.ofKilobytes(64));
-		MaterialSources sources = new MaterialSources(ApplicationResourceLoader.get(), reader);
-		MaterialSource source = new MaterialSource("web", reader,
-				StoreSource.pem(null, sources.location("certificate", file("tls.crt").toString()),
-						sources.location("private-key", file("tls.key").toString()), null),
-				null, null, null, null);
+		MaterialSource source = source(file("tls.crt").toString(), file("tls.key").toString());
 		this.reloader = new CertificateReloader(List.of(new ManagedBundle(source, new LocalBundlePublisher("web"), 20)),
 				MaterialValidator.withDefaultChecks(this.clock, TestValidation.policy()), (event) -> {
 					RetryScheduler listener = scheduler.get();
@@ -148,6 +158,17 @@ class RetrySchedulerTests {
 		scheduler.set(this.scheduler);
 		this.scheduler.start();
 		this.reloader.initialize();
+	}
+
+	/**
+	 * Return the source of a PEM bundle whose certificate and key are the given values:
+	 * paths, or PEM content written in the configuration.
+	 */
+	private static MaterialSource source(String certificate, String privateKey) {
+		ContentReader reader = new ContentReader(ApplicationResourceLoader.get(), DataSize.ofKilobytes(64));
+		MaterialSources sources = new MaterialSources(ApplicationResourceLoader.get(), reader);
+		return new MaterialSource("web", reader, StoreSource.pem(null, sources.location("certificate", certificate),
+				sources.location("private-key", privateKey), null), null, null, null, null);
 	}
 
 	private String served() {

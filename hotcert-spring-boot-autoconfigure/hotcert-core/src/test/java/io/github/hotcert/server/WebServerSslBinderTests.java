@@ -60,6 +60,32 @@ class WebServerSslBinderTests {
 	}
 
 	@Test
+	void recordsAWebServerWithoutApplierAsAConsumerThatCannotFollowOfEveryBundleItServes() {
+		ManagedBundle web = managedBundle("web");
+		ManagedBundle alpha = managedBundle("alpha");
+		WebServer webServer = mock(WebServer.class);
+		given(webServer.getPort()).willReturn(8443);
+		Ssl ssl = new Ssl();
+		ssl.setBundle("web");
+		new WebServerSslBinder(reloader(web, alpha), this.registry, List.of(),
+				(namespace) -> new ServerSsl(ssl, "web", Map.of("alpha.example", "alpha")))
+			.bind(webServer, null);
+		String server = "main web server " + webServer.getClass().getSimpleName() + " port 8443";
+		assertThat(web.getConsumersThatCannotFollow()).containsExactly(server + " (default host)");
+		assertThat(alpha.getConsumersThatCannotFollow()).containsExactly(server + " (host alpha.example)");
+		assertThat(web.getConsumers()).containsExactly(server + " (default host)");
+	}
+
+	@Test
+	void recordsATargetThatCannotFollowReloadsAsSuch() {
+		ManagedBundle web = managedBundle("web");
+		SslTarget target = SslTarget.cannotFollow("web", null, "test https port 8443 (default host)");
+		WebServer webServer = mock(WebServer.class);
+		binder(List.of(new StubApplier(webServer, List.of(target))), web).bind(webServer, null);
+		assertThat(web.getConsumersThatCannotFollow()).containsExactly("test https port 8443 (default host)");
+	}
+
+	@Test
 	void saysNothingAboutAWebServerWithoutSsl(CapturedOutput output) {
 		Ssl ssl = new Ssl();
 		ssl.setEnabled(false);

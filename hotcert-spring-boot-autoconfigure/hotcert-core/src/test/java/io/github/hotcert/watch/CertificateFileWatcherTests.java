@@ -289,6 +289,45 @@ class CertificateFileWatcherTests {
 	}
 
 	@Test
+	void rewatchMovesARegistrationToOtherFilesWhileTheWatcherRuns() throws Exception {
+		Path old = write(directory("old").resolve("tls.crt"), "one");
+		Path other = write(directory("other").resolve("tls.crt"), "two");
+		Path moved = write(directory("new").resolve("tls.crt"), "new");
+		RecordingAction<String> action = new RecordingAction<>(() -> "test");
+		RecordingAction<String> otherAction = new RecordingAction<>(() -> "other");
+		this.watcher = new CertificateFileWatcher(EVENTS_ONLY);
+		this.watcher.watch("test", Set.of(old), action);
+		this.watcher.watch("other", Set.of(other), otherAction);
+		this.watcher.start();
+		this.watcher.rewatch("test", Set.of(moved), action);
+		assertThat(watcherThreads()).as("the previous thread ended").isEqualTo(1);
+		PemFiles.replace(old, "ignored");
+		PemFiles.replace(moved, "changed");
+		assertThat(action.awaitChange().origin()).isEqualTo(ChangeOrigin.EVENT);
+		PemFiles.replace(other, "changed");
+		assertThat(otherAction.awaitChange().origin()).as("other registrations are still watched")
+			.isEqualTo(ChangeOrigin.EVENT);
+		touchAndAwaitCheck(moved);
+		assertThat(action.all())
+			.as("the old file is no longer watched, the content of the new one when it was "
+					+ "registered is its baseline")
+			.hasSize(1);
+	}
+
+	@Test
+	void rewatchStartsTheWatcherForTheFirstFilesOnceItWasStartedWithoutAny() throws Exception {
+		Path file = write(directory("tls").resolve("tls.crt"), "one");
+		RecordingAction<Void> action = RecordingAction.origins();
+		this.watcher = new CertificateFileWatcher(EVENTS_ONLY);
+		this.watcher.start();
+		assertThat(this.watcher.isRunning()).isFalse();
+		this.watcher.rewatch("test", Set.of(file), action);
+		assertThat(this.watcher.isRunning()).isTrue();
+		PemFiles.replace(file, "two");
+		assertThat(action.awaitChange().origin()).isEqualTo(ChangeOrigin.EVENT);
+	}
+
+	@Test
 	void stopEndsTheWatcherThread() throws Exception {
 		Path file = write(directory("tls").resolve("tls.crt"), "one");
 		start(EVENTS_ONLY, file, RecordingAction.origins());

@@ -19,7 +19,9 @@ import org.springframework.util.StringUtils;
  * SNI host name: it builds a new SSL provider for new connections when hotcert publishes
  * new material through the registry. The targets are therefore reported without an
  * updater. A server configured with {@code server.ssl.*} properties instead of a bundle
- * has no such handler and cannot be updated: that is reported once, at startup.
+ * has no such handler and cannot be updated: its target {@link SslTarget#cannotFollow
+ * cannot follow reloads}, which is reported once at startup and, after new material is
+ * published, as a required restart.
  */
 public class NettySslApplier implements ServerSslApplier {
 
@@ -54,6 +56,7 @@ public class NettySslApplier implements ServerSslApplier {
 					+ "'server.ssl.*' key store or certificate properties; it keeps serving the certificate it "
 					+ "started with until it is restarted")
 				.formatted(prefix));
+			targets.add(SslTarget.cannotFollow(ssl.defaultBundle(), null, prefix + " (default host)"));
 		}
 		ssl.serverNameBundles()
 			.forEach((serverName, bundleName) -> targets

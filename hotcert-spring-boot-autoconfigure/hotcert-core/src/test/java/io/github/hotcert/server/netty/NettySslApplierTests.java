@@ -44,12 +44,14 @@ class NettySslApplierTests {
 	}
 
 	@Test
-	void saysThatADefaultHostConfiguredWithPropertiesCannotBeUpdated(CapturedOutput output) {
+	void reportsADefaultHostConfiguredWithPropertiesAsATargetThatCannotFollowReloads(CapturedOutput output) {
 		Ssl ssl = new Ssl();
 		ssl.setCertificate("/etc/tls/tls.crt");
 		ssl.setCertificatePrivateKey("/etc/tls/tls.key");
 		List<SslTarget> targets = this.applier.getTargets(this.webServer, ServerSsl.of(ssl, "server.ssl"));
-		assertThat(targets).isEmpty();
+		assertThat(targets).containsExactly(
+				SslTarget.cannotFollow("server.ssl", null, "reactor-netty https port 8443 (default host)"));
+		assertThat(targets.get(0).followsReloads()).isFalse();
 		assertThat(output)
 			.contains("hotcert cannot apply reloaded certificates to the default host of "
 					+ "reactor-netty https port 8443")

@@ -11,8 +11,10 @@ import io.github.hotcert.config.BundleDiscovery;
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.ReloadLifecycle;
 import io.github.hotcert.reload.RetryScheduler;
+import io.github.hotcert.reload.SslBundleRebinder;
 import io.github.hotcert.server.WebServerSslBinder;
 import io.github.hotcert.server.tomcat.TomcatSslApplier;
+import io.github.hotcert.source.MaterialLocation;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
@@ -84,10 +86,20 @@ class HotcertAutoConfigurationTests {
 	}
 
 	@Test
-	void ignoresBundlesWithoutFiles() throws IOException {
+	void managesBundlesWhoseMaterialIsWrittenInTheConfiguration() throws IOException {
 		String pem = Files.readString(this.directory.resolve("tls.crt"));
 		this.runner.withPropertyValues("spring.ssl.bundle.pem.inline.truststore.certificate=" + pem)
-			.run((context) -> assertThat(context.getBean(CertificateReloader.class).getBundles()).isEmpty());
+			.run((context) -> assertThat(context.getBean(CertificateReloader.class).getBundles()).singleElement()
+				.satisfies(
+						(bundle) -> assertThat(bundle.getSource().getLocations()).extracting(MaterialLocation::origin)
+							.containsExactly(MaterialLocation.Origin.CONFIGURATION)));
+	}
+
+	@Test
+	void rebindsTheBundlesWithoutSpringCloud() {
+		this.runner.withPropertyValues(this.webBundle)
+			.run((context) -> assertThat(context).hasSingleBean(SslBundleRebinder.class)
+				.doesNotHaveBean("hotcertEnvironmentChangeListener"));
 	}
 
 	@Test
