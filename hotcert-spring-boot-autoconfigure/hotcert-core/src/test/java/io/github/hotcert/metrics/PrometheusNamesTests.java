@@ -7,6 +7,8 @@ import java.util.List;
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.reload.ReloadTrigger;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,10 @@ class PrometheusNamesTests {
 					"hotcert_reload_duration_seconds_bucket", "hotcert_reload_duration_seconds_count",
 					"hotcert_reload_duration_seconds_sum", "hotcert_reload_duration_seconds_max",
 					"hotcert_reload_last_success_timestamp_seconds", "hotcert_reload_consecutive_failures",
-					"hotcert_reload_pending_change", "hotcert_certificate_info", "hotcert_restart_required");
+					"hotcert_reload_pending_change", "hotcert_certificate_info", "hotcert_restart_required",
+					"hotcert_bundle_reload_seconds_count", "hotcert_bundle_reload_seconds_sum",
+					"hotcert_bundle_reload_seconds_max", "hotcert_bundle_reload_active_seconds_count",
+					"hotcert_bundle_reload_active_seconds_sum", "hotcert_bundle_reload_active_seconds_max");
 	}
 
 	@Test
@@ -51,6 +56,9 @@ class PrometheusNamesTests {
 					"+Inf");
 		assertThat(text.samples("hotcert_certificate_info")).singleElement()
 			.satisfies((sample) -> assertThat(sample.labels()).containsOnlyKeys("bundle", "serial", "fingerprint"));
+		assertThat(text.samples("hotcert_bundle_reload_seconds_count"))
+			.allSatisfy((sample) -> assertThat(sample.labels()).containsOnlyKeys("bundle", "trigger", "outcome",
+					"reason", "error"));
 		for (String gauge : List.of("hotcert_reload_last_success_timestamp_seconds",
 				"hotcert_reload_consecutive_failures", "hotcert_reload_pending_change", "hotcert_restart_required")) {
 			assertThat(text.samples(gauge)).singleElement()
@@ -60,7 +68,8 @@ class PrometheusNamesTests {
 
 	/**
 	 * Return what {@code /actuator/prometheus} shows for one served bundle that was
-	 * reloaded once.
+	 * reloaded once, with reloads observed by Micrometer's
+	 * {@link DefaultMeterObservationHandler} as in an application with actuator.
 	 * @param directory a directory for the bundle's files
 	 * @return the Prometheus text
 	 */
@@ -68,6 +77,10 @@ class PrometheusNamesTests {
 		MetricsFixture fixture = new MetricsFixture(directory);
 		fixture.bundle("web", "web.example");
 		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		// Reloads are observed as in an application with actuator
+		ObservationRegistry observationRegistry = ObservationRegistry.create();
+		observationRegistry.observationConfig().observationHandler(new DefaultMeterObservationHandler(registry));
+		fixture.reloader().setObservationRegistry(observationRegistry);
 		CertificateMetrics certificateMetrics = new CertificateMetrics(fixture.reloader());
 		ReloadMetrics reloadMetrics = new ReloadMetrics(fixture.reloader());
 		certificateMetrics.bindTo(registry);
