@@ -107,7 +107,13 @@ public final class LogFields {
 
 	private static final String NAMESPACE = "hotcert.";
 
-	private static final boolean MDC_PRESENT = ClassUtils.isPresent("org.slf4j.MDC", LogFields.class.getClassLoader());
+	/**
+	 * The class that holds the fields while a line is logged, looked up when this class
+	 * is loaded: without SLF4J, lines are logged without fields.
+	 */
+	public static final String MDC_CLASS = "org.slf4j.MDC";
+
+	private static final boolean MDC_PRESENT = ClassUtils.isPresent(MDC_CLASS, LogFields.class.getClassLoader());
 
 	private final Map<String, String> fields;
 
