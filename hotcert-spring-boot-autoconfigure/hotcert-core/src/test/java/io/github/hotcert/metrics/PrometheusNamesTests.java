@@ -7,8 +7,6 @@ import java.util.List;
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.reload.ReloadTrigger;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -68,8 +66,7 @@ class PrometheusNamesTests {
 
 	/**
 	 * Return what {@code /actuator/prometheus} shows for one served bundle that was
-	 * reloaded once, with reloads observed by Micrometer's
-	 * {@link DefaultMeterObservationHandler} as in an application with actuator.
+	 * reloaded once, with reloads observed as in an application with actuator.
 	 * @param directory a directory for the bundle's files
 	 * @return the Prometheus text
 	 */
@@ -77,15 +74,7 @@ class PrometheusNamesTests {
 		MetricsFixture fixture = new MetricsFixture(directory);
 		fixture.bundle("web", "web.example");
 		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-		// Reloads are observed as in an application with actuator
-		ObservationRegistry observationRegistry = ObservationRegistry.create();
-		observationRegistry.observationConfig().observationHandler(new DefaultMeterObservationHandler(registry));
-		fixture.reloader().setObservationRegistry(observationRegistry);
-		CertificateMetrics certificateMetrics = new CertificateMetrics(fixture.reloader());
-		ReloadMetrics reloadMetrics = new ReloadMetrics(fixture.reloader());
-		certificateMetrics.bindTo(registry);
-		reloadMetrics.bindTo(registry);
-		fixture.listen(certificateMetrics, reloadMetrics);
+		ReloadMetrics reloadMetrics = fixture.bindObserved(registry);
 		fixture.reloader().initialize();
 		reloadMetrics.record(new ReloadResult("web", ReloadTrigger.WATCH, ReloadOutcome.RELOADED, fixture.now(),
 				Duration.ofMillis(40), null, null, null, "test", List.of(), null));

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -82,14 +81,7 @@ class ReloadObservationMetricsTests {
 	private void reloadObservedThreeTimes(MeterRegistry meterRegistry) {
 		MetricsFixture fixture = new MetricsFixture(this.directory);
 		fixture.bundle("web", "web.example");
-		ObservationRegistry observationRegistry = ObservationRegistry.create();
-		observationRegistry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meterRegistry));
-		fixture.reloader().setObservationRegistry(observationRegistry);
-		CertificateMetrics certificateMetrics = new CertificateMetrics(fixture.reloader());
-		ReloadMetrics reloadMetrics = new ReloadMetrics(fixture.reloader());
-		certificateMetrics.bindTo(meterRegistry);
-		reloadMetrics.bindTo(meterRegistry);
-		fixture.listen(certificateMetrics, reloadMetrics);
+		fixture.bindObserved(meterRegistry);
 		fixture.reloader().initialize();
 		Issued second = fixture.issue("second.example");
 		fixture.write("web", second);

@@ -9,9 +9,7 @@ import java.util.List;
 import io.github.hotcert.config.HotcertProperties;
 import io.github.hotcert.config.BundleDiscovery;
 import io.github.hotcert.reload.CertificateReloader;
-import io.github.hotcert.reload.DefaultReloadObservationConvention;
 import io.github.hotcert.reload.ReloadLifecycle;
-import io.github.hotcert.reload.ReloadObservationConvention;
 import io.github.hotcert.reload.RetryScheduler;
 import io.github.hotcert.reload.SslBundleRebinder;
 import io.github.hotcert.server.WebServerSslBinder;
@@ -25,9 +23,6 @@ import io.github.hotcert.validation.Check;
 import io.github.hotcert.validation.MaterialValidator;
 import io.github.hotcert.validation.Severity;
 import io.github.hotcert.validation.ValidationPolicy;
-import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.tck.TestObservationRegistry;
-import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,36 +126,6 @@ class HotcertAutoConfigurationTests {
 		this.runner.withPropertyValues(this.webBundle)
 			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate", "io.micrometer"))
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(CertificateReloader.class));
-	}
-
-	@Test
-	void observesReloadsWithTheObservationRegistryOfTheApplication() {
-		TestObservationRegistry registry = TestObservationRegistry.create();
-		this.runner.withPropertyValues(this.webBundle)
-			.withBean(ObservationRegistry.class, () -> registry)
-			.run((context) -> TestObservationRegistryAssert.assertThat(registry)
-				.hasObservationWithNameEqualTo(DefaultReloadObservationConvention.NAME)
-				.that()
-				.hasContextualNameEqualTo("reload web")
-				.hasLowCardinalityKeyValue("trigger", "startup")
-				.hasBeenStopped());
-	}
-
-	@Test
-	void observesReloadsWithTheObservationConventionOfTheApplication() {
-		TestObservationRegistry registry = TestObservationRegistry.create();
-		this.runner.withPropertyValues(this.webBundle)
-			.withBean(ObservationRegistry.class, () -> registry)
-			.withBean(ReloadObservationConvention.class, () -> new DefaultReloadObservationConvention() {
-
-				@Override
-				public String getName() {
-					return "tls.reload";
-				}
-
-			})
-			.run((context) -> TestObservationRegistryAssert.assertThat(registry)
-				.hasObservationWithNameEqualTo("tls.reload"));
 	}
 
 	@Test
