@@ -151,7 +151,8 @@ public class CertificateFileWatcher implements AutoCloseable {
 			if (this.supervisor != null) {
 				this.supervisor.rewatch(name, replacement);
 				LogFields.bundle(name)
-					.info(logger, "Watching %s for SSL bundle '%s'".formatted(files.isEmpty() ? "no files" : files, name));
+					.info(logger,
+							"Watching %s for SSL bundle '%s'".formatted(files.isEmpty() ? "no files" : files, name));
 			}
 			else if (this.started) {
 				startSupervisor();
@@ -172,7 +173,8 @@ public class CertificateFileWatcher implements AutoCloseable {
 			}
 			if (this.settings.mode() == WatchMode.OFF) {
 				LogFields.of(LogFields.WATCH_MODE, WatchMode.OFF.id())
-					.info(logger, "Not watching certificate files (hotcert.watch.mode=off): reloads happen on request only");
+					.info(logger,
+							"Not watching certificate files (hotcert.watch.mode=off): reloads happen on request only");
 				return;
 			}
 			this.started = true;
@@ -194,11 +196,12 @@ public class CertificateFileWatcher implements AutoCloseable {
 		this.supervisor = supervisor;
 		LogFields.of(LogFields.WATCH_MODE, this.settings.mode().id())
 			.and(LogFields.WATCHER_STATE, supervisor.getStatus().state().id())
-			.info(logger, "Watching %d certificate files of SSL bundles %s (%s, quiet period %s, maximum wait %s)".formatted(
-				this.registrations.stream().mapToInt((files) -> files.files().size()).sum(),
-				this.registrations.stream().map(WatchedFiles::name).toList(),
-				describeMode(supervisor.getStatus().state() != WatcherStatus.State.POLLING_ONLY),
-				describe(this.settings.quietPeriod()), describe(this.settings.maxWait())));
+			.info(logger,
+					"Watching %d certificate files of SSL bundles %s (%s, quiet period %s, maximum wait %s)".formatted(
+							this.registrations.stream().mapToInt((files) -> files.files().size()).sum(),
+							this.registrations.stream().map(WatchedFiles::name).toList(),
+							describeMode(supervisor.getStatus().state() != WatcherStatus.State.POLLING_ONLY),
+							describe(this.settings.quietPeriod()), describe(this.settings.maxWait())));
 	}
 
 	private String describeMode(boolean events) {
