@@ -17,6 +17,7 @@ import sun.misc.SignalHandler;
 
 import org.springframework.boot.SpringApplicationAotProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.aot.AbstractAotProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,13 +41,21 @@ class AotProcessingIT {
 		Path output = Files.createDirectory(this.directory.resolve("aot"));
 		Set<String> threadsBefore = hotcertThreads();
 		String hangUpBefore = hangUpHandler();
-		SpringApplicationAotProcessor.main(new String[] { Application.class.getName(),
-				output.resolve("sources").toString(), output.resolve("resources").toString(),
-				output.resolve("classes").toString(), "io.github.hotcert", "aot-test", "--server.ssl.bundle=web",
-				"--spring.ssl.bundle.pem.web.keystore.certificate=" + certificates.resolve("tls.crt"),
-				"--spring.ssl.bundle.pem.web.keystore.private-key=" + certificates.resolve("tls.key"),
-				"--hotcert.development.generate-missing-certificates=true", "--hotcert.signal.enabled=true",
-				"--management.endpoints.web.exposure.include=certificates" });
+		try {
+			SpringApplicationAotProcessor.main(new String[] { Application.class.getName(),
+					output.resolve("sources").toString(), output.resolve("resources").toString(),
+					output.resolve("classes").toString(), "io.github.hotcert", "aot-test", "--server.ssl.bundle=web",
+					"--spring.ssl.bundle.pem.web.keystore.certificate=" + certificates.resolve("tls.crt"),
+					"--spring.ssl.bundle.pem.web.keystore.private-key=" + certificates.resolve("tls.key"),
+					"--hotcert.development.generate-missing-certificates=true", "--hotcert.signal.enabled=true",
+					"--management.endpoints.web.exposure.include=certificates" });
+		}
+		finally {
+			// The processing abandons its context without closing it, so the logging
+			// system stays marked as initialized: spring-boot:process-aot ends its JVM
+			// then, here the next application of this JVM must set up its logging again
+			LoggingSystem.get(Application.class.getClassLoader()).cleanUp();
+		}
 		assertThat(certificates).isEmptyDirectory();
 		assertThat(System.getProperty(AbstractAotProcessor.AOT_PROCESSING)).isNull();
 		assertThat(hotcertThreads()).isEqualTo(threadsBefore);
