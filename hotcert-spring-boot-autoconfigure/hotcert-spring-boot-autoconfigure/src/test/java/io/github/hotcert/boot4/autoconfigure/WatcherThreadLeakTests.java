@@ -50,8 +50,7 @@ class WatcherThreadLeakTests {
 			});
 		}
 		assertThat(threads(CertificateFileWatcher.THREAD_NAME)).isZero();
-		// The JDK's poller thread ends shortly after its WatchService is closed, not at
-		// once
+		// The JDK's poller ends shortly after its WatchService is closed, not at once
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(
