@@ -27,7 +27,9 @@ import org.springframework.util.Assert;
  * A bundle that others publish under the name of a managed bundle (through
  * {@link ManagedSslBundleRegistry}) goes through the same validation and publication.
  * Reloads of one bundle are serialized; every reload is recorded and announced with a
- * {@link CertificateReloadEvent}, in order, before the next reload of the bundle starts.
+ * {@link CertificateReloadEvent}, in order, before the next reload of the bundle starts,
+ * except a reload of files still being written that found them incomplete
+ * ({@link ReloadOutcome#SETTLING}): it is only returned to its caller.
  */
 public class CertificateReloader {
 
@@ -150,6 +152,13 @@ public class CertificateReloader {
 		try {
 			long start = System.nanoTime();
 			Attempt attempt = reload.get();
+			if (request.settling() && attempt.mayBeIncomplete()) {
+				ReloadResult settling = attempt.settling()
+					.toResult(bundle.getName(), request, this.clock.instant(),
+							Duration.ofNanos(System.nanoTime() - start));
+				this.log.log(settling);
+				return settling;
+			}
 			ReloadResult result = attempt.toResult(bundle.getName(), request, this.clock.instant(),
 					Duration.ofNanos(System.nanoTime() - start));
 			bundle.record(result, attempt.pendingChange(request, bundle.hasPendingChange()));

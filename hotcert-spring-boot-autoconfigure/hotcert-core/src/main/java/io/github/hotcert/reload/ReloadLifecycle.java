@@ -1,9 +1,8 @@
 package io.github.hotcert.reload;
 
-import java.util.function.Consumer;
-
 import io.github.hotcert.watch.CertificateFileWatcher;
 import io.github.hotcert.watch.ChangeOrigin;
+import io.github.hotcert.watch.FileChangeListener;
 import io.github.hotcert.watch.SignalTrigger;
 
 import org.springframework.context.SmartLifecycle;
@@ -54,7 +53,7 @@ public class ReloadLifecycle implements SmartLifecycle {
 		synchronized (this.monitor) {
 			if (!this.watching) {
 				for (ManagedBundle bundle : this.reloader.getBundles()) {
-					this.watcher.watch(bundle.getName(), bundle.getSource().getFiles(), action(bundle.getName()));
+					this.watcher.listen(bundle.getName(), bundle.getSource().getFiles(), action(bundle.getName()));
 				}
 				this.watching = true;
 			}
@@ -76,13 +75,19 @@ public class ReloadLifecycle implements SmartLifecycle {
 	public void rewatch(ManagedBundle bundle) {
 		synchronized (this.monitor) {
 			if (this.watching) {
-				this.watcher.rewatch(bundle.getName(), bundle.getSource().getFiles(), action(bundle.getName()));
+				this.watcher.relisten(bundle.getName(), bundle.getSource().getFiles(), action(bundle.getName()));
 			}
 		}
 	}
 
-	private Consumer<ChangeOrigin> action(String name) {
-		return (origin) -> this.reloader.reload(name, ReloadRequest.of(trigger(origin)));
+	/**
+	 * Return what a change of the files of a bundle does: reload the bundle, and ask for
+	 * another read when the files are still being written and not complete yet.
+	 */
+	private FileChangeListener action(String name) {
+		return (change) -> this.reloader
+			.reload(name, ReloadRequest.whileWriting(trigger(change.origin()), change.settling()))
+			.outcome() != ReloadOutcome.SETTLING;
 	}
 
 	private static ReloadTrigger trigger(ChangeOrigin origin) {

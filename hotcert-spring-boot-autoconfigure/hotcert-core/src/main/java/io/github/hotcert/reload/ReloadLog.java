@@ -30,6 +30,14 @@ final class ReloadLog {
 				}
 			}
 			case REJECTED -> logRejection(result);
+			case SETTLING -> {
+				if (logger.isDebugEnabled()) {
+					logger.debug("SSL bundle '%s' (%s): the files may still be being written and do not hold complete "
+						.formatted(result.bundle(), result.trigger())
+							+ "material yet (%s: %s)".formatted(result.reason(), result.message()));
+				}
+				return;
+			}
 			case UNCHANGED, VALID -> {
 				if (logger.isDebugEnabled()) {
 					logger.debug(

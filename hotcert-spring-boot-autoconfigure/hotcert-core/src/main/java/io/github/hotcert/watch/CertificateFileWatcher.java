@@ -24,11 +24,13 @@ import org.springframework.util.Assert;
  * at any level is seen), and by polling: the content of every file is compared with what
  * was last acted on every poll interval, so that a change that produced no event (NFS,
  * bind mounts) is still found. Events wait for a quiet period (bounded by a maximum
- * wait), then the files are read until two reads one quiet period apart hash the same.
- * The action of a registration runs only when the content differs from the content it
- * last ran for: touching a file, rewriting identical bytes or changing other files in the
- * same directories runs nothing. Only regular files are read, up to a size limit, so that
- * no read blocks (a named pipe) or runs unbounded (a device).
+ * wait), then the files are read until two reads shortly apart hash the same; files
+ * swapped as a whole (a Kubernetes {@code ..data} swap, a file or directory renamed into
+ * place) are complete by construction and read at once (see {@link FileChange}). The
+ * action of a registration runs only when the content differs from the content it last
+ * ran for: touching a file, rewriting identical bytes or changing other files in the same
+ * directories runs nothing. Only regular files are read, up to a size limit, so that no
+ * read blocks (a named pipe) or runs unbounded (a device).
  * <p>
  * The watcher thread cannot die quietly: a thread that ended, or that spent longer than
  * the stall timeout on one step, is replaced (see {@link #getStatus()}); when file events
@@ -111,16 +113,32 @@ public class CertificateFileWatcher implements AutoCloseable {
 	 * of the files changed
 	 */
 	public void watch(String name, Set<Path> files, Consumer<ChangeOrigin> action) {
+		Assert.notNull(action, "'action' must not be null");
+		listen(name, files, (change) -> {
+			action.accept(change.origin());
+			return true;
+		});
+	}
+
+	/**
+	 * Watch the given files, with a listener that is told how each change was found.
+	 * Registrations take effect when the watcher {@link #start() starts}.
+	 * @param name the name of what is watched, for log messages
+	 * @param files the files, as configured (symbolic links are followed)
+	 * @param listener the listener to call after the content of the files changed; it may
+	 * answer that a {@link FileChange#settling() settling} change is not complete yet
+	 */
+	public void listen(String name, Set<Path> files, FileChangeListener listener) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notNull(files, "'files' must not be null");
-		Assert.notNull(action, "'action' must not be null");
+		Assert.notNull(listener, "'listener' must not be null");
 		if (files.isEmpty()) {
 			return;
 		}
 		synchronized (this.lock) {
 			Assert.state(this.supervisor == null, "Files cannot be registered while the watcher is running");
 			this.registrations
-				.add(new WatchedFiles(name, Set.copyOf(new LinkedHashSet<>(files)), action, this.settings));
+				.add(new WatchedFiles(name, Set.copyOf(new LinkedHashSet<>(files)), listener, this.settings));
 		}
 	}
 
@@ -137,13 +155,28 @@ public class CertificateFileWatcher implements AutoCloseable {
 	 * of the files changed
 	 */
 	public void rewatch(String name, Set<Path> files, Consumer<ChangeOrigin> action) {
+		Assert.notNull(action, "'action' must not be null");
+		relisten(name, files, (change) -> {
+			action.accept(change.origin());
+			return true;
+		});
+	}
+
+	/**
+	 * Watch other files under a name already registered, with a listener that is told how
+	 * each change was found (see {@link #rewatch(String, Set, Consumer)}).
+	 * @param name the name of what is watched
+	 * @param files the files, as configured (symbolic links are followed), possibly none
+	 * @param listener the listener to call after the content of the files changed
+	 */
+	public void relisten(String name, Set<Path> files, FileChangeListener listener) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notNull(files, "'files' must not be null");
-		Assert.notNull(action, "'action' must not be null");
+		Assert.notNull(listener, "'listener' must not be null");
 		synchronized (this.lock) {
 			this.registrations.removeIf((registration) -> registration.name().equals(name));
 			WatchedFiles replacement = files.isEmpty() ? null
-					: new WatchedFiles(name, Set.copyOf(new LinkedHashSet<>(files)), action, this.settings);
+					: new WatchedFiles(name, Set.copyOf(new LinkedHashSet<>(files)), listener, this.settings);
 			if (replacement != null) {
 				this.registrations.add(replacement);
 			}

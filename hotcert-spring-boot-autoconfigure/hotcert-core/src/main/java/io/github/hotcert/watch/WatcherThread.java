@@ -98,9 +98,8 @@ final class WatcherThread extends Thread {
 				long timeout = timeoutMillis(System.nanoTime());
 				step(TimeUnit.MILLISECONDS.toNanos(timeout), "waiting for file events");
 				WatchKey key = this.paths.take(timeout);
-				while (key != null) {
-					onEvents(key, System.nanoTime());
-					key = this.paths.next();
+				if (key != null) {
+					onEvents(key);
 				}
 				long now = System.nanoTime();
 				readDue(now);
@@ -134,14 +133,30 @@ final class WatcherThread extends Thread {
 		return Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.max(0, nanos)) + 1);
 	}
 
-	private void onEvents(WatchKey key, long now) {
+	/**
+	 * Take the events of every key that has some, then resolve the paths of the
+	 * registrations they concern, and let their debounce know.
+	 */
+	private void onEvents(WatchKey first) {
 		step(0, "taking file events");
-		this.paths.changedBy(key).forEach((registration) -> registration.debounce().onEvent(now));
+		EventBatch batch = new EventBatch();
+		for (WatchKey key = first; key != null; key = this.paths.next()) {
+			this.paths.collect(key, batch);
+		}
+		if (!batch.isEmpty()) {
+			this.paths.resolve(batch.registrations());
+			batch.applyTo(System.nanoTime());
+		}
 	}
 
 	private void resolve() {
 		step(0, "resolving the watched paths");
 		this.paths.resolve();
+	}
+
+	private void resolve(WatchedFiles registration) {
+		step(0, "resolving the watched paths of " + registration);
+		this.paths.resolve(List.of(registration));
 	}
 
 	private void poll(long now) {
@@ -162,7 +177,7 @@ final class WatcherThread extends Thread {
 	private void readDue(long now) {
 		for (WatchedFiles registration : this.registrations) {
 			if (this.running && registration.debounce().isDue(now)) {
-				resolve();
+				resolve(registration);
 				step(0, "reading the files of " + registration);
 				ContentSnapshot snapshot = registration.read(this.reader);
 				Stable stable = registration.debounce().onRead(System.nanoTime(), snapshot);
@@ -181,20 +196,37 @@ final class WatcherThread extends Thread {
 		if (!this.running) {
 			return;
 		}
-		List<Path> changed = registration.accept(stable.snapshot());
-		this.counters.changes.incrementAndGet();
+		List<Path> changed = registration.differences(stable.snapshot());
 		if (logger.isDebugEnabled()) {
 			logger.debug("Files of %s changed (found by %s after %d reads%s): %s".formatted(registration,
-					stable.origin().name().toLowerCase(Locale.ROOT), stable.reads(),
-					stable.settled() ? "" : ", still changing", changed));
+					stable.origin().name().toLowerCase(Locale.ROOT), stable.reads(), describe(stable), changed));
 		}
 		step(0, "acting on a change to the files of " + registration);
+		boolean taken = true;
 		try {
-			registration.action().accept(stable.origin());
+			taken = registration.action().onChange(new FileChange(stable.origin(), stable.atomic(), stable.settling()));
 		}
 		catch (RuntimeException ex) {
 			logger.error("Acting on a change to the files of %s failed".formatted(registration), ex);
 		}
+		if (!taken && stable.settling()) {
+			this.counters.incomplete.incrementAndGet();
+			logger.debug("Files of %s do not hold complete material yet: reading them again".formatted(registration));
+			registration.debounce().onIncomplete(System.nanoTime(), stable.snapshot());
+			return;
+		}
+		registration.accept(stable.snapshot());
+		this.counters.changes.incrementAndGet();
+		if (stable.atomic()) {
+			this.counters.atomicChanges.incrementAndGet();
+		}
+	}
+
+	private static String describe(Stable stable) {
+		if (stable.atomic()) {
+			return ", swapped as a whole";
+		}
+		return (stable.settled() ? "" : ", still changing") + (stable.settling() ? ", may still be written" : "");
 	}
 
 	/**
