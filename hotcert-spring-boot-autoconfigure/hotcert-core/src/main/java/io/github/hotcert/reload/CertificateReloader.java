@@ -92,12 +92,24 @@ public class CertificateReloader {
 	 * @return the results, one per bundle
 	 */
 	public List<ReloadResult> initialize() {
-		ReloadRequest request = ReloadRequest.of(ReloadTrigger.STARTUP);
 		List<ReloadResult> results = new ArrayList<>();
 		for (ManagedBundle bundle : this.bundles.values()) {
-			results.add(run(bundle, request, () -> initialize(bundle, request)));
+			results.add(initialize(bundle.getName()));
 		}
 		return results;
+	}
+
+	/**
+	 * Record what one bundle serves at startup.
+	 * @param name the bundle name
+	 * @return the result
+	 * @throws IllegalArgumentException if no bundle has that name
+	 * @see #initialize()
+	 */
+	public ReloadResult initialize(String name) {
+		ManagedBundle bundle = managed(name);
+		ReloadRequest request = ReloadRequest.of(ReloadTrigger.STARTUP);
+		return run(bundle, request, () -> initialize(bundle, request));
 	}
 
 	/**
@@ -121,9 +133,14 @@ public class CertificateReloader {
 	 * @throws IllegalArgumentException if no bundle has that name
 	 */
 	public ReloadResult reload(String name, ReloadRequest request) {
+		ManagedBundle bundle = managed(name);
+		return run(bundle, request, () -> reload(bundle, request));
+	}
+
+	private ManagedBundle managed(String name) {
 		ManagedBundle bundle = this.bundles.get(name);
 		Assert.isTrue(bundle != null, () -> "No SSL bundle named '%s' is managed by hotcert".formatted(name));
-		return run(bundle, request, () -> reload(bundle, request));
+		return bundle;
 	}
 
 	/**
@@ -156,7 +173,7 @@ public class CertificateReloader {
 				ReloadResult settling = attempt.settling()
 					.toResult(bundle.getName(), request, this.clock.instant(),
 							Duration.ofNanos(System.nanoTime() - start));
-				this.log.log(settling);
+				this.log.log(settling, null);
 				return settling;
 			}
 			ReloadResult result = attempt.toResult(bundle.getName(), request, this.clock.instant(),

@@ -1,18 +1,36 @@
 package io.github.hotcert.reload;
 
+import java.time.Duration;
+import java.util.List;
+
 import io.github.hotcert.watch.CertificateFileWatcher;
 import io.github.hotcert.watch.ChangeOrigin;
 import io.github.hotcert.watch.FileChangeListener;
 import io.github.hotcert.watch.SignalTrigger;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts hotcert once the application is running: watches the files of every managed
- * bundle, records what each bundle serves, and installs the signal handler when there is
- * one. Stops watching and removes the signal handler when the application context closes.
+ * Starts hotcert once the application is running: installs the signal handler when there
+ * is one, then, on a thread of its own named {@value #THREAD_NAME}, watches the files of
+ * every managed bundle and validates what each bundle serves, so that the application
+ * does not wait for either. Until its startup validation is done a bundle
+ * {@link ManagedBundle#isValidating() is validating}. Stops watching and removes the
+ * signal handler when the application context closes.
  */
 public class ReloadLifecycle implements SmartLifecycle {
+
+	/**
+	 * The name of the thread that starts the watcher and validates the material served at
+	 * startup.
+	 */
+	public static final String THREAD_NAME = "hotcert-startup";
+
+	private static final Log logger = LogFactory.getLog(ReloadLifecycle.class);
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
 	private final CertificateReloader reloader;
 
@@ -20,11 +38,15 @@ public class ReloadLifecycle implements SmartLifecycle {
 
 	private final SignalTrigger signalTrigger;
 
-	private volatile boolean running;
-
 	private final Object monitor = new Object();
 
+	private volatile boolean running;
+
+	private volatile boolean stopping;
+
 	private boolean watching;
+
+	private Thread startup;
 
 	/**
 	 * Create a new {@link ReloadLifecycle}.
@@ -57,13 +79,46 @@ public class ReloadLifecycle implements SmartLifecycle {
 				}
 				this.watching = true;
 			}
-			this.watcher.start();
+			this.stopping = false;
+			List<ManagedBundle> bundles = this.reloader.getBundles();
+			bundles.forEach((bundle) -> bundle.setValidating(true));
+			this.startup = new Thread(() -> startUp(bundles), THREAD_NAME);
+			this.startup.setDaemon(true);
+			this.startup.start();
 		}
-		this.reloader.initialize();
 		if (this.signalTrigger != null) {
 			this.signalTrigger.install(() -> this.reloader.reloadAll(ReloadRequest.of(ReloadTrigger.SIGNAL)));
 		}
 		this.running = true;
+	}
+
+	/**
+	 * Watch the files, then validate what each bundle serves. The watcher reads the
+	 * content of every file before the bundles are validated: a change made in between is
+	 * either in what is validated, or noticed.
+	 */
+	private void startUp(List<ManagedBundle> bundles) {
+		synchronized (this.monitor) {
+			if (this.stopping) {
+				return;
+			}
+			this.watcher.start();
+		}
+		for (ManagedBundle bundle : bundles) {
+			if (this.stopping) {
+				return;
+			}
+			try {
+				this.reloader.initialize(bundle.getName());
+			}
+			catch (RuntimeException ex) {
+				logger.error("Validating the material of SSL bundle '%s' at startup failed".formatted(bundle.getName()),
+						ex);
+			}
+			finally {
+				bundle.setValidating(false);
+			}
+		}
 	}
 
 	/**
@@ -96,6 +151,20 @@ public class ReloadLifecycle implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		Thread startup;
+		synchronized (this.monitor) {
+			this.stopping = true;
+			startup = this.startup;
+			this.startup = null;
+		}
+		if (startup != null && startup != Thread.currentThread()) {
+			try {
+				startup.join(STOP_TIMEOUT.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		if (this.signalTrigger != null) {
 			this.signalTrigger.uninstall();
 		}

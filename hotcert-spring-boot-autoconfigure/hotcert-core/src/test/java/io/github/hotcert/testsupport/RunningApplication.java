@@ -27,6 +27,8 @@ import static org.awaitility.Awaitility.await;
  */
 public final class RunningApplication implements BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
+	private static final Duration STARTUP_VALIDATION = Duration.ofSeconds(60);
+
 	private ConfigurableApplicationContext context;
 
 	private boolean inTest;
@@ -53,11 +55,31 @@ public final class RunningApplication implements BeforeEachCallback, AfterEachCa
 	}
 
 	/**
-	 * Start an application and hold it until it is closed.
+	 * Start an application, hold it until it is closed, and wait until hotcert has
+	 * validated the material every bundle serves since startup, which it does after the
+	 * application started.
 	 * @param application starts the application and returns its context
 	 * @return the application context
 	 */
 	public ConfigurableApplicationContext start(Supplier<ConfigurableApplicationContext> application) {
+		ConfigurableApplicationContext context = startValidating(application);
+		CertificateReloader reloader = context.getBeanProvider(CertificateReloader.class).getIfAvailable();
+		if (reloader != null) {
+			await().atMost(STARTUP_VALIDATION)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(10))
+				.until(() -> reloader.getBundles().stream().noneMatch(ManagedBundle::isValidating));
+		}
+		return context;
+	}
+
+	/**
+	 * Start an application and hold it until it is closed, without waiting for the
+	 * validation of the material served since startup.
+	 * @param application starts the application and returns its context
+	 * @return the application context
+	 */
+	public ConfigurableApplicationContext startValidating(Supplier<ConfigurableApplicationContext> application) {
 		Assert.state(this.context == null, "An application is already running");
 		this.context = application.get();
 		this.startedInTest = this.inTest;

@@ -1,0 +1,124 @@
+package io.github.hotcert.reload;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.github.hotcert.source.LoadedMaterial;
+import io.github.hotcert.source.MaterialSource;
+import io.github.hotcert.source.StoreSource;
+import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.TestCertificates;
+import io.github.hotcert.testsupport.TestCertificates.Issued;
+import io.github.hotcert.testsupport.TestMaterial;
+import io.github.hotcert.testsupport.TestValidation;
+import io.github.hotcert.validation.MaterialValidator;
+import io.github.hotcert.validation.ValidationResult;
+import io.github.hotcert.watch.CertificateFileWatcher;
+import io.github.hotcert.watch.WatchMode;
+import io.github.hotcert.watch.WatchSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link ReloadLifecycle}: the application does not wait for the watcher or for
+ * the validation of the material served at startup.
+ */
+class ReloadLifecycleTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private final TestCertificates certificates = TestCertificates.now();
+
+	private final CountDownLatch validating = new CountDownLatch(1);
+
+	private final CountDownLatch release = new CountDownLatch(1);
+
+	@TempDir
+	Path directory;
+
+	private CertificateFileWatcher watcher;
+
+	private ReloadLifecycle lifecycle;
+
+	private ManagedBundle bundle;
+
+	@BeforeEach
+	void create() throws Exception {
+		Issued issued = this.certificates.issue(this.certificates.leaf("startup.example"),
+				this.certificates.authority("lifecycle test CA"));
+		Path certificate = Files.writeString(this.directory.resolve("tls.crt"), PemFiles.certificates(issued.chain()));
+		Path key = Files.writeString(this.directory.resolve("tls.key"), PemFiles.pkcs8(issued.keyPair().getPrivate()));
+		MaterialSource source = new MaterialSource("web", TestMaterial.reader(), StoreSource.pem(null,
+				TestMaterial.location("certificate", certificate), TestMaterial.location("private-key", key), null),
+				null, null, null, null);
+		this.bundle = new ManagedBundle(source, new LocalBundlePublisher("web"), 20);
+		CertificateReloader reloader = new CertificateReloader(List.of(this.bundle), heldValidator(), (event) -> {
+		}, Clock.systemUTC());
+		this.watcher = new CertificateFileWatcher(new WatchSettings(WatchMode.WATCH_POLL, Duration.ofMillis(50),
+				Duration.ofMillis(500), Duration.ofHours(1)));
+		this.lifecycle = new ReloadLifecycle(reloader, this.watcher);
+	}
+
+	@AfterEach
+	void stop() {
+		this.release.countDown();
+		this.lifecycle.stop();
+	}
+
+	@Test
+	void startReturnsWhileTheMaterialServedAtStartupIsValidated() throws Exception {
+		this.lifecycle.start();
+		assertThat(this.lifecycle.isRunning()).isTrue();
+		assertThat(this.bundle.isValidating()).isTrue();
+		assertThat(this.validating.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		assertThat(this.watcher.isRunning()).as("watching before validating").isTrue();
+		assertThat(this.bundle.isValidating()).isTrue();
+		assertThat(this.bundle.getLastResult()).isNull();
+		this.release.countDown();
+		await().atMost(TIMEOUT).until(() -> !this.bundle.isValidating());
+		assertThat(this.bundle.getLastResult().trigger()).isEqualTo(ReloadTrigger.STARTUP);
+		assertThat(this.bundle.getLastResult().outcome()).isEqualTo(ReloadOutcome.UNCHANGED);
+	}
+
+	@Test
+	void stopEndsTheStartupThreadAndTheWatcher() throws Exception {
+		this.lifecycle.start();
+		assertThat(this.validating.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		this.release.countDown();
+		this.lifecycle.stop();
+		assertThat(this.lifecycle.isRunning()).isFalse();
+		assertThat(this.watcher.isRunning()).isFalse();
+		assertThat(Thread.getAllStackTraces().keySet())
+			.noneMatch((thread) -> ReloadLifecycle.THREAD_NAME.equals(thread.getName()));
+	}
+
+	private MaterialValidator heldValidator() {
+		MaterialValidator defaults = MaterialValidator.withDefaultChecks(Clock.systemUTC(), TestValidation.policy());
+		return new MaterialValidator(defaults.getChecks(), TestValidation.policy()) {
+
+			@Override
+			public ValidationResult validate(LoadedMaterial material) {
+				ReloadLifecycleTests.this.validating.countDown();
+				try {
+					ReloadLifecycleTests.this.release.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return super.validate(material);
+			}
+
+		};
+	}
+
+}
