@@ -47,6 +47,8 @@ public class CertificateFileWatcher implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(CertificateFileWatcher.class);
 
+	private static final int MAX_NAMES_LOGGED = 10;
+
 	private final WatchSettings settings;
 
 	private final Clock clock;
@@ -224,7 +226,7 @@ public class CertificateFileWatcher implements AutoCloseable {
 		this.supervisor = supervisor;
 		logger.info("Watching %d certificate files of SSL bundles %s (%s, quiet period %s, maximum wait %s)".formatted(
 				this.registrations.stream().mapToInt((files) -> files.files().size()).sum(),
-				this.registrations.stream().map(WatchedFiles::name).toList(),
+				describeNames(this.registrations.stream().map(WatchedFiles::name).toList()),
 				describeMode(supervisor.getStatus().state() != WatcherStatus.State.POLLING_ONLY),
 				describe(this.settings.quietPeriod()), describe(this.settings.maxWait())));
 	}
@@ -232,6 +234,18 @@ public class CertificateFileWatcher implements AutoCloseable {
 	private String describeMode(boolean events) {
 		String poll = "polling every " + describe(this.settings.pollInterval());
 		return (this.settings.mode().watchesEvents() && events) ? "file events and " + poll : poll;
+	}
+
+	/**
+	 * Name the first bundles, and only count the others.
+	 */
+	private static String describeNames(List<String> names) {
+		if (names.size() <= MAX_NAMES_LOGGED) {
+			return names.toString();
+		}
+		return names.subList(0, MAX_NAMES_LOGGED)
+			.toString()
+			.replace("]", ", and %d more]".formatted(names.size() - MAX_NAMES_LOGGED));
 	}
 
 	private static String describe(Duration duration) {

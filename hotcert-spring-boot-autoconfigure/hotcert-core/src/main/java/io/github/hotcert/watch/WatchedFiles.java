@@ -1,8 +1,10 @@
 package io.github.hotcert.watch;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,6 +28,8 @@ final class WatchedFiles {
 	private Set<DirectoryEntry> commonEntries = Set.of();
 
 	private volatile ContentSnapshot known;
+
+	private Map<Path, FileStamp> stamps = Map.of();
 
 	WatchedFiles(String name, Set<Path> files, FileChangeListener action, WatchSettings settings) {
 		this.name = name;
@@ -108,6 +112,27 @@ final class WatchedFiles {
 
 	ContentSnapshot read(FileContentReader reader) {
 		return ContentSnapshot.read(this.files, reader);
+	}
+
+	/**
+	 * Read the files for a poll, unless their stamps show that none of them changed since
+	 * the previous poll read them.
+	 * @param reader the reader of the files
+	 * @return what was read, or {@code null} when no file changed
+	 */
+	ContentSnapshot poll(FileContentReader reader) {
+		Map<Path, FileStamp> stamps = new HashMap<>();
+		boolean unchanged = true;
+		for (Path file : this.files) {
+			FileStamp stamp = FileStamp.of(file);
+			stamps.put(file, stamp);
+			unchanged &= stamp != null && stamp.sameContentAs(this.stamps.get(file));
+		}
+		if (unchanged) {
+			return null;
+		}
+		this.stamps = stamps;
+		return read(reader);
 	}
 
 	/**

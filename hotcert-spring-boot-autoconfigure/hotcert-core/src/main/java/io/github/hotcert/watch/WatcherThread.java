@@ -162,12 +162,11 @@ final class WatcherThread extends Thread {
 	private void poll(long now) {
 		this.counters.polls.incrementAndGet();
 		this.nextPoll = now + this.settings.pollInterval().toNanos();
-		resolve();
 		for (WatchedFiles registration : this.registrations) {
 			if (this.running && registration.debounce().isIdle()) {
 				step(0, "polling the files of " + registration);
-				ContentSnapshot snapshot = registration.read(this.reader);
-				if (!registration.isKnown(snapshot)) {
+				ContentSnapshot snapshot = registration.poll(this.reader);
+				if (snapshot != null && !registration.isKnown(snapshot)) {
 					registration.debounce().onPollDifference(now, snapshot);
 				}
 			}
