@@ -2,6 +2,7 @@ package io.github.hotcert.reload;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.github.hotcert.watch.CertificateFileWatcher;
 import io.github.hotcert.watch.ChangeOrigin;
@@ -98,6 +99,7 @@ public class ReloadLifecycle implements SmartLifecycle {
 	 * either in what is validated, or noticed.
 	 */
 	private void startUp(List<ManagedBundle> bundles) {
+		long start = System.nanoTime();
 		synchronized (this.monitor) {
 			if (this.stopping) {
 				return;
@@ -119,6 +121,11 @@ public class ReloadLifecycle implements SmartLifecycle {
 				bundle.setValidating(false);
 			}
 		}
+		if (bundles.isEmpty()) {
+			return;
+		}
+		logger.info("Validated the material of %d SSL bundle%s served since startup in %d ms".formatted(bundles.size(),
+				(bundles.size() != 1) ? "s" : "", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
 	}
 
 	/**
