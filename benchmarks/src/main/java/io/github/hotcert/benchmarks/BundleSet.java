@@ -58,6 +58,7 @@ final class BundleSet {
 		}
 		rotateAll(authority);
 		try {
+			Files.createDirectories(directory);
 			Files.writeString(directory.resolve("bundles.properties"), properties);
 		}
 		catch (IOException ex) {

@@ -11,11 +11,18 @@ import io.github.hotcert.benchmarks.CertificateAuthority.Material;
 interface CertificateFiles {
 
 	/**
-	 * Return the arguments that make a bundle read these files.
-	 * @param bundle the bundle name
+	 * Return the arguments that make the web server serve a bundle read from these files.
 	 * @return the arguments
 	 */
-	List<String> arguments(String bundle);
+	List<String> arguments();
+
+	/**
+	 * Return the name of the bundle the web server serves from these files.
+	 * @return the bundle name
+	 */
+	default String bundle() {
+		return "web";
+	}
 
 	/**
 	 * Write new material.

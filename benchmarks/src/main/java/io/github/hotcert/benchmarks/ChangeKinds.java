@@ -55,7 +55,7 @@ final class ChangeKinds {
 				List.of())) {
 			deployment.warmUp(20);
 			Set<BigInteger> written = ConcurrentHashMap.newKeySet();
-			written.add(deployment.management().servedSerial("web"));
+			written.add(deployment.management().servedSerial(deployment.bundle()));
 			RotationRecord record = new RotationRecord();
 			try (Prober prober = new Prober(deployment, written)) {
 				for (int i = 0; i < this.rotations; i++) {
@@ -65,7 +65,7 @@ final class ChangeKinds {
 					Workbench.pause(PAUSE);
 				}
 				record.keep(deployment, "rotations-" + kind.name().toLowerCase() + ".csv");
-				long rejections = deployment.management().rejections("web");
+				long rejections = deployment.management().rejections(deployment.bundle());
 				report(variant, kind, measurement, record, rejections, prober);
 			}
 		}

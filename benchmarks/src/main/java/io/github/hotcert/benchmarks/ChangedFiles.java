@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.hotcert.benchmarks.CertificateAuthority.Material;
@@ -32,16 +33,28 @@ final class ChangedFiles implements CertificateFiles {
 		this.directory = directory;
 	}
 
+	/**
+	 * Return the arguments of the served bundle. The sample application configures a PEM
+	 * bundle named {@code web}: a key store is served as another bundle, {@code store},
+	 * while {@code web} reads the first certificate in PEM.
+	 */
 	@Override
-	public List<String> arguments(String bundle) {
-		if (this.kind == Kind.KEY_STORE) {
-			String prefix = "--spring.ssl.bundle.jks." + bundle + ".keystore.";
-			return List.of(prefix + "location=file:" + this.directory.resolve("server.p12"),
-					prefix + "password=" + KEY_STORE_PASSWORD, prefix + "type=PKCS12");
-		}
+	public List<String> arguments() {
 		Path files = (this.kind == Kind.CERTBOT) ? this.directory.resolve("live") : this.directory;
-		return List.of("--spring.ssl.bundle.pem." + bundle + ".keystore.certificate=" + files.resolve("fullchain.pem"),
-				"--spring.ssl.bundle.pem." + bundle + ".keystore.private-key=" + files.resolve("privkey.pem"));
+		List<String> arguments = new ArrayList<>(
+				List.of("--spring.ssl.bundle.pem.web.keystore.certificate=" + files.resolve("fullchain.pem"),
+						"--spring.ssl.bundle.pem.web.keystore.private-key=" + files.resolve("privkey.pem")));
+		if (this.kind == Kind.KEY_STORE) {
+			String prefix = "--spring.ssl.bundle.jks.store.keystore.";
+			arguments.addAll(List.of(prefix + "location=file:" + this.directory.resolve("server.p12"),
+					prefix + "password=" + KEY_STORE_PASSWORD, prefix + "type=PKCS12", "--server.ssl.bundle=store"));
+		}
+		return arguments;
+	}
+
+	@Override
+	public String bundle() {
+		return (this.kind == Kind.KEY_STORE) ? "store" : "web";
 	}
 
 	@Override
@@ -52,7 +65,13 @@ final class ChangedFiles implements CertificateFiles {
 			byte[] certificate = material.certificatePem().getBytes(StandardCharsets.US_ASCII);
 			byte[] key = material.privateKeyPem().getBytes(StandardCharsets.US_ASCII);
 			switch (this.kind) {
-				case KEY_STORE -> replace(this.directory.resolve("server.p12"), material.pkcs12(KEY_STORE_PASSWORD));
+				case KEY_STORE -> {
+					if (version == 1) {
+						Files.write(this.directory.resolve("privkey.pem"), key);
+						Files.write(this.directory.resolve("fullchain.pem"), certificate);
+					}
+					replace(this.directory.resolve("server.p12"), material.pkcs12(KEY_STORE_PASSWORD));
+				}
 				case TWO_FILES -> {
 					replace(this.directory.resolve("privkey.pem"), key);
 					if (version > 1) {

@@ -55,7 +55,7 @@ final class Deployment implements AutoCloseable {
 	static Deployment start(Variant variant, CertificateFiles files, List<String> arguments, Path home,
 			CertificateAuthority authority, TlsClient client) throws IOException {
 		files.write(authority.issue());
-		List<String> all = new ArrayList<>(files.arguments("web"));
+		List<String> all = new ArrayList<>(files.arguments());
 		all.addAll(arguments);
 		SampleApp app = SampleApp.start(variant, all, home.resolve("work"), home.resolve("application.log"));
 		return new Deployment(app, files, authority, client, home);
@@ -63,6 +63,14 @@ final class Deployment implements AutoCloseable {
 
 	SampleApp app() {
 		return this.app;
+	}
+
+	/**
+	 * Return the name of the bundle the web server serves.
+	 * @return the bundle name
+	 */
+	String bundle() {
+		return this.files.bundle();
 	}
 
 	TlsClient client() {

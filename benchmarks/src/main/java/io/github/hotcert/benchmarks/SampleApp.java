@@ -29,9 +29,10 @@ import java.util.regex.Pattern;
  */
 final class SampleApp implements AutoCloseable {
 
-	private static final Pattern HTTPS_PORT = Pattern.compile("started on port[s()]* (\\d+) \\(https\\)");
+	private static final Pattern HTTPS_PORT = Pattern
+		.compile("started on port[s()]* (\\d+) \\((?:https|ssl, [^)]*)\\)");
 
-	private static final Pattern HTTP_PORT = Pattern.compile("started on port[s()]* (\\d+) \\(http\\)");
+	private static final Pattern HTTP_PORT = Pattern.compile("started on port[s()]* (\\d+) \\((?:http|http/1\\.1)\\)");
 
 	private static final Pattern STARTED = Pattern.compile("Started \\S+ in [\\d.]+ seconds");
 

@@ -39,9 +39,9 @@ final class SecretVolume implements CertificateFiles {
 	}
 
 	@Override
-	public List<String> arguments(String bundle) {
-		return List.of("--spring.ssl.bundle.pem." + bundle + ".keystore.certificate=" + file("tls.crt"),
-				"--spring.ssl.bundle.pem." + bundle + ".keystore.private-key=" + file("tls.key"));
+	public List<String> arguments() {
+		return List.of("--spring.ssl.bundle.pem.web.keystore.certificate=" + file("tls.crt"),
+				"--spring.ssl.bundle.pem.web.keystore.private-key=" + file("tls.key"));
 	}
 
 	@Override
