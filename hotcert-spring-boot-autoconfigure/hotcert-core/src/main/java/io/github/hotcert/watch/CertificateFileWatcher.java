@@ -21,9 +21,9 @@ import org.springframework.util.Assert;
  * <p>
  * Changes are found by file system events in every directory on the way from each file as
  * configured to the file it resolves to (so that a file, a link or a directory replaced
- * at any level is seen), and by polling: the content of every file is compared with what
- * was last acted on every poll interval, so that a change that produced no event (NFS,
- * bind mounts) is still found. Events wait for a quiet period (bounded by a maximum
+ * at any level is seen), and by polling: every poll interval, the content of every file
+ * whose status changed ({@link FileStamp}) is compared with what was last acted on, so
+ * that a change that produced no event (NFS, bind mounts) is still found. Events wait for a quiet period (bounded by a maximum
  * wait), then the files are read until two reads shortly apart hash the same; files
  * swapped as a whole (a Kubernetes {@code ..data} swap, a file or directory renamed into
  * place) are complete by construction and read at once (see {@link FileChange}). The

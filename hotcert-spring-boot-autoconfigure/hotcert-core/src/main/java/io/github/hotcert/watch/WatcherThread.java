@@ -1,10 +1,8 @@
 package io.github.hotcert.watch;
 
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.Path;
 import java.nio.file.WatchKey;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import io.github.hotcert.watch.Debounce.Stable;
@@ -12,8 +10,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * One thread that watches every registration: takes file events, polls file content,
- * reads files when they are due and runs the action of those whose content changed.
+ * One thread that watches every registration: takes file events, polls the files whose
+ * status changed, reads files when they are due and runs the action of those whose
+ * content changed, or lets it ask for another read while the files are still being
+ * written.
  * Before each step it says by when it expects to be done ({@link #isOverdue(long)}), so
  * that a {@link WatcherSupervisor} can tell a thread that is stuck.
  */
@@ -35,6 +35,8 @@ final class WatcherThread extends Thread {
 
 	private final WatchedPaths paths;
 
+	private final ChangeDispatcher dispatcher;
+
 	private volatile boolean running = true;
 
 	private volatile WatcherStep step;
@@ -55,6 +57,7 @@ final class WatcherThread extends Thread {
 		});
 		this.registrations = List.copyOf(registrations);
 		this.paths = new WatchedPaths(this.registrations, watches, counters);
+		this.dispatcher = new ChangeDispatcher(counters, () -> this.running);
 		this.settings = settings;
 		this.reader = reader;
 		this.counters = counters;
@@ -181,51 +184,11 @@ final class WatcherThread extends Thread {
 				ContentSnapshot snapshot = registration.read(this.reader);
 				Stable stable = registration.debounce().onRead(System.nanoTime(), snapshot);
 				if (stable != null) {
-					act(registration, stable);
+					step(0, "acting on a change to the files of " + registration);
+					this.dispatcher.dispatch(registration, stable);
 				}
 			}
 		}
-	}
-
-	private void act(WatchedFiles registration, Stable stable) {
-		if (registration.isKnown(stable.snapshot())) {
-			this.counters.unchangedChecks.incrementAndGet();
-			return;
-		}
-		if (!this.running) {
-			return;
-		}
-		List<Path> changed = registration.differences(stable.snapshot());
-		if (logger.isDebugEnabled()) {
-			logger.debug("Files of %s changed (found by %s after %d reads%s): %s".formatted(registration,
-					stable.origin().name().toLowerCase(Locale.ROOT), stable.reads(), describe(stable), changed));
-		}
-		step(0, "acting on a change to the files of " + registration);
-		boolean taken = true;
-		try {
-			taken = registration.action().onChange(new FileChange(stable.origin(), stable.atomic(), stable.settling()));
-		}
-		catch (RuntimeException ex) {
-			logger.error("Acting on a change to the files of %s failed".formatted(registration), ex);
-		}
-		if (!taken && stable.settling()) {
-			this.counters.incomplete.incrementAndGet();
-			logger.debug("Files of %s do not hold complete material yet: reading them again".formatted(registration));
-			registration.debounce().onIncomplete(System.nanoTime(), stable.snapshot());
-			return;
-		}
-		registration.accept(stable.snapshot());
-		this.counters.changes.incrementAndGet();
-		if (stable.atomic()) {
-			this.counters.atomicChanges.incrementAndGet();
-		}
-	}
-
-	private static String describe(Stable stable) {
-		if (stable.atomic()) {
-			return ", swapped as a whole";
-		}
-		return (stable.settled() ? "" : ", still changing") + (stable.settling() ? ", may still be written" : "");
 	}
 
 	/**
