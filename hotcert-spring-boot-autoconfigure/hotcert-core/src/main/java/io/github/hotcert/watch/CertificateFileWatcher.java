@@ -23,14 +23,14 @@ import org.springframework.util.Assert;
  * configured to the file it resolves to (so that a file, a link or a directory replaced
  * at any level is seen), and by polling: every poll interval, the content of every file
  * whose status changed ({@link FileStamp}) is compared with what was last acted on, so
- * that a change that produced no event (NFS, bind mounts) is still found. Events wait for a quiet period (bounded by a maximum
- * wait), then the files are read until two reads shortly apart hash the same; files
- * swapped as a whole (a Kubernetes {@code ..data} swap, a file or directory renamed into
- * place) are complete by construction and read at once (see {@link FileChange}). The
- * action of a registration runs only when the content differs from the content it last
- * ran for: touching a file, rewriting identical bytes or changing other files in the same
- * directories runs nothing. Only regular files are read, up to a size limit, so that no
- * read blocks (a named pipe) or runs unbounded (a device).
+ * that a change that produced no event (NFS, bind mounts) is still found. Events wait for
+ * a quiet period (bounded by a maximum wait), then the files are read until two reads
+ * shortly apart hash the same; files swapped as a whole (a Kubernetes {@code ..data}
+ * swap, a file or directory renamed into place) are complete by construction and read at
+ * once (see {@link FileChange}). The action of a registration runs only when the content
+ * differs from the content it last ran for: touching a file, rewriting identical bytes or
+ * changing other files in the same directories runs nothing. Only regular files are read,
+ * up to a size limit, so that no read blocks (a named pipe) or runs unbounded (a device).
  * <p>
  * The watcher thread cannot die quietly: a thread that ended, or that spent longer than
  * the stall timeout on one step, is replaced (see {@link #getStatus()}); when file events

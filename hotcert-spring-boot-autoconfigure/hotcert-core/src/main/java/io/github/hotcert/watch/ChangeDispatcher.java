@@ -12,8 +12,8 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Takes the final read of a registration's files: counts an unchanged check when the
  * content is the content last acted on, otherwise calls the registration's listener and
- * takes the content as known, unless the listener found that files still being written
- * do not hold complete material yet, in which case they are read again.
+ * takes the content as known, unless the listener found that files still being written do
+ * not hold complete material yet, in which case they are read again.
  */
 final class ChangeDispatcher {
 

@@ -13,9 +13,9 @@ import org.apache.commons.logging.LogFactory;
  * One thread that watches every registration: takes file events, polls the files whose
  * status changed, reads files when they are due and runs the action of those whose
  * content changed, or lets it ask for another read while the files are still being
- * written.
- * Before each step it says by when it expects to be done ({@link #isOverdue(long)}), so
- * that a {@link WatcherSupervisor} can tell a thread that is stuck.
+ * written. Before each step it says by when it expects to be done
+ * ({@link #isOverdue(long)}), so that a {@link WatcherSupervisor} can tell a thread that
+ * is stuck.
  */
 final class WatcherThread extends Thread {
 

@@ -1,17 +1,12 @@
 package io.github.hotcert.actuate;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hotcert.actuate.ActuatorClient.Response;
-import io.github.hotcert.source.LoadedMaterial;
+import io.github.hotcert.testsupport.HeldValidator;
 import io.github.hotcert.testsupport.TlsClient;
-import io.github.hotcert.validation.MaterialValidator;
 import io.github.hotcert.validation.ValidationPolicy;
-import io.github.hotcert.validation.ValidationResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,8 +36,8 @@ class StartupValidationIT {
 		this.app.startValidating(new Class<?>[] { HeldValidation.class },
 				"management.endpoints.web.exposure.include=certificates,health,info,prometheus",
 				"management.endpoint.health.show-details=always", "management.info.certificates.enabled=true");
-		HeldValidation held = this.app.context().getBean(HeldValidation.class);
-		assertThat(held.started.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		HeldValidator held = this.app.context().getBean(HeldValidator.class);
+		assertThat(held.awaitHeld()).isTrue();
 		assertThat(this.tls.servedSerial(this.app.port())).isEqualTo(this.app.first().serialHex());
 		JsonNode validating = this.app.web();
 		assertThat(validating.path("validating").asBoolean()).isTrue();
@@ -62,7 +57,7 @@ class StartupValidationIT {
 		assertThat(this.app.actuator().get("/actuator/prometheus").body())
 			.contains("hotcert_reload_pending_change{bundle=\"web\"} NaN")
 			.doesNotContain("hotcert_certificate_expiration_timestamp_seconds{");
-		held.release.countDown();
+		held.release();
 		await().atMost(TIMEOUT).until(() -> !this.app.web().path("validating").asBoolean());
 		JsonNode validated = this.app.web();
 		assertThat(validated.path("served").path("chain").path(0).path("serialNumber").asText())
@@ -80,35 +75,12 @@ class StartupValidationIT {
 		return node.isNull() || node.isMissingNode();
 	}
 
-	/**
-	 * Holds the first validation, the one of the material served at startup, until the
-	 * test releases it.
-	 */
 	@Configuration(proxyBeanMethods = false)
 	static class HeldValidation {
 
-		final CountDownLatch started = new CountDownLatch(1);
-
-		final CountDownLatch release = new CountDownLatch(1);
-
 		@Bean
-		MaterialValidator heldMaterialValidator(ValidationPolicy policy) {
-			MaterialValidator defaults = MaterialValidator.withDefaultChecks(Clock.systemUTC(), policy);
-			return new MaterialValidator(defaults.getChecks(), policy) {
-
-				@Override
-				public ValidationResult validate(LoadedMaterial material) {
-					HeldValidation.this.started.countDown();
-					try {
-						HeldValidation.this.release.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-					}
-					return super.validate(material);
-				}
-
-			};
+		HeldValidator heldMaterialValidator(ValidationPolicy policy) {
+			return new HeldValidator(policy);
 		}
 
 	}

@@ -5,19 +5,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
-import io.github.hotcert.source.LoadedMaterial;
 import io.github.hotcert.source.MaterialSource;
 import io.github.hotcert.source.StoreSource;
+import io.github.hotcert.testsupport.HeldValidator;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestMaterial;
 import io.github.hotcert.testsupport.TestValidation;
-import io.github.hotcert.validation.MaterialValidator;
-import io.github.hotcert.validation.ValidationResult;
 import io.github.hotcert.watch.CertificateFileWatcher;
 import io.github.hotcert.watch.WatchMode;
 import io.github.hotcert.watch.WatchSettings;
@@ -39,9 +35,7 @@ class ReloadLifecycleTests {
 
 	private final TestCertificates certificates = TestCertificates.now();
 
-	private final CountDownLatch validating = new CountDownLatch(1);
-
-	private final CountDownLatch release = new CountDownLatch(1);
+	private final HeldValidator validator = new HeldValidator(TestValidation.policy());
 
 	@TempDir
 	Path directory;
@@ -62,7 +56,7 @@ class ReloadLifecycleTests {
 				TestMaterial.location("certificate", certificate), TestMaterial.location("private-key", key), null),
 				null, null, null, null);
 		this.bundle = new ManagedBundle(source, new LocalBundlePublisher("web"), 20);
-		CertificateReloader reloader = new CertificateReloader(List.of(this.bundle), heldValidator(), (event) -> {
+		CertificateReloader reloader = new CertificateReloader(List.of(this.bundle), this.validator, (event) -> {
 		}, Clock.systemUTC());
 		this.watcher = new CertificateFileWatcher(new WatchSettings(WatchMode.WATCH_POLL, Duration.ofMillis(50),
 				Duration.ofMillis(500), Duration.ofHours(1)));
@@ -71,7 +65,7 @@ class ReloadLifecycleTests {
 
 	@AfterEach
 	void stop() {
-		this.release.countDown();
+		this.validator.release();
 		this.lifecycle.stop();
 	}
 
@@ -80,11 +74,11 @@ class ReloadLifecycleTests {
 		this.lifecycle.start();
 		assertThat(this.lifecycle.isRunning()).isTrue();
 		assertThat(this.bundle.isValidating()).isTrue();
-		assertThat(this.validating.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		assertThat(this.validator.awaitHeld()).isTrue();
 		assertThat(this.watcher.isRunning()).as("watching before validating").isTrue();
 		assertThat(this.bundle.isValidating()).isTrue();
 		assertThat(this.bundle.getLastResult()).isNull();
-		this.release.countDown();
+		this.validator.release();
 		await().atMost(TIMEOUT).until(() -> !this.bundle.isValidating());
 		assertThat(this.bundle.getLastResult().trigger()).isEqualTo(ReloadTrigger.STARTUP);
 		assertThat(this.bundle.getLastResult().outcome()).isEqualTo(ReloadOutcome.UNCHANGED);
@@ -93,32 +87,13 @@ class ReloadLifecycleTests {
 	@Test
 	void stopEndsTheStartupThreadAndTheWatcher() throws Exception {
 		this.lifecycle.start();
-		assertThat(this.validating.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-		this.release.countDown();
+		assertThat(this.validator.awaitHeld()).isTrue();
+		this.validator.release();
 		this.lifecycle.stop();
 		assertThat(this.lifecycle.isRunning()).isFalse();
 		assertThat(this.watcher.isRunning()).isFalse();
 		assertThat(Thread.getAllStackTraces().keySet())
 			.noneMatch((thread) -> ReloadLifecycle.THREAD_NAME.equals(thread.getName()));
-	}
-
-	private MaterialValidator heldValidator() {
-		MaterialValidator defaults = MaterialValidator.withDefaultChecks(Clock.systemUTC(), TestValidation.policy());
-		return new MaterialValidator(defaults.getChecks(), TestValidation.policy()) {
-
-			@Override
-			public ValidationResult validate(LoadedMaterial material) {
-				ReloadLifecycleTests.this.validating.countDown();
-				try {
-					ReloadLifecycleTests.this.release.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				return super.validate(material);
-			}
-
-		};
 	}
 
 }
