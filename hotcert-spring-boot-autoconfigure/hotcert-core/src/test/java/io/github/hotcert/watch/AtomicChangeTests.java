@@ -64,7 +64,7 @@ class AtomicChangeTests {
 			assertThat(change.atomic()).isTrue();
 			assertThat(change.settling()).isFalse();
 		}
-		assertThat(this.watcher.getStatistics().atomicChanges()).isEqualTo(3);
+		await().atMost(TIMEOUT).until(() -> this.watcher.getStatistics().atomicChanges() == 3);
 	}
 
 	@Test
@@ -105,6 +105,7 @@ class AtomicChangeTests {
 		assertThat(change.observed()).isEqualTo("key 2");
 		assertThat(change.atomic()).isFalse();
 		assertThat(change.settling()).isTrue();
+		await().atMost(TIMEOUT).until(() -> this.watcher.getStatistics().changes() == 1);
 		assertThat(this.watcher.getStatistics().atomicChanges()).isZero();
 	}
 

@@ -71,7 +71,7 @@ class AtomicSwapIT {
 		assertThat(rejected.reason()).isEqualTo("key-match");
 		assertThat(this.client.servedSerial(port)).isEqualTo(last.serialHex());
 		assertThat(reloads.withOutcome(ReloadOutcome.RELOADED)).hasSize(3);
-		assertThat(watcher().getStatistics().atomicChanges()).isEqualTo(4);
+		awaitAtomicChanges(4);
 	}
 
 	@Test
@@ -85,7 +85,7 @@ class AtomicSwapIT {
 			PemFiles.replace(keyStore, PemFiles.keyStore("PKCS12", "server", next, "secret", "secret"));
 			this.client.awaitSerial(port, next.serialHex(), TIMEOUT);
 		}
-		assertThat(watcher().getStatistics().atomicChanges()).isEqualTo(3);
+		awaitAtomicChanges(3);
 	}
 
 	@Test
@@ -98,13 +98,21 @@ class AtomicSwapIT {
 		Path link = Files.createSymbolicLink(this.temp.resolve("current.tmp"), second.getFileName());
 		Files.move(link, current, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		this.client.awaitSerial(port, next.serialHex(), TIMEOUT);
-		assertThat(watcher().getStatistics().atomicChanges()).isEqualTo(1);
+		awaitAtomicChanges(1);
 	}
 
 	private int start(String... properties) {
 		this.application.run(new Class<?>[] { RecordedReloads.class },
 				TestWebApplication.concat(properties, NO_QUIET_IN_TIME));
 		return this.application.port();
+	}
+
+	/**
+	 * Wait for the count of atomic changes, which goes up once the reload is over.
+	 */
+	private void awaitAtomicChanges(long count) {
+		await().atMost(TIMEOUT).until(() -> watcher().getStatistics().atomicChanges() >= count);
+		assertThat(watcher().getStatistics().atomicChanges()).isEqualTo(count);
 	}
 
 	private CertificateFileWatcher watcher() {
