@@ -7,6 +7,7 @@ import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.ManagedBundle;
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
+import io.github.hotcert.reload.StartupValidation;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -26,8 +27,6 @@ import static org.awaitility.Awaitility.await;
  * Spring Boot line sets, so that the tests of the core test jar run on each line.
  */
 public final class RunningApplication implements BeforeEachCallback, AfterEachCallback, AfterAllCallback {
-
-	private static final Duration STARTUP_VALIDATION = Duration.ofSeconds(60);
 
 	private ConfigurableApplicationContext context;
 
@@ -63,13 +62,7 @@ public final class RunningApplication implements BeforeEachCallback, AfterEachCa
 	 */
 	public ConfigurableApplicationContext start(Supplier<ConfigurableApplicationContext> application) {
 		ConfigurableApplicationContext context = startValidating(application);
-		CertificateReloader reloader = context.getBeanProvider(CertificateReloader.class).getIfAvailable();
-		if (reloader != null) {
-			await().atMost(STARTUP_VALIDATION)
-				.pollDelay(Duration.ZERO)
-				.pollInterval(Duration.ofMillis(10))
-				.until(() -> reloader.getBundles().stream().noneMatch(ManagedBundle::isValidating));
-		}
+		StartupValidation.awaitDone(context);
 		return context;
 	}
 
