@@ -47,6 +47,9 @@ final class ChangeDispatcher {
 			logger.debug("Files of %s changed (found by %s after %d reads%s): %s".formatted(registration,
 					stable.origin().name().toLowerCase(Locale.ROOT), stable.reads(), describe(stable), changed));
 		}
+		// Known before acting: a thread that replaces one stuck in the action does not
+		// act on the same content again
+		ContentSnapshot previous = registration.accept(stable.snapshot());
 		boolean taken = true;
 		try {
 			taken = registration.action().onChange(new FileChange(stable.origin(), stable.atomic(), stable.settling()));
@@ -55,12 +58,12 @@ final class ChangeDispatcher {
 			logger.error("Acting on a change to the files of %s failed".formatted(registration), ex);
 		}
 		if (!taken && stable.settling()) {
+			registration.accept(previous);
 			this.counters.incomplete.incrementAndGet();
 			logger.debug("Files of %s do not hold complete material yet: reading them again".formatted(registration));
 			registration.debounce().onIncomplete(System.nanoTime(), stable.snapshot());
 			return;
 		}
-		registration.accept(stable.snapshot());
 		this.counters.changes.incrementAndGet();
 		if (stable.atomic()) {
 			this.counters.atomicChanges.incrementAndGet();

@@ -146,10 +146,13 @@ final class WatchedFiles {
 
 	/**
 	 * Take the content read as known, the baseline of later comparisons.
-	 * @param snapshot the content
+	 * @param snapshot the content, or {@code null} for none
+	 * @return the content known before
 	 */
-	void accept(ContentSnapshot snapshot) {
+	ContentSnapshot accept(ContentSnapshot snapshot) {
+		ContentSnapshot previous = this.known;
 		this.known = snapshot;
+		return previous;
 	}
 
 	boolean isKnown(ContentSnapshot snapshot) {
