@@ -27,20 +27,26 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param restartRequired which consumers serve older material than the bundle until the
  * application restarts, absent when every consumer serves what the bundle serves
  * @param history the most recent reloads, newest first
+ * @param acme how the certificate is obtained from an ACME CA, or {@code null} when it is
+ * not
  */
 public record BundleDescriptor(ServedDescriptor served, SourceDescriptor source, List<String> consumers,
 		List<String> consumersThatCannotFollow, ReloadDescriptor lastReload, Instant lastSuccess, long reloads,
 		long rejections, int consecutiveFailures, boolean pendingChange, RestartDescriptor restartRequired,
-		List<ReloadDescriptor> history) implements OperationResponseBody {
+		List<ReloadDescriptor> history, AcmeDescriptor acme) implements OperationResponseBody {
 
 	static BundleDescriptor of(ManagedBundle bundle, Clock clock) {
+		return of(bundle, clock, null);
+	}
+
+	static BundleDescriptor of(ManagedBundle bundle, Clock clock, AcmeDescriptor acme) {
 		return new BundleDescriptor(ServedDescriptor.of(bundle.getServed(), clock),
 				SourceDescriptor.of(bundle.getSource(), SourceState.of(bundle)), bundle.getConsumers(),
 				bundle.getConsumersThatCannotFollow(), ReloadDescriptor.of(bundle.getLastResult()),
 				bundle.getLastSuccess(), bundle.getReloadCount(), bundle.getRejectionCount(),
 				bundle.getConsecutiveFailures(), bundle.hasPendingChange(),
 				RestartDescriptor.of(bundle.getName(), bundle.getRestartRequired()),
-				ReloadDescriptor.of(bundle.getHistory()));
+				ReloadDescriptor.of(bundle.getHistory()), acme);
 	}
 
 	/**

@@ -1,0 +1,261 @@
+package io.github.hotcert.acme;
+
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import io.github.hotcert.source.ContentReader;
+import io.github.hotcert.source.MaterialSources;
+import io.github.hotcert.testsupport.MutableClock;
+import io.github.hotcert.testsupport.TestCertificates;
+import io.github.hotcert.testsupport.TestCertificates.Issued;
+import io.github.hotcert.testsupport.TestValidation;
+import io.github.hotcert.validation.MaterialValidator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link AcmeRenewal}, with a CA that the test plays and a clock and scheduler
+ * it moves: nothing waits.
+ */
+class AcmeRenewalTests {
+
+	private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
+
+	private static final Duration LIFETIME = Duration.ofDays(90);
+
+	private final MutableClock clock = new MutableClock(START);
+
+	private final TestCertificates certificates = new TestCertificates(this.clock);
+
+	private final Issued authority = this.certificates.authority("ACME test CA");
+
+	private final FakeCa ca = new FakeCa();
+
+	private final Scheduled scheduler = new Scheduled();
+
+	private final List<AcmeOrderResult> announced = new ArrayList<>();
+
+	@TempDir
+	Path storage;
+
+	private AcmeBundle bundle;
+
+	@BeforeEach
+	void registerBundle() {
+		this.bundle = bundle("web", "owner-a");
+		new AcmeSslBundleRegistrar(bundles(), this.clock).registerBundles(new DefaultSslBundleRegistry());
+	}
+
+	@Test
+	void ordersAtOnceWhenTheTemporaryCertificateIsStored() throws Exception {
+		AcmeRenewal renewal = renewal(this.bundle, "owner-a");
+		assertThat(this.bundle.getStatus().getState()).isEqualTo(AcmeState.PENDING);
+		renewal.check();
+		assertThat(this.ca.orders).isEqualTo(1);
+		assertThat(stored().getSubjectX500Principal().getName()).isEqualTo("CN=web.example");
+		assertThat(this.announced).singleElement()
+			.satisfies((result) -> assertThat(result.outcome()).isEqualTo(OrderOutcome.ISSUED));
+		assertThat(this.bundle.getStatus().getState()).isEqualTo(AcmeState.VALID);
+		assertThat(this.scheduler.next()).isEqualTo(START);
+	}
+
+	@Test
+	void plansRenewalWhenAThirdOfTheLifetimeRemains() throws Exception {
+		AcmeRenewal renewal = renewal(this.bundle, "owner-a");
+		renewal.check();
+		renewal.check();
+		assertThat(this.scheduler.next()).isEqualTo(START.plus(LIFETIME).minus(Duration.ofDays(30)));
+		assertThat(this.bundle.getStatus().getState()).isEqualTo(AcmeState.VALID);
+		this.clock.advance(Duration.ofDays(60));
+		renewal.check();
+		assertThat(this.ca.orders).isEqualTo(2);
+		assertThat(this.ca.replaced).as("the replaced certificate is named").hasSize(2).last().isNotNull();
+	}
+
+	@Test
+	void backsOffAfterFailuresAndKeepsServingTheStoredCertificate() throws Exception {
+		AcmeRenewal renewal = renewal(this.bundle, "owner-a");
+		renewal.check();
+		X509Certificate issued = stored();
+		this.clock.advance(Duration.ofDays(60));
+		this.ca.failure = new AcmeFailure("connection", "the CA cannot be reached");
+		renewal.check();
+		assertThat(this.bundle.getStatus().getState()).isEqualTo(AcmeState.FAILING);
+		assertThat(this.scheduler.next()).isEqualTo(this.clock.instant().plus(Duration.ofMinutes(1)));
+		this.clock.advance(Duration.ofMinutes(1));
+		renewal.check();
+		assertThat(this.scheduler.next()).isEqualTo(this.clock.instant().plus(Duration.ofMinutes(2)));
+		this.clock.advance(Duration.ofSeconds(30));
+		renewal.check();
+		assertThat(this.ca.orders).as("no order before the backoff ends").isEqualTo(3);
+		assertThat(stored()).isEqualTo(issued);
+		assertThat(this.bundle.getStatus().getConsecutiveFailures()).isEqualTo(2);
+		this.ca.failure = null;
+		this.clock.advance(Duration.ofMinutes(2));
+		renewal.check();
+		assertThat(this.bundle.getStatus().getState()).isEqualTo(AcmeState.VALID);
+		assertThat(stored()).isNotEqualTo(issued);
+	}
+
+	@Test
+	void waitsForTheCaRetryAfterWhenLaterThanTheBackoff() throws Exception {
+		AcmeRenewal renewal = renewal(this.bundle, "owner-a");
+		this.ca.failure = new AcmeFailure("rateLimited", "too many", START.plus(Duration.ofHours(3)), null);
+		renewal.check();
+		assertThat(this.scheduler.next()).isEqualTo(START.plus(Duration.ofHours(3)));
+	}
+
+	@Test
+	void anotherInstanceThatHoldsTheLockMakesThisOneWaitAndFindTheNewCertificate() throws Exception {
+		AcmeBundle other = bundle("web", "owner-b");
+		OrderLock.Hold hold = new OrderLock(other.files().lockFile(), Duration.ofMinutes(2), this.clock, "owner-b")
+			.tryAcquire();
+		AcmeRenewal renewal = renewal(this.bundle, "owner-a");
+		renewal.check();
+		assertThat(this.ca.orders).isZero();
+		assertThat(this.bundle.getStatus().getWaitingFor()).isEqualTo("owner-b");
+		assertThat(this.bundle.getStatus().getState()).isEqualTo(AcmeState.PENDING);
+		// The other instance orders, stores and releases the lock
+		Issued issued = this.ca.issue(AcmeKeyType.EC_P256.generate());
+		other.files().publish(other.files().stage(issued.chain(), issued.keyPair().getPrivate()));
+		hold.close();
+		this.clock.advance(Duration.ofSeconds(5));
+		renewal.check();
+		assertThat(this.ca.orders).as("no second order").isZero();
+		assertThat(this.bundle.getStatus().getState()).isEqualTo(AcmeState.VALID);
+		assertThat(this.bundle.getStatus().getWaitingFor()).isNull();
+	}
+
+	@Test
+	void rejectedCertificateIsNeverStored() throws Exception {
+		AcmeRenewal renewal = renewal(this.bundle, "owner-a");
+		this.ca.mismatchedKey = true;
+		renewal.check();
+		assertThat(TemporaryCertificate.isTemporary(stored())).isTrue();
+		assertThat(this.announced).singleElement().satisfies((result) -> {
+			assertThat(result.outcome()).isEqualTo(OrderOutcome.FAILED);
+			assertThat(result.reason()).isEqualTo("rejected");
+			assertThat(result.error()).contains("key-match");
+		});
+	}
+
+	private X509Certificate stored() throws Exception {
+		return this.bundle.files().readChain().get(0);
+	}
+
+	private AcmeRenewal renewal(AcmeBundle bundle, String owner) {
+		MaterialValidator validator = MaterialValidator.withDefaultChecks(this.clock, TestValidation.policy());
+		return new AcmeRenewal(bundle, this.ca, new CertificateIssuance(bundle, this.ca, validator),
+				new RenewalPlanner(1.0 / 3, new Random(1)),
+				new OrderLock(bundle.files().lockFile(), Duration.ofMinutes(2), this.clock, owner), this.announced::add,
+				this.scheduler, this.clock);
+	}
+
+	private AcmeBundles bundles() {
+		return new AcmeBundles(List.of(settings("web")), materialSources()) {
+
+			@Override
+			public List<AcmeBundle> getBundles() {
+				return List.of(AcmeRenewalTests.this.bundle);
+			}
+
+		};
+	}
+
+	private AcmeBundle bundle(String name, String owner) {
+		return new AcmeBundles(List.of(settings(name)), materialSources()).getBundle(name);
+	}
+
+	private AcmeBundleSettings settings(String name) {
+		return new AcmeBundleSettings(name, java.net.URI.create("https://ca.example/directory"), List.of("web.example"),
+				null, this.storage, ChallengeType.HTTP_01, null, 80, null, null, AcmeKeyType.EC_P256, null, null,
+				1.0 / 3, false, Duration.ofMinutes(5), new Backoff(Duration.ofMinutes(1), Duration.ofHours(4)),
+				Duration.ofMinutes(2));
+	}
+
+	private static MaterialSources materialSources() {
+		DefaultResourceLoader loader = new DefaultResourceLoader();
+		return new MaterialSources(loader, new ContentReader(loader, DataSize.ofMegabytes(1)));
+	}
+
+	/**
+	 * The CA: issues a certificate for the key it is given, or fails as told.
+	 */
+	private final class FakeCa implements AcmeClient {
+
+		private int orders;
+
+		private AcmeFailure failure;
+
+		private boolean mismatchedKey;
+
+		private final List<X509Certificate> replaced = new ArrayList<>();
+
+		@Override
+		public String account() {
+			return "https://ca.example/account/1";
+		}
+
+		@Override
+		public RenewalWindow renewalWindow(X509Certificate certificate) {
+			return null;
+		}
+
+		@Override
+		public List<X509Certificate> order(KeyPair keyPair, X509Certificate replaces) throws AcmeFailure {
+			this.orders++;
+			this.replaced.add(replaces);
+			if (this.failure != null) {
+				throw this.failure;
+			}
+			return issue(this.mismatchedKey ? AcmeKeyType.EC_P256.generate() : keyPair).chain();
+		}
+
+		Issued issue(KeyPair keyPair) {
+			Instant now = AcmeRenewalTests.this.clock.instant();
+			return AcmeRenewalTests.this.certificates.issue(AcmeRenewalTests.this.certificates.leaf("web.example")
+				.subjectAlternativeNames("web.example")
+				.notBefore(now)
+				.notAfter(now.plus(LIFETIME)), keyPair, AcmeRenewalTests.this.authority);
+		}
+
+	}
+
+	/**
+	 * Records what is scheduled; the test runs it.
+	 */
+	private static final class Scheduled implements AcmeScheduler {
+
+		private Instant next;
+
+		@Override
+		public void schedule(String bundle, Runnable task, Instant at) {
+			this.next = at;
+		}
+
+		@Override
+		public Repeating repeat(Runnable task, Duration interval) {
+			return () -> {
+			};
+		}
+
+		Instant next() {
+			return this.next;
+		}
+
+	}
+
+}
