@@ -176,7 +176,7 @@ final class AcmeRenewal {
 			schedule(this.clock.instant());
 		}
 		catch (AcmeFailure ex) {
-			if (Thread.currentThread().isInterrupted()) {
+			if (this.scheduler.isStopped()) {
 				// The application is stopping
 				return;
 			}

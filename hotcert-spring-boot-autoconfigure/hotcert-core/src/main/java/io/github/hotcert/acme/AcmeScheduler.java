@@ -27,6 +27,13 @@ interface AcmeScheduler {
 	Repeating repeat(Runnable task, Duration interval);
 
 	/**
+	 * Return whether the scheduler stopped: the application is stopping, and work that
+	 * failed because it was interrupted is not a failure to report.
+	 * @return whether stopped
+	 */
+	boolean isStopped();
+
+	/**
 	 * A task that runs repeatedly.
 	 */
 	interface Repeating extends AutoCloseable {

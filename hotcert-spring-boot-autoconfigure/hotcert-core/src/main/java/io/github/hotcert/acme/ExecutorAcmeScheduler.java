@@ -72,6 +72,11 @@ final class ExecutorAcmeScheduler implements AcmeScheduler {
 		return () -> future.cancel(false);
 	}
 
+	@Override
+	public boolean isStopped() {
+		return this.tasks.isShutdown();
+	}
+
 	void shutdown() {
 		this.tasks.shutdownNow();
 		this.repeated.shutdownNow();

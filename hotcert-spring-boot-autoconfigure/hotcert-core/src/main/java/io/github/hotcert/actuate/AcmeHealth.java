@@ -77,7 +77,8 @@ public class AcmeHealth {
 	}
 
 	private String downReason(AcmeBundle bundle, AcmeBundleStatus status, CertificateInfo certificate) {
-		String failures = "%d orders failed in a row".formatted(status.getConsecutiveFailures());
+		int count = status.getConsecutiveFailures();
+		String failures = (count == 1) ? "the last order failed" : "the last %d orders failed".formatted(count);
 		if (status.isTemporary() || certificate == null) {
 			return failures + " and only the temporary certificate, which clients do not trust, is served";
 		}

@@ -252,6 +252,11 @@ class AcmeRenewalTests {
 			};
 		}
 
+		@Override
+		public boolean isStopped() {
+			return false;
+		}
+
 		Instant next() {
 			return this.next;
 		}
