@@ -53,11 +53,12 @@ public record AcmeBundleSettings(String name, URI directory, List<String> domain
 	}
 
 	/**
-	 * Return the name of the CA for messages: the host of its directory.
+	 * Return the name of the CA for messages: the host (and port) of its directory.
 	 * @return the CA's host
 	 */
 	public String caName() {
-		return (this.directory.getHost() != null) ? this.directory.getHost() : this.directory.toString();
+		return (this.directory.getRawAuthority() != null) ? this.directory.getRawAuthority()
+				: this.directory.toString();
 	}
 
 	/**

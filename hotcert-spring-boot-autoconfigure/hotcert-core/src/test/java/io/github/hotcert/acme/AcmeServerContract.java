@@ -51,7 +51,7 @@ public abstract class AcmeServerContract {
 
 	private static Pebble pebble;
 
-	private final TlsClient client = TlsClient.create();
+	private final TlsClient client = TlsClient.create().withServerName(DOMAIN);
 
 	@TempDir
 	Path storage;
