@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import io.github.hotcert.source.ContentReader;
 import io.github.hotcert.source.MaterialSources;
 import io.github.hotcert.testsupport.MutableClock;
 import io.github.hotcert.testsupport.TestCertificates;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
-import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -180,15 +177,11 @@ class AcmeRenewalTests {
 	}
 
 	private AcmeBundleSettings settings(String name) {
-		return new AcmeBundleSettings(name, java.net.URI.create("https://ca.example/directory"), List.of("web.example"),
-				null, this.storage, ChallengeType.HTTP_01, null, 80, null, null, AcmeKeyType.EC_P256, null, null,
-				1.0 / 3, false, Duration.ofMinutes(5), new Backoff(Duration.ofMinutes(1), Duration.ofHours(4)),
-				Duration.ofMinutes(2));
+		return TestAcmeBundles.settings(name, this.storage);
 	}
 
 	private static MaterialSources materialSources() {
-		DefaultResourceLoader loader = new DefaultResourceLoader();
-		return new MaterialSources(loader, new ContentReader(loader, DataSize.ofMegabytes(1)));
+		return TestAcmeBundles.materialSources();
 	}
 
 	/**

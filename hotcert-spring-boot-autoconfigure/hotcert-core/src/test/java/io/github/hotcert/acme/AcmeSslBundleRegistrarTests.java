@@ -1,15 +1,10 @@
 package io.github.hotcert.acme;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 
-import io.github.hotcert.source.ContentReader;
-import io.github.hotcert.source.MaterialSources;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import org.junit.jupiter.api.Test;
@@ -17,8 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.SslBundle;
-import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -85,13 +78,7 @@ class AcmeSslBundleRegistrarTests {
 	}
 
 	private AcmeBundles bundles() {
-		DefaultResourceLoader loader = new DefaultResourceLoader();
-		AcmeBundleSettings settings = new AcmeBundleSettings("web", URI.create("https://ca.example/directory"),
-				List.of("web.example"), null, this.storage, ChallengeType.HTTP_01, null, 80, null, null,
-				AcmeKeyType.EC_P256, null, null, 1.0 / 3, false, Duration.ofMinutes(5),
-				new Backoff(Duration.ofMinutes(1), Duration.ofHours(4)), Duration.ofMinutes(2));
-		return new AcmeBundles(List.of(settings),
-				new MaterialSources(loader, new ContentReader(loader, DataSize.ofMegabytes(1))));
+		return TestAcmeBundles.of("web", this.storage);
 	}
 
 }

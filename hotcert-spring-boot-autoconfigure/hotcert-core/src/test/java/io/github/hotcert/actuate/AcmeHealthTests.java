@@ -1,27 +1,17 @@
 package io.github.hotcert.actuate;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
-import io.github.hotcert.acme.AcmeBundleSettings;
 import io.github.hotcert.acme.AcmeBundles;
-import io.github.hotcert.acme.AcmeKeyType;
 import io.github.hotcert.acme.AcmeStatusFixture;
-import io.github.hotcert.acme.Backoff;
-import io.github.hotcert.acme.ChallengeType;
-import io.github.hotcert.source.ContentReader;
-import io.github.hotcert.source.MaterialSources;
+import io.github.hotcert.acme.TestAcmeBundles;
 import io.github.hotcert.testsupport.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,13 +33,7 @@ class AcmeHealthTests {
 
 	@BeforeEach
 	void createBundle() {
-		DefaultResourceLoader loader = new DefaultResourceLoader();
-		this.bundles = new AcmeBundles(
-				List.of(new AcmeBundleSettings("web", URI.create("https://ca.example/dir"), List.of("web.example"),
-						null, this.storage, ChallengeType.HTTP_01, null, 80, null, null, AcmeKeyType.EC_P256, null,
-						null, 1.0 / 3, false, Duration.ofMinutes(5),
-						new Backoff(Duration.ofMinutes(1), Duration.ofHours(4)), Duration.ofMinutes(2))),
-				new MaterialSources(loader, new ContentReader(loader, DataSize.ofMegabytes(1))));
+		this.bundles = TestAcmeBundles.of("web", this.storage);
 		this.status = new AcmeStatusFixture(this.bundles.getBundle("web"));
 	}
 
