@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -87,8 +88,8 @@ final class AcmeRenewal {
 		}
 		this.storedFingerprint = fingerprint;
 		this.bundle.getStatus().stored((leaf != null) ? CertificateInfo.of(leaf) : null, temporary);
-		RenewalPlan plan = temporary ? this.planner.now(now, "no certificate of the CA is stored yet")
-				: plan(leaf, now);
+		String mismatch = temporary ? "no certificate of the CA is stored yet" : mismatch(leaf);
+		RenewalPlan plan = (mismatch != null) ? this.planner.now(now, mismatch) : plan(leaf, now);
 		if (logger.isDebugEnabled()) {
 			logger.debug("ACME bundle '%s' stores %s; renewal at %s (%s), next check at %s; backoff until %s".formatted(
 					this.bundle.getName(), (leaf != null) ? CertificateInfo.of(leaf).describe() : "nothing",
@@ -100,7 +101,7 @@ final class AcmeRenewal {
 		}
 		else if (plan.isDue(now)) {
 			this.bundle.getStatus().planned(plan, now, true);
-			renew(temporary ? null : leaf, fingerprint);
+			renew((mismatch != null) ? null : leaf, fingerprint);
 		}
 		else {
 			this.bundle.getStatus().planned(plan, plan.renewAt(), false);
@@ -109,6 +110,32 @@ final class AcmeRenewal {
 			Instant soonest = now.plus(MIN_CHECK_INTERVAL);
 			schedule(plan.checkAt().isBefore(soonest) ? soonest : plan.checkAt());
 		}
+	}
+
+	/**
+	 * Return why the stored certificate of the CA does not do, or {@code null} when it
+	 * does: it must cover the configured domains, and come from the configured CA.
+	 */
+	private String mismatch(X509Certificate leaf) {
+		List<String> names = CertificateInfo.of(leaf)
+			.subjectAlternativeNames()
+			.stream()
+			.map((name) -> name.toLowerCase(Locale.ROOT))
+			.toList();
+		List<String> missing = this.bundle.getSettings()
+			.domains()
+			.stream()
+			.filter((domain) -> !names.contains("dns:" + domain))
+			.toList();
+		if (!missing.isEmpty()) {
+			return "the stored certificate does not cover " + missing;
+		}
+		String issuer = this.bundle.files().readIssuer();
+		String directory = this.bundle.getSettings().directory().toString();
+		if (issuer != null && !issuer.equals(directory)) {
+			return "the stored certificate comes from another CA (" + issuer + ")";
+		}
+		return null;
 	}
 
 	private RenewalPlan plan(X509Certificate leaf, Instant now) {

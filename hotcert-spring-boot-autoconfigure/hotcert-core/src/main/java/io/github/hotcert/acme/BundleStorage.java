@@ -32,6 +32,8 @@ final class BundleStorage {
 
 	static final String LOCK = "order.lock";
 
+	static final String ISSUER = "issuer";
+
 	private static final String VERSION_PREFIX = ".v-";
 
 	private final Path directory;
@@ -98,11 +100,41 @@ final class BundleStorage {
 	 * @throws IOException if the files cannot be written
 	 */
 	Path stage(List<X509Certificate> chain, PrivateKey key) throws IOException {
+		return stage(chain, key, null);
+	}
+
+	/**
+	 * Write a certificate chain, its key and the directory URL of the CA that issued it
+	 * to a new version directory, which is not current yet.
+	 * @param chain the chain, leaf first
+	 * @param key the private key
+	 * @param issuer the URL of the ACME directory of the CA that issued it, or
+	 * {@code null}
+	 * @return the version directory
+	 * @throws IOException if the files cannot be written
+	 */
+	Path stage(List<X509Certificate> chain, PrivateKey key, String issuer) throws IOException {
 		StorageFiles.createDirectories(this.directory);
 		Path version = Files.createTempDirectory(this.directory, VERSION_PREFIX + Instant.now().toEpochMilli() + "-");
 		StorageFiles.writeNew(version.resolve(PRIVATE_KEY), Pem.privateKey(key));
 		StorageFiles.writeNew(version.resolve(CERTIFICATE), Pem.certificates(chain));
+		if (issuer != null) {
+			StorageFiles.writeNew(version.resolve(ISSUER), issuer + "\n");
+		}
 		return version;
+	}
+
+	/**
+	 * Read the directory URL of the CA that issued the stored certificate.
+	 * @return the URL, or {@code null} when it is not known
+	 */
+	String readIssuer() {
+		try {
+			return StorageFiles.read(this.directory.resolve(CURRENT).resolve(ISSUER)).trim();
+		}
+		catch (IOException ex) {
+			return null;
+		}
 	}
 
 	/**

@@ -48,7 +48,7 @@ final class CertificateIssuance {
 		List<X509Certificate> chain = this.client.order(keyPair, replaces);
 		BundleStorage files = this.bundle.files();
 		try {
-			Path version = files.stage(chain, keyPair.getPrivate());
+			Path version = files.stage(chain, keyPair.getPrivate(), this.bundle.getSettings().directory().toString());
 			try {
 				validate(version);
 			}

@@ -83,6 +83,37 @@ class AcmeRenewalTests {
 	}
 
 	@Test
+	void storesWhichCaIssuedTheCertificate() throws Exception {
+		renewal(this.bundle, "owner-a").check();
+		assertThat(this.bundle.files().readIssuer()).isEqualTo("https://ca.example/directory");
+	}
+
+	@Test
+	void renewsAtOnceACertificateFromAnotherCa() throws Exception {
+		Issued staging = this.ca.issue(AcmeKeyType.EC_P256.generate());
+		BundleStorage files = this.bundle.files();
+		files
+			.publish(files.stage(staging.chain(), staging.keyPair().getPrivate(), "https://staging.example/directory"));
+		renewal(this.bundle, "owner-a").check();
+		assertThat(this.ca.orders).isEqualTo(1);
+		assertThat(this.ca.replaced).as("not a replacement of another CA's certificate").containsOnlyNulls();
+		assertThat(this.bundle.getStatus().getLastOrder().outcome()).isEqualTo(OrderOutcome.ISSUED);
+	}
+
+	@Test
+	void renewsAtOnceACertificateThatDoesNotCoverTheDomains() throws Exception {
+		Issued other = this.certificates
+			.issue(this.certificates.leaf("old.example").subjectAlternativeNames("old.example"), this.authority);
+		BundleStorage files = this.bundle.files();
+		files.publish(files.stage(other.chain(), other.keyPair().getPrivate(), "https://ca.example/directory"));
+		AcmeRenewal renewal = renewal(this.bundle, "owner-a");
+		renewal.check();
+		assertThat(this.ca.orders).isEqualTo(1);
+		assertThat(this.bundle.getStatus().getPlan().basis())
+			.isEqualTo("the stored certificate does not cover [web.example]");
+	}
+
+	@Test
 	void backsOffAfterFailuresAndKeepsServingTheStoredCertificate() throws Exception {
 		AcmeRenewal renewal = renewal(this.bundle, "owner-a");
 		renewal.check();
