@@ -92,6 +92,9 @@ public final class Benchmarks {
 		items.put(ReloadFootprint.ITEM,
 				() -> new ReloadFootprint(bench, settings.footprintBaseline(), settings.footprintReloads())
 					.run(tomcat));
+		items.put(AcmeIssuance.ITEM,
+				() -> new AcmeIssuance(bench, bench.directory().resolve("acme"), settings.acmePairs())
+					.run(settings.tomcatJar(), staticSsl));
 		Map<Integer, Duration> durations = new TreeMap<>();
 		items.forEach((item, measurement) -> {
 			if (settings.runs(item)) {

@@ -35,6 +35,10 @@ final class Workbench {
 		this.progress = progress;
 	}
 
+	Path directory() {
+		return this.directory;
+	}
+
 	CertificateAuthority authority() {
 		return this.authority;
 	}
