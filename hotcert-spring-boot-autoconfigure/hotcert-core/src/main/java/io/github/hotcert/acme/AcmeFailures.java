@@ -1,6 +1,9 @@
 package io.github.hotcert.acme;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 
 import org.shredzone.acme4j.Problem;
 import org.shredzone.acme4j.exception.AcmeException;
@@ -83,6 +86,17 @@ final class AcmeFailures {
 	}
 
 	private static String message(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException) {
+				return "connection refused";
+			}
+			if (cause instanceof HttpTimeoutException) {
+				return "timed out";
+			}
+			if (cause instanceof UnknownHostException) {
+				return "unknown host " + cause.getMessage();
+			}
+		}
 		String message = ex.getMessage();
 		return (message != null && !message.isBlank()) ? message : ex.getClass().getSimpleName();
 	}

@@ -43,7 +43,8 @@ public record AcmeDescriptor(String ca, String account, List<String> domains, St
 		AcmeBundleStatus status = bundle.getStatus();
 		RenewalPlan plan = status.getPlan();
 		String basis = (status.getConsecutiveFailures() > 0)
-				? "retrying after %d failed orders".formatted(status.getConsecutiveFailures())
+				? "retrying after %d failed %s".formatted(status.getConsecutiveFailures(),
+						(status.getConsecutiveFailures() == 1) ? "order" : "orders")
 				: (plan != null) ? plan.basis() : null;
 		return new AcmeDescriptor(settings.directory().toString(), status.getAccount(), settings.domains(),
 				settings.challengeType().id(), status.getState().id(), status.isTemporary(), status.getNextAttempt(),
