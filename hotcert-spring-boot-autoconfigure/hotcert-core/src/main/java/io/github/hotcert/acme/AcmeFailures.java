@@ -43,7 +43,7 @@ final class AcmeFailures {
 		}
 		if (ex instanceof AcmeNetworkException) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			return new AcmeFailure("connection", "%s: the CA cannot be reached: %s".formatted(step, message(cause)),
+			return new AcmeFailure("unreachable", "%s: the CA cannot be reached: %s".formatted(step, message(cause)),
 					null, ex);
 		}
 		return new AcmeFailure("error", "%s: %s".formatted(step, message(ex)), null, ex);

@@ -59,7 +59,7 @@ class AcmeFailuresTests {
 	void networkFailureSaysTheCaCannotBeReached() {
 		AcmeFailure failure = AcmeFailures.of("Ordering",
 				new AcmeNetworkException(new IOException(new ConnectException())));
-		assertThat(failure.getReason()).isEqualTo("connection");
+		assertThat(failure.getReason()).isEqualTo("unreachable");
 		assertThat(failure.getMessage()).isEqualTo("Ordering: the CA cannot be reached: connection refused");
 	}
 

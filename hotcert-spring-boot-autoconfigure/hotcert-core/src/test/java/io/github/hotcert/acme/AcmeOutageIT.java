@@ -68,7 +68,7 @@ class AcmeOutageIT {
 		assertThat(this.client.servedCertificate(port)).as("the certificate it has keeps serving").isEqualTo(issued);
 		List<AcmeOrderResult> failures = this.application.getBean(OrderEvents.class).failures();
 		assertThat(failures).allSatisfy((failure) -> {
-			assertThat(failure.reason()).isEqualTo("connection");
+			assertThat(failure.reason()).isEqualTo("unreachable");
 			assertThat(failure.error()).contains("the CA cannot be reached");
 		});
 		for (int i = 1; i < failures.size(); i++) {
@@ -83,13 +83,13 @@ class AcmeOutageIT {
 		assertThat(acme.path("domains").get(0).asText()).isEqualTo(AcmeApplications.DOMAIN);
 		assertThat(acme.path("consecutiveFailures").asInt()).isGreaterThanOrEqualTo(3);
 		assertThat(acme.path("lastOrder").path("outcome").asText()).isEqualTo("failed");
-		assertThat(acme.path("lastOrder").path("reason").asText()).isEqualTo("connection");
+		assertThat(acme.path("lastOrder").path("reason").asText()).isEqualTo("unreachable");
 		assertThat(acme.path("lastOrder").path("error").asText()).contains("the CA cannot be reached");
 		assertThat(acme.path("nextRenewal").asText()).isNotEmpty();
 		assertThat(acme.path("issued").asInt()).isEqualTo(1);
 		String prometheus = AcmeApplications.prometheus(this.application.context());
 		assertThat(sample(prometheus,
-				"hotcert_acme_orders_total{bundle=\"web\",outcome=\"failed\",reason=\"connection\"}"))
+				"hotcert_acme_orders_total{bundle=\"web\",outcome=\"failed\",reason=\"unreachable\"}"))
 			.isGreaterThanOrEqualTo(3);
 		assertThat(sample(prometheus, "hotcert_acme_orders_total{bundle=\"web\",outcome=\"issued\",reason=\"none\"}"))
 			.isEqualTo(1);

@@ -119,7 +119,7 @@ class AcmeRenewalTests {
 		renewal.check();
 		X509Certificate issued = stored();
 		this.clock.advance(Duration.ofDays(60));
-		this.ca.failure = new AcmeFailure("connection", "the CA cannot be reached");
+		this.ca.failure = new AcmeFailure("unreachable", "the CA cannot be reached");
 		renewal.check();
 		assertThat(this.bundle.getStatus().getState()).isEqualTo(AcmeState.FAILING);
 		assertThat(this.scheduler.next()).isEqualTo(this.clock.instant().plus(Duration.ofMinutes(1)));

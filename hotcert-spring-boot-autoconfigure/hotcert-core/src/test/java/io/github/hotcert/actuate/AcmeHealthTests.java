@@ -48,7 +48,7 @@ class AcmeHealthTests {
 	void upWhenAnOrderFailedWithTimeLeft() {
 		this.status.storedCertificate(ISSUED, ISSUED.plus(Duration.ofDays(90)));
 		this.clock.advance(Duration.ofDays(60));
-		this.status.failedOrder("connection", "the CA cannot be reached");
+		this.status.failedOrder("unreachable", "the CA cannot be reached");
 		assertThat(health().status()).isEqualTo(AcmeHealth.Status.UP);
 		assertThat(details()).containsEntry("state", "failing")
 			.containsEntry("consecutiveFailures", 1)
@@ -59,7 +59,7 @@ class AcmeHealthTests {
 	@Test
 	void downWhenOrdersKeepFailingAndExpiryIsNear() {
 		this.status.storedCertificate(ISSUED, ISSUED.plus(Duration.ofDays(90)));
-		this.status.failedOrder("connection", "the CA cannot be reached");
+		this.status.failedOrder("unreachable", "the CA cannot be reached");
 		this.clock.advance(Duration.ofDays(75).plusSeconds(1));
 		assertThat(health().status()).isEqualTo(AcmeHealth.Status.DOWN);
 		assertThat((String) details().get("down"))
