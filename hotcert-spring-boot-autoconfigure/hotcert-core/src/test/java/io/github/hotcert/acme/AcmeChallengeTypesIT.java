@@ -1,8 +1,10 @@
 package io.github.hotcert.acme;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,9 +17,12 @@ import io.github.hotcert.testsupport.TlsClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +34,7 @@ import static org.awaitility.Awaitility.await;
  * the TXT records the handler sets. Also what the CA refuses: an account without the
  * binding, and a profile it does not offer.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AcmeChallengeTypesIT {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -60,9 +66,9 @@ class AcmeChallengeTypesIT {
 	}
 
 	@Test
-	void wildcardCertificateThroughDnsChallengesAndAnExternalAccountBinding() throws Exception {
+	void wildcardCertificateThroughDnsChallengesAndAnExternalAccountBinding(CapturedOutput output) throws Exception {
 		this.application.start(() -> TestWebApplication.run(new Class<?>[] { PebbleDns.class },
-				properties("hotcert.acme.bundle.web.challenge-type=dns-01",
+				properties("hotcert.acme.bundle.web.challenge-type=dns-01", "logging.level.io.github.hotcert=trace",
 						"hotcert.acme.bundle.web.domains=*." + AcmeApplications.DOMAIN + "," + AcmeApplications.DOMAIN,
 						"hotcert.acme.bundle.web.external-account-binding.key-id=" + KEY_ID,
 						"hotcert.acme.bundle.web.external-account-binding.hmac-key=" + MAC_KEY)));
@@ -79,6 +85,30 @@ class AcmeChallengeTypesIT {
 		assertThat(dns.removed).containsExactlyElementsOf(dns.created);
 		assertThat(this.application.getBean(AcmeBundles.class).getBundle("web").getStatus().getAccount())
 			.startsWith("https://127.0.0.1:");
+		assertNoSecretIsReported(output);
+	}
+
+	/**
+	 * Search what the application reports (endpoint, health, metrics, logs at TRACE) for
+	 * the MAC key of the external account binding and the bodies of the private keys in
+	 * the storage directory.
+	 */
+	private void assertNoSecretIsReported(CapturedOutput output) throws Exception {
+		List<String> secrets = new ArrayList<>(List.of(MAC_KEY));
+		for (Path key : List.of(this.storage.resolve("account.key"), this.storage.resolve("web/current/tls.key"))) {
+			Files.readString(key)
+				.lines()
+				.filter((line) -> !line.startsWith("-----") && line.length() > 20)
+				.forEach(secrets::add);
+		}
+		String reported = String.join("\n",
+				AcmeApplications.json(this.application.context(), "/actuator/certificates").toString(),
+				AcmeApplications.json(this.application.context(), "/actuator/health").toString(),
+				AcmeApplications.prometheus(this.application.context()), output.toString());
+		assertThat(secrets).hasSizeGreaterThan(2);
+		for (String secret : secrets) {
+			assertThat(reported).doesNotContain(secret);
+		}
 	}
 
 	@Test
