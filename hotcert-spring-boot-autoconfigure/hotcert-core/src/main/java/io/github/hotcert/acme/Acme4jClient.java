@@ -73,29 +73,21 @@ final class Acme4jClient implements AcmeClient {
 	}
 
 	@Override
-	public synchronized String account() throws AcmeFailure {
+	public synchronized String account() throws AcmeFailure, InterruptedException {
 		return login().getAccountLocation().toString();
 	}
 
 	@Override
-	public synchronized RenewalWindow renewalWindow(X509Certificate certificate) throws AcmeFailure {
-		String step = "Asking %s for the renewal window".formatted(this.settings.caName());
-		try {
+	public synchronized RenewalWindow renewalWindow(X509Certificate certificate)
+			throws AcmeFailure, InterruptedException {
+		return call("Asking %s for the renewal window".formatted(this.settings.caName()), () -> {
 			if (!offersRenewalInformation()) {
 				return null;
 			}
 			RenewalInfo info = login().bindRenewalInfo(certificate);
 			Optional<Instant> retryAfter = info.fetch();
 			return RenewalInfoReader.read(info.getJSON(), retryAfter.orElse(null));
-		}
-		catch (AcmeException ex) {
-			reset();
-			throw AcmeFailures.of(step, ex);
-		}
-		catch (AcmeProtocolException ex) {
-			reset();
-			throw AcmeFailures.of(step, ex);
-		}
+		});
 	}
 
 	@Override
@@ -104,7 +96,7 @@ final class Acme4jClient implements AcmeClient {
 		String step = "Ordering a certificate for %s from %s".formatted(this.settings.domains(),
 				this.settings.caName());
 		Instant deadline = this.clock.instant().plus(this.settings.orderTimeout());
-		try {
+		return call(step, () -> {
 			OrderBuilder builder = login().newOrder().domains(this.settings.domains());
 			if (this.settings.profile() != null) {
 				builder.profile(this.settings.profile());
@@ -127,6 +119,51 @@ final class Acme4jClient implements AcmeClient {
 				throw AcmeFailures.of(step, order.getError().orElse(null));
 			}
 			return order.getCertificate().getCertificateChain();
+		});
+	}
+
+	private boolean offersRenewalInformation() throws AcmeException {
+		return session().resourceUrlOptional(Resource.RENEWAL_INFO).isPresent();
+	}
+
+	private Login login() throws AcmeFailure, InterruptedException {
+		if (this.login != null) {
+			return this.login;
+		}
+		String step = "Finding or creating the account at %s".formatted(this.settings.caName());
+		this.login = call(step, () -> {
+			AccountBuilder account = new AccountBuilder().agreeToTermsOfService().useKeyPair(accountKey(step));
+			if (this.settings.email() != null) {
+				account.addEmail(this.settings.email());
+			}
+			AcmeBundleSettings.ExternalAccountBinding binding = this.settings.externalAccountBinding();
+			if (binding != null) {
+				account.withKeyIdentifier(binding.keyId(), binding.hmacKey());
+				if (binding.macAlgorithm() != null) {
+					account.withMacAlgorithm(binding.macAlgorithm());
+				}
+			}
+			return account.createLogin(session());
+		});
+		return this.login;
+	}
+
+	private KeyPair accountKey(String step) throws AcmeFailure {
+		try {
+			return this.storage.accountKey();
+		}
+		catch (IOException ex) {
+			throw new AcmeFailure("storage", "%s: the account key in '%s' cannot be read or written: %s".formatted(step,
+					this.storage.root(), ex.getMessage()), null, ex);
+		}
+	}
+
+	/**
+	 * Make a call to the CA; after a failure, start the next call with a new session.
+	 */
+	private <T> T call(String step, Call<T> call) throws AcmeFailure, InterruptedException {
+		try {
+			return call.call();
 		}
 		catch (AcmeFailure ex) {
 			reset();
@@ -147,44 +184,6 @@ final class Acme4jClient implements AcmeClient {
 		}
 	}
 
-	private boolean offersRenewalInformation() throws AcmeException {
-		return session().resourceUrlOptional(Resource.RENEWAL_INFO).isPresent();
-	}
-
-	private Login login() throws AcmeFailure {
-		if (this.login != null) {
-			return this.login;
-		}
-		String step = "Finding or creating the account at %s".formatted(this.settings.caName());
-		try {
-			AccountBuilder account = new AccountBuilder().agreeToTermsOfService().useKeyPair(this.storage.accountKey());
-			if (this.settings.email() != null) {
-				account.addEmail(this.settings.email());
-			}
-			AcmeBundleSettings.ExternalAccountBinding binding = this.settings.externalAccountBinding();
-			if (binding != null) {
-				account.withKeyIdentifier(binding.keyId(), binding.hmacKey());
-				if (binding.macAlgorithm() != null) {
-					account.withMacAlgorithm(binding.macAlgorithm());
-				}
-			}
-			this.login = account.createLogin(session());
-			return this.login;
-		}
-		catch (IOException ex) {
-			throw new AcmeFailure("storage", "%s: the account key in '%s' cannot be read or written: %s".formatted(step,
-					this.storage.root(), ex.getMessage()), null, ex);
-		}
-		catch (AcmeException ex) {
-			reset();
-			throw AcmeFailures.of(step, ex);
-		}
-		catch (AcmeProtocolException ex) {
-			reset();
-			throw AcmeFailures.of(step, ex);
-		}
-	}
-
 	private Session session() {
 		if (this.session == null) {
 			this.session = new Session(this.settings.directory(), new DirectoryProvider(this.sslContext.get()));
@@ -195,6 +194,16 @@ final class Acme4jClient implements AcmeClient {
 	private void reset() {
 		this.login = null;
 		this.session = null;
+	}
+
+	/**
+	 * One call to the CA.
+	 */
+	@FunctionalInterface
+	private interface Call<T> {
+
+		T call() throws AcmeException, AcmeFailure, InterruptedException;
+
 	}
 
 	/**

@@ -14,16 +14,18 @@ interface AcmeClient {
 	 * Find or create the account of the storage directory's key at the CA.
 	 * @return the location of the account
 	 * @throws AcmeFailure if the CA refuses or cannot be reached
+	 * @throws InterruptedException if the thread is interrupted
 	 */
-	String account() throws AcmeFailure;
+	String account() throws AcmeFailure, InterruptedException;
 
 	/**
 	 * Ask the CA for the renewal window of a certificate it issued.
 	 * @param certificate the certificate
 	 * @return the window, or {@code null} when the CA offers no renewal information
 	 * @throws AcmeFailure if the CA cannot be asked
+	 * @throws InterruptedException if the thread is interrupted
 	 */
-	RenewalWindow renewalWindow(X509Certificate certificate) throws AcmeFailure;
+	RenewalWindow renewalWindow(X509Certificate certificate) throws AcmeFailure, InterruptedException;
 
 	/**
 	 * Order a certificate for the bundle's domains, answering the challenges.

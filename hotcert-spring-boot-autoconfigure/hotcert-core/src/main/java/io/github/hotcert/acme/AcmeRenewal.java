@@ -143,6 +143,10 @@ final class AcmeRenewal {
 		try {
 			window = this.client.renewalWindow(leaf);
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			window = null;
+		}
 		catch (AcmeFailure ex) {
 			RenewalPlan plan = this.planner.plan(now, leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(),
 					null);
