@@ -100,7 +100,14 @@ public class AcmeManager implements SmartLifecycle, ApplicationListener<Certific
 				listener(bundle).responses().share(bundle.storage().challenges());
 			}
 		}
-		this.listeners.values().forEach(HttpChallengeListener::start);
+		try {
+			this.listeners.values().forEach(HttpChallengeListener::start);
+		}
+		catch (RuntimeException ex) {
+			// The application does not start: leave no listener behind
+			this.listeners.values().forEach(HttpChallengeListener::stop);
+			throw ex;
+		}
 		this.scheduler = new ExecutorAcmeScheduler(this.clock);
 		for (AcmeBundle bundle : this.bundles.getBundles()) {
 			AcmeRenewal renewal = renewal(bundle, this.scheduler);

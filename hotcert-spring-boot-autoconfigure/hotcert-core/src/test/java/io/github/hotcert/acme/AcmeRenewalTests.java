@@ -17,9 +17,12 @@ import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.MaterialValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link AcmeRenewal}, with a CA that the test plays and a clock and scheduler
  * it moves: nothing waits.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AcmeRenewalTests {
 
 	private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
@@ -139,6 +143,47 @@ class AcmeRenewalTests {
 	}
 
 	@Test
+	void followsTheRenewalWindowOfTheCaAndAsksAgainForIt() throws Exception {
+		AcmeRenewal renewal = renewal(this.bundle, "owner-a");
+		renewal.check();
+		Instant windowStart = START.plus(Duration.ofDays(59));
+		this.ca.window = new RenewalWindow(windowStart, windowStart.plus(Duration.ofDays(2)), null,
+				START.plus(Duration.ofHours(2)));
+		renewal.check();
+		RenewalPlan plan = this.bundle.getStatus().getPlan();
+		assertThat(plan.renewAt()).isBetween(windowStart, windowStart.plus(Duration.ofDays(2)));
+		assertThat(plan.basis()).contains("renewal window the CA suggests");
+		assertThat(this.bundle.getStatus().getNextAttempt()).isEqualTo(plan.renewAt());
+		assertThat(this.scheduler.next()).as("asks again after the CA's Retry-After")
+			.isEqualTo(START.plus(Duration.ofHours(2)));
+		this.clock.advance(Duration.ofDays(61));
+		renewal.check();
+		assertThat(this.ca.orders).isEqualTo(2);
+	}
+
+	@Test
+	void logsOneInfoLinePerIssuedCertificateAndOneWarnLinePerFailedOrder(CapturedOutput output) throws Exception {
+		AcmeRenewal renewal = renewal(this.bundle, "owner-a");
+		this.ca.failure = new AcmeFailure("unreachable", "the CA cannot be reached");
+		renewal.check();
+		this.clock.advance(Duration.ofMinutes(1));
+		renewal.check();
+		this.ca.failure = null;
+		this.clock.advance(Duration.ofMinutes(2));
+		renewal.check();
+		assertThat(output.toString()
+			.lines()
+			.filter((line) -> line.contains(" WARN ") && line
+				.contains("Ordering a certificate for ACME bundle 'web' from ca.example failed (unreachable)")))
+			.hasSize(2);
+		assertThat(output.toString()
+			.lines()
+			.filter((line) -> line.contains(" INFO ")
+					&& line.contains("ca.example issued a certificate for ACME bundle 'web'")))
+			.hasSize(1);
+	}
+
+	@Test
 	void waitsForTheCaRetryAfterWhenLaterThanTheBackoff() throws Exception {
 		AcmeRenewal renewal = renewal(this.bundle, "owner-a");
 		this.ca.failure = new AcmeFailure("rateLimited", "too many", START.plus(Duration.ofHours(3)), null);
@@ -226,6 +271,8 @@ class AcmeRenewalTests {
 
 		private boolean mismatchedKey;
 
+		private RenewalWindow window;
+
 		private final List<X509Certificate> replaced = new ArrayList<>();
 
 		@Override
@@ -235,7 +282,7 @@ class AcmeRenewalTests {
 
 		@Override
 		public RenewalWindow renewalWindow(X509Certificate certificate) {
-			return null;
+			return this.window;
 		}
 
 		@Override
