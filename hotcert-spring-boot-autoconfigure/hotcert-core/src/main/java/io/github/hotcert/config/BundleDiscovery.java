@@ -21,12 +21,12 @@ import org.springframework.util.Assert;
  * Finds the bundles hotcert manages, the way Spring Boot's
  * {@code SslPropertiesBundleRegistrar} finds the bundles it registers: every
  * {@code spring.ssl.bundle.*} bundle with material (files, PEM content written in the
- * configuration, other resources) and every bundle that code registers with files
- * hotcert knows of (the {@link RegisteredMaterialSources}, such as ACME bundles),
- * published through the {@link SslBundleRegistry}, and the bundles a web server builds
- * from its own {@code server.ssl.*} or {@code management.server.ssl.*} properties,
- * published to that server only. Where those properties live differs between Spring Boot
- * lines: each line reads them and hands them over.
+ * configuration, other resources) and every bundle that code registers with files hotcert
+ * knows of (the {@link RegisteredMaterialSources}, such as ACME bundles), published
+ * through the {@link SslBundleRegistry}, and the bundles a web server builds from its own
+ * {@code server.ssl.*} or {@code management.server.ssl.*} properties, published to that
+ * server only. Where those properties live differs between Spring Boot lines: each line
+ * reads them and hands them over.
  */
 public class BundleDiscovery {
 

@@ -116,7 +116,8 @@ public abstract class AcmeServerContract {
 			assertThat(load.failed()).as("failed requests (first: %s)", load.firstFailure()).isZero();
 			assertThat(load.succeeded()).isPositive();
 		}
-		// A certificate and its renewal (an order may have timed out while the CA was paused)
+		// A certificate and its renewal (an order may have timed out while the CA was
+		// paused)
 		assertThat(bundle().getStatus().getIssued()).isEqualTo(2);
 	}
 
