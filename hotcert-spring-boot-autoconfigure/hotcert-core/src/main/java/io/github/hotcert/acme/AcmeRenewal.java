@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import io.github.hotcert.logging.LogFields;
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.Durations;
 import org.apache.commons.logging.Log;
@@ -200,9 +201,11 @@ final class AcmeRenewal {
 			this.backoffUntil = null;
 			this.bundle.getStatus().ordered(result);
 			this.bundle.getStatus().stored(issued, false);
-			logger.info("%s issued a certificate for ACME bundle '%s' in %d ms: %s, domains %s".formatted(
-					this.bundle.getSettings().caName(), this.bundle.getName(), result.duration().toMillis(),
-					issued.describe(), issued.subjectAlternativeNames()));
+			certificate(fields(OrderOutcome.ISSUED, replaces), LogFields.NEW_SERIAL, LogFields.NEW_EXPIRY, issued).info(
+					logger,
+					"%s issued a certificate for ACME bundle '%s' in %d ms: %s, domains %s".formatted(
+							this.bundle.getSettings().caName(), this.bundle.getName(), result.duration().toMillis(),
+							issued.describe(), issued.subjectAlternativeNames()));
 			this.announcer.accept(result);
 			schedule(this.clock.instant());
 		}
@@ -230,12 +233,14 @@ final class AcmeRenewal {
 		}
 		this.backoffUntil = next;
 		status.retryAt(next);
-		logger.warn(
-				"Ordering a certificate for ACME bundle '%s' from %s failed (%s): %s; retrying in %s (%d failed in a row); still serving %s"
-					.formatted(this.bundle.getName(), this.bundle.getSettings().caName(), failure.getReason(),
-							failure.getMessage(), Durations.describe(Duration.between(now, next)),
-							status.getConsecutiveFailures(),
-							(served != null) ? CertificateInfo.of(served).describe() : "the temporary certificate"));
+		fields(OrderOutcome.FAILED, served).and(LogFields.REASON, failure.getReason())
+			.and(LogFields.RETRY_DELAY, Duration.between(now, next))
+			.warn(logger,
+					"Ordering a certificate for ACME bundle '%s' from %s failed (%s): %s; retrying in %s (%d failed in a row); still serving %s"
+						.formatted(this.bundle.getName(), this.bundle.getSettings().caName(), failure.getReason(),
+								failure.getMessage(), Durations.describe(Duration.between(now, next)),
+								status.getConsecutiveFailures(), (served != null)
+										? CertificateInfo.of(served).describe() : "the temporary certificate"));
 		this.announcer.accept(result);
 		schedule(next);
 	}
@@ -243,12 +248,12 @@ final class AcmeRenewal {
 	private void refresh(OrderLock.Hold hold) {
 		try {
 			if (!hold.refresh()) {
-				logger.warn("Another instance took over the order lock '%s' of ACME bundle '%s'"
+				lockFields().warn(logger, "Another instance took over the order lock '%s' of ACME bundle '%s'"
 					.formatted(this.bundle.files().lockFile(), this.bundle.getName()));
 			}
 		}
 		catch (IOException ex) {
-			logger.warn("Unable to refresh the order lock '%s' of ACME bundle '%s': %s"
+			lockFields().warn(logger, "Unable to refresh the order lock '%s' of ACME bundle '%s': %s"
 				.formatted(this.bundle.files().lockFile(), this.bundle.getName(), ex.getMessage()));
 		}
 	}
@@ -258,9 +263,10 @@ final class AcmeRenewal {
 			hold.close();
 		}
 		catch (IOException ex) {
-			logger.warn("Unable to release the order lock '%s' of ACME bundle '%s': %s; it expires in %s".formatted(
-					this.bundle.files().lockFile(), this.bundle.getName(), ex.getMessage(),
-					Durations.describe(this.bundle.getSettings().lockTimeout())));
+			lockFields().warn(logger,
+					"Unable to release the order lock '%s' of ACME bundle '%s': %s; it expires in %s".formatted(
+							this.bundle.files().lockFile(), this.bundle.getName(), ex.getMessage(),
+							Durations.describe(this.bundle.getSettings().lockTimeout())));
 		}
 	}
 
@@ -276,10 +282,29 @@ final class AcmeRenewal {
 			return (chain != null) ? chain.get(0) : null;
 		}
 		catch (IOException ex) {
-			logger.warn("The certificate of ACME bundle '%s' cannot be read: %s".formatted(this.bundle.getName(),
-					ex.getMessage()));
+			LogFields.bundle(this.bundle.getName())
+				.and(LogFields.FILE, this.bundle.files().certificateFile())
+				.warn(logger, "The certificate of ACME bundle '%s' cannot be read: %s".formatted(this.bundle.getName(),
+						ex.getMessage()));
 			return null;
 		}
+	}
+
+	private LogFields fields(OrderOutcome outcome, X509Certificate replaced) {
+		LogFields fields = LogFields.bundle(this.bundle.getName())
+			.and(LogFields.OUTCOME, outcome)
+			.and(LogFields.ACME_CA, this.bundle.getSettings().caName());
+		return (replaced != null)
+				? certificate(fields, LogFields.OLD_SERIAL, LogFields.OLD_EXPIRY, CertificateInfo.of(replaced))
+				: fields;
+	}
+
+	private static LogFields certificate(LogFields fields, String serial, String expiry, CertificateInfo certificate) {
+		return fields.and(serial, certificate.serialNumber()).and(expiry, certificate.notAfter());
+	}
+
+	private LogFields lockFields() {
+		return LogFields.bundle(this.bundle.getName()).and(LogFields.FILE, this.bundle.files().lockFile());
 	}
 
 	private void schedule(Instant at) {

@@ -7,9 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
+import ch.qos.logback.classic.Level;
+import io.github.hotcert.logging.LogFields;
+import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.MaterialSources;
+import io.github.hotcert.testsupport.LoggedFields;
 import io.github.hotcert.testsupport.MutableClock;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
@@ -181,6 +186,38 @@ class AcmeRenewalTests {
 			.filter((line) -> line.contains(" INFO ")
 					&& line.contains("ca.example issued a certificate for ACME bundle 'web'")))
 			.hasSize(1);
+	}
+
+	@Test
+	void linesOfOrdersCarryTheirFactsAsLogFields() throws Exception {
+		AcmeRenewal renewal = renewal(this.bundle, "owner-a");
+		Map<String, String> failed;
+		Map<String, String> issued;
+		Duration delay;
+		try (LoggedFields lines = LoggedFields.of(AcmeRenewal.class)) {
+			this.ca.failure = new AcmeFailure("unreachable", "the CA cannot be reached");
+			renewal.check();
+			delay = Duration.between(this.clock.instant(), this.scheduler.next());
+			this.ca.failure = null;
+			this.clock.advance(delay);
+			renewal.check();
+			failed = lines.fieldsOf(Level.WARN, "Ordering a certificate for ACME bundle 'web'");
+			issued = lines.fieldsOf(Level.INFO, "ca.example issued a certificate for ACME bundle 'web'");
+		}
+		assertThat(delay).isPositive();
+		assertThat(failed).containsEntry(LogFields.BUNDLE, "web")
+			.containsEntry(LogFields.OUTCOME, "failed")
+			.containsEntry(LogFields.REASON, "unreachable")
+			.containsEntry(LogFields.ACME_CA, "ca.example")
+			.containsEntry(LogFields.RETRY_DELAY, delay.toString())
+			.doesNotContainKey(LogFields.NEW_SERIAL);
+		CertificateInfo stored = CertificateInfo.of(stored());
+		assertThat(issued).containsEntry(LogFields.BUNDLE, "web")
+			.containsEntry(LogFields.OUTCOME, "issued")
+			.containsEntry(LogFields.ACME_CA, "ca.example")
+			.containsEntry(LogFields.NEW_SERIAL, stored.serialNumber())
+			.containsEntry(LogFields.NEW_EXPIRY, stored.notAfter().toString())
+			.doesNotContainKey(LogFields.REASON);
 	}
 
 	@Test
