@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code spring-boot:process-aot} runs it at build time, on each Spring Boot line:
  * hotcert's auto-configuration is processed and its runtime hints are written, while
  * nothing is generated or written (no development certificate, although the application
- * asks for one and its files are missing), no bundle is read, and no watcher thread or
- * signal handler is started.
+ * asks for one and its files are missing, and no temporary certificate or account key of
+ * an ACME bundle), no bundle is read, no CA is asked, and no watcher thread or signal
+ * handler is started.
  */
 class AotProcessingIT {
 
@@ -39,6 +40,7 @@ class AotProcessingIT {
 	void processesTheApplicationWithoutCreatingKeyMaterialOrStartingAnything() throws Exception {
 		Path certificates = Files.createDirectory(this.directory.resolve("certs"));
 		Path output = Files.createDirectory(this.directory.resolve("aot"));
+		Path acmeStorage = this.directory.resolve("acme");
 		Set<String> threadsBefore = hotcertThreads();
 		String hangUpBefore = hangUpHandler();
 		try {
@@ -48,7 +50,12 @@ class AotProcessingIT {
 					"--spring.ssl.bundle.pem.web.keystore.certificate=" + certificates.resolve("tls.crt"),
 					"--spring.ssl.bundle.pem.web.keystore.private-key=" + certificates.resolve("tls.key"),
 					"--hotcert.development.generate-missing-certificates=true", "--hotcert.signal.enabled=true",
-					"--management.endpoints.web.exposure.include=certificates" });
+					"--management.endpoints.web.exposure.include=certificates",
+					"--hotcert.acme.bundle.acme.directory-url=https://127.0.0.1:1/dir",
+					"--hotcert.acme.bundle.acme.domains=localhost",
+					"--hotcert.acme.bundle.acme.terms-of-service-agreed=true",
+					"--hotcert.acme.bundle.acme.http-challenge-address=127.0.0.1",
+					"--hotcert.acme.bundle.acme.storage=" + acmeStorage });
 		}
 		finally {
 			// The processing abandons its context without closing it, so the logging
@@ -57,11 +64,13 @@ class AotProcessingIT {
 			LoggingSystem.get(Application.class.getClassLoader()).cleanUp();
 		}
 		assertThat(certificates).isEmptyDirectory();
+		assertThat(acmeStorage).doesNotExist();
 		assertThat(System.getProperty(AbstractAotProcessor.AOT_PROCESSING)).isNull();
 		assertThat(hotcertThreads()).isEqualTo(threadsBefore);
 		assertThat(hangUpHandler()).isEqualTo(hangUpBefore).doesNotContain("hotcert");
 		assertThat(files(output.resolve("sources")))
-			.anyMatch((file) -> file.endsWith("HotcertAutoConfiguration__BeanDefinitions.java"));
+			.anyMatch((file) -> file.endsWith("HotcertAutoConfiguration__BeanDefinitions.java"))
+			.anyMatch((file) -> file.endsWith("HotcertAcmeConfiguration__BeanDefinitions.java"));
 		String hints = files(output.resolve("resources")).stream()
 			.filter((file) -> file.contains("META-INF/native-image/") && file.endsWith(".json"))
 			.map((file) -> read(output.resolve("resources").resolve(file)))
