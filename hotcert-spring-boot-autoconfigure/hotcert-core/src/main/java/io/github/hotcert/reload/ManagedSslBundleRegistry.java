@@ -4,34 +4,71 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import io.github.hotcert.follow.FollowingSslBundle;
+import io.github.hotcert.follow.FollowingSslBundles;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundleRegistry;
 import org.springframework.util.Assert;
 
 /**
  * Spring Boot's {@link DefaultSslBundleRegistry}, through which hotcert sees every update
- * of the bundles it manages. An {@link #updateBundle update} of such a bundle, for
- * example by application code that installs a certificate fetched from a vault, goes to
- * hotcert instead of the update handlers: it is validated and recorded like any other
- * change, reaches the handlers only when it is accepted, and is refused with an exception
- * otherwise, while the previous bundle keeps serving. Updates of the other bundles,
- * registration and update handlers behave exactly as in {@link DefaultSslBundleRegistry}.
+ * of the bundles it manages, and whose bundles follow their updates.
+ * <p>
+ * An {@link #updateBundle update} of a managed bundle, for example by application code
+ * that installs a certificate fetched from a vault, goes to hotcert instead of the update
+ * handlers: it is validated and recorded like any other change, reaches the handlers only
+ * when it is accepted, and is refused with an exception otherwise, while the previous
+ * bundle keeps serving. Updates of the other bundles, registration and update handlers
+ * behave exactly as in {@link DefaultSslBundleRegistry}.
+ * <p>
+ * {@link #getBundle(String)} hands out a {@link FollowingSslBundle}: every SSL context
+ * built from it (a REST or data client, say) uses the material of each update on its next
+ * handshake, once every update handler took it.
  */
 public class ManagedSslBundleRegistry extends DefaultSslBundleRegistry {
 
+	private static final Log logger = LogFactory.getLog(ManagedSslBundleRegistry.class);
+
 	private final Map<String, Consumer<SslBundle>> interceptors = new ConcurrentHashMap<>();
+
+	private final FollowingSslBundles following = new FollowingSslBundles(this::getPublished);
+
+	/**
+	 * Return the bundle registered under a name, as a {@link FollowingSslBundle} that
+	 * follows its updates (or as it is registered, when its managers cannot be followed).
+	 * @param name the bundle name
+	 * @return the bundle
+	 * @throws NoSuchSslBundleException if no bundle has that name
+	 */
+	@Override
+	public SslBundle getBundle(String name) throws NoSuchSslBundleException {
+		Assert.notNull(name, "'name' must not be null");
+		return this.following.get(name);
+	}
 
 	@Override
 	public void updateBundle(String name, SslBundle updatedBundle) {
 		Assert.notNull(name, "'name' must not be null");
 		Assert.notNull(updatedBundle, "'updatedBundle' must not be null");
+		SslBundle bundle = FollowingSslBundle.unwrap(updatedBundle);
 		Consumer<SslBundle> interceptor = this.interceptors.get(name);
 		if (interceptor != null) {
-			interceptor.accept(updatedBundle);
+			interceptor.accept(bundle);
+			return;
 		}
-		else {
-			super.updateBundle(name, updatedBundle);
+		super.updateBundle(name, bundle);
+		try {
+			this.following.follow(name);
+		}
+		catch (RuntimeException ex) {
+			logger.warn(
+					("SSL bundle '%s' was updated, but SSL contexts built from it keep the material they have: " + "%s")
+						.formatted(name, ex.getMessage()));
 		}
 	}
 
@@ -46,12 +83,28 @@ public class ManagedSslBundleRegistry extends DefaultSslBundleRegistry {
 
 	/**
 	 * Update a bundle and call its update handlers, as {@link SslBundleRegistry} does
-	 * without hotcert: how hotcert publishes a bundle it accepted.
+	 * without hotcert, then make the bundle handed out follow it: how hotcert publishes a
+	 * bundle it accepted.
 	 * @param name the bundle name
 	 * @param bundle the new bundle
+	 * @throws RuntimeException if an update handler fails, or if the SSL contexts built
+	 * from the bundle cannot follow it; the caller rolls back by publishing the previous
+	 * bundle again
 	 */
 	void publish(String name, SslBundle bundle) {
 		super.updateBundle(name, bundle);
+		this.following.follow(name);
+	}
+
+	/**
+	 * Return the bundle published under a name, not the one that follows it: the bundle
+	 * to publish again to roll back.
+	 * @param name the bundle name
+	 * @return the bundle published
+	 * @throws NoSuchSslBundleException if no bundle has that name
+	 */
+	SslBundle getPublished(String name) throws NoSuchSslBundleException {
+		return super.getBundle(name);
 	}
 
 }

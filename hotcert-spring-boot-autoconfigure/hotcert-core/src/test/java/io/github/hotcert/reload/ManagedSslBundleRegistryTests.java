@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.hotcert.follow.FollowingSslBundle;
 import io.github.hotcert.source.ContentReader;
 import io.github.hotcert.source.MaterialSource;
 import io.github.hotcert.source.MaterialSources;
@@ -80,7 +81,8 @@ class ManagedSslBundleRegistryTests {
 		SslBundle published = bundle(second, second);
 		this.registry.updateBundle("web", published);
 		assertThat(this.updates).singleElement().isSameAs(published);
-		assertThat(this.registry.getBundle("web")).isSameAs(published);
+		assertThat(this.registry.getPublished("web")).isSameAs(published);
+		assertThat(followed("web")).isSameAs(published);
 		ManagedBundle web = this.reloader.getBundle("web");
 		assertThat(web.getServed().leaf().serialNumber()).isEqualTo(second.serialHex());
 		assertThat(web.getServed().contentHash()).as("not read from the files").isNull();
@@ -107,7 +109,8 @@ class ManagedSslBundleRegistryTests {
 					+ second.serialHex())
 			.withMessageEndingWith("still serving " + this.reloader.getBundle("web").getServed().leaf().describe());
 		assertThat(this.updates).isEmpty();
-		assertThat(this.registry.getBundle("web")).isSameAs(this.initial);
+		assertThat(this.registry.getPublished("web")).isSameAs(this.initial);
+		assertThat(followed("web")).isSameAs(this.initial);
 		ManagedBundle web = this.reloader.getBundle("web");
 		assertThat(web.getServed().leaf().serialNumber()).isEqualTo(this.first.serialHex());
 		assertThat(web.getLastResult().trigger()).isEqualTo(ReloadTrigger.REGISTRY);
@@ -123,7 +126,8 @@ class ManagedSslBundleRegistryTests {
 		Issued second = write(issue("second"));
 		ReloadResult result = this.reloader.reload("web", ReloadRequest.of(ReloadTrigger.WATCH));
 		assertThat(result.outcome()).isEqualTo(ReloadOutcome.RELOADED);
-		assertThat(this.updates).singleElement().isSameAs(this.registry.getBundle("web"));
+		assertThat(this.updates).singleElement().isSameAs(this.registry.getPublished("web"));
+		assertThat(followed("web")).isSameAs(this.registry.getPublished("web"));
 		assertThat(this.events).extracting(ReloadResult::trigger)
 			.containsExactly(ReloadTrigger.STARTUP, ReloadTrigger.WATCH);
 		assertThat(this.reloader.getBundle("web").getServed().leaf().serialNumber()).isEqualTo(second.serialHex());
@@ -139,6 +143,11 @@ class ManagedSslBundleRegistryTests {
 		this.registry.updateBundle("unmanaged", mismatched);
 		assertThat(unmanagedUpdates).singleElement().isSameAs(mismatched);
 		assertThat(this.events).extracting(ReloadResult::trigger).containsExactly(ReloadTrigger.STARTUP);
+	}
+
+	private SslBundle followed(String name) {
+		assertThat(this.registry.getBundle(name)).isInstanceOf(FollowingSslBundle.class);
+		return ((FollowingSslBundle) this.registry.getBundle(name)).getFollowed();
 	}
 
 	private SslBundle bundle(Issued certificate, Issued key) {
