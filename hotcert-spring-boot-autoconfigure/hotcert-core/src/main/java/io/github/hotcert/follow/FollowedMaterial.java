@@ -87,6 +87,15 @@ final class FollowedMaterial {
 	}
 
 	/**
+	 * Return how many SSL contexts built from the bundle have made a handshake and are
+	 * still in use.
+	 * @return the number of SSL contexts
+	 */
+	int sslContexts() {
+		return this.sessions.count();
+	}
+
+	/**
 	 * Remember the session context of a handshake, so that its sessions are invalidated
 	 * when another bundle is followed.
 	 * @param handshakeSession the session of the handshake, or {@code null}

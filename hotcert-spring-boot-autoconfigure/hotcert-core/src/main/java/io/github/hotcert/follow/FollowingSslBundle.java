@@ -70,6 +70,16 @@ public final class FollowingSslBundle implements SslBundle {
 		return this.material.current().bundle();
 	}
 
+	/**
+	 * Return how many SSL contexts built from this bundle, by a client or by a server at
+	 * startup, have made a handshake and are still in use (not yet garbage collected):
+	 * each of them follows this bundle.
+	 * @return the number of SSL contexts
+	 */
+	public int getSslContexts() {
+		return this.material.sslContexts();
+	}
+
 	@Override
 	public SslStoreBundle getStores() {
 		return getFollowed().getStores();

@@ -72,6 +72,20 @@ public final class FollowingSslBundles {
 	}
 
 	/**
+	 * Return how many SSL contexts built from the bundle handed out under a name have
+	 * made a handshake and are still in use.
+	 * @param name the bundle name
+	 * @return the number of SSL contexts, {@code 0} when no bundle was handed out
+	 */
+	public int getSslContexts(String name) {
+		FollowingSslBundle following;
+		synchronized (this.bundles) {
+			following = this.bundles.get(name);
+		}
+		return (following != null) ? following.getSslContexts() : 0;
+	}
+
+	/**
 	 * Make the bundle handed out under a name follow the bundle registered under it now.
 	 * Does nothing when no bundle was handed out under that name yet.
 	 * @param name the bundle name

@@ -37,6 +37,17 @@ final class SessionContexts {
 		this.last = context;
 	}
 
+	/**
+	 * Return how many session contexts are known: roughly, how many SSL contexts built
+	 * from the bundle have made a handshake and are still in use.
+	 * @return the number of session contexts
+	 */
+	int count() {
+		synchronized (this.contexts) {
+			return this.contexts.size();
+		}
+	}
+
 	void invalidate() {
 		List<SSLSessionContext> recorded;
 		synchronized (this.contexts) {

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import io.github.hotcert.source.MaterialSource;
+import io.github.hotcert.validation.BundleRole;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.util.Assert;
@@ -38,6 +39,8 @@ public final class ManagedBundle {
 	private final BundleConsumers consumers = new BundleConsumers();
 
 	private volatile ServedMaterial served;
+
+	private volatile BundleRole role;
 
 	private volatile ReloadResult lastResult;
 
@@ -159,6 +162,16 @@ public final class ManagedBundle {
 	}
 
 	/**
+	 * Return the role the bundle's material was last validated in: the role configured
+	 * for the bundle, or the role inferred from its consumers and its material (see
+	 * {@link BundleRole#infer}).
+	 * @return the role, or {@code null} before startup completed
+	 */
+	public BundleRole getRole() {
+		return this.role;
+	}
+
+	/**
 	 * Return the result of the last reload.
 	 * @return the last result, or {@code null}
 	 */
@@ -233,6 +246,10 @@ public final class ManagedBundle {
 	void setSource(MaterialSource source) {
 		Assert.isTrue(source.getBundleName().equals(getName()), "'source' must be a source of the same bundle");
 		this.source = source;
+	}
+
+	void setRole(BundleRole role) {
+		this.role = role;
 	}
 
 	void record(ReloadResult result, boolean pendingChange) {

@@ -97,6 +97,16 @@ public class ManagedSslBundleRegistry extends DefaultSslBundleRegistry {
 	}
 
 	/**
+	 * Return how many SSL contexts built from the bundle handed out under a name have
+	 * made a handshake and are still in use.
+	 * @param name the bundle name
+	 * @return the number of SSL contexts
+	 */
+	int getSslContexts(String name) {
+		return this.following.getSslContexts(name);
+	}
+
+	/**
 	 * Return the bundle published under a name, not the one that follows it: the bundle
 	 * to publish again to roll back.
 	 * @param name the bundle name

@@ -65,6 +65,11 @@ public class RegistryBundlePublisher implements BundlePublisher {
 	}
 
 	@Override
+	public int getSslContexts() {
+		return (this.managedRegistry != null) ? this.managedRegistry.getSslContexts(this.name) : 0;
+	}
+
+	@Override
 	public void addUpdateHandler(Consumer<SslBundle> handler) {
 		this.bundles.addBundleUpdateHandler(this.name, handler);
 	}
