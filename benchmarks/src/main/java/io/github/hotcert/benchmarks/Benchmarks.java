@@ -92,6 +92,11 @@ public final class Benchmarks {
 		items.put(ReloadFootprint.ITEM,
 				() -> new ReloadFootprint(bench, settings.footprintBaseline(), settings.footprintReloads())
 					.run(tomcat));
+		items.put(ClientHandshakeThroughput.ITEM,
+				() -> new ClientHandshakeThroughput(bench, settings.clientHandshakeThreads(),
+						settings.clientHandshakeTurn(), settings.clientHandshakeWarmUpTurns(),
+						settings.clientHandshakePairs())
+					.run());
 		Map<Integer, Duration> durations = new TreeMap<>();
 		items.forEach((item, measurement) -> {
 			if (settings.runs(item)) {

@@ -76,6 +76,19 @@ final class CertificateAuthority {
 	}
 
 	/**
+	 * Return the certificate of the authority in PEM.
+	 * @return the certificate in PEM
+	 */
+	String certificatePem() {
+		try {
+			return pem(List.of(this.certificate));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Unable to write the certificate of the authority", ex);
+		}
+	}
+
+	/**
 	 * Issue a new server certificate with a new key.
 	 * @return the certificate chain and its key
 	 */
@@ -83,6 +96,20 @@ final class CertificateAuthority {
 		try {
 			KeyPair serverKeys = keyPair();
 			return material(serverKeys, serverKeys);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Unable to generate a key", ex);
+		}
+	}
+
+	/**
+	 * Issue a new client certificate ({@code clientAuth}) with a new key.
+	 * @return the certificate chain and its key
+	 */
+	Material issueClient() {
+		try {
+			KeyPair clientKeys = keyPair();
+			return material(clientKeys, clientKeys, KeyPurposeId.id_kp_clientAuth);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Unable to generate a key", ex);
@@ -103,6 +130,10 @@ final class CertificateAuthority {
 	}
 
 	private Material material(KeyPair certified, KeyPair written) {
+		return material(certified, written, KeyPurposeId.id_kp_serverAuth);
+	}
+
+	private Material material(KeyPair certified, KeyPair written, KeyPurposeId usage) {
 		try {
 			Instant now = this.clock.instant();
 			GeneralNames names = new GeneralNames(new GeneralName[] { new GeneralName(GeneralName.dNSName, "localhost"),
@@ -113,7 +144,7 @@ final class CertificateAuthority {
 				.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
 				.addExtension(Extension.keyUsage, true,
 						new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
-				.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+				.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(usage))
 				.addExtension(Extension.subjectAlternativeName, false, names);
 			X509Certificate server = sign(builder);
 			return new Material(server.getSerialNumber(), pem(List.of(server, this.certificate)),

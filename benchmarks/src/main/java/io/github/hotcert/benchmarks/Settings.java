@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * @param output where to write the Markdown report, or {@code null}
  * @param workDirectory where the processes' files and logs go
  * @param command the command shown in the report
- * @param items the items to run (1 to 6)
+ * @param items the items to run (1 to 7)
  * @param quick whether to measure a little of everything only
  */
 record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path output, Path workDirectory, String command,
@@ -31,7 +31,7 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path outp
 			  --output=FILE     write the Markdown report there (benchmarks/run: docs/benchmarks.md)
 			  --work=DIR        where the processes' certificates and logs go (default: a new temporary directory)
 			  --command=TEXT    the command shown in the report (default: benchmarks/run)
-			  --items=1,2,...   measure only these items (default: all six)
+			  --items=1,2,...   measure only these items (default: all seven)
 			  --quick           measure a little of everything, to check the harness (numbers are meaningless)
 			""";
 
@@ -57,7 +57,7 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path outp
 			throw new IllegalArgumentException(USAGE);
 		}
 		Set<Integer> items = new TreeSet<>();
-		for (String item : options.getOrDefault("items", "1,2,3,4,5,6").split(",")) {
+		for (String item : options.getOrDefault("items", "1,2,3,4,5,6,7").split(",")) {
 			items.add(Integer.parseInt(item.strip()));
 		}
 		return new Settings(Path.of(options.get("tomcat")), Path.of(options.get("boot3-tomcat")),
@@ -151,6 +151,26 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path outp
 	/** Item 6: pairs of starts. */
 	int startupPairs() {
 		return this.quick ? 1 : 6;
+	}
+
+	/** Item 7: client threads making handshakes. */
+	int clientHandshakeThreads() {
+		return 2;
+	}
+
+	/** Item 7: the length of one turn. */
+	Duration clientHandshakeTurn() {
+		return Duration.ofSeconds(this.quick ? 1 : 5);
+	}
+
+	/** Item 7: turns of each client before the measured ones. */
+	int clientHandshakeWarmUpTurns() {
+		return this.quick ? 1 : 3;
+	}
+
+	/** Item 7: pairs of turns. */
+	int clientHandshakePairs() {
+		return this.quick ? 2 : 12;
 	}
 
 }

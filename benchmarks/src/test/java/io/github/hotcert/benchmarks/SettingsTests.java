@@ -14,7 +14,7 @@ class SettingsTests {
 		Settings settings = Settings.parse("--tomcat=t.jar", "--boot3-tomcat=b.jar", "--undertow=u.jar");
 		assertThat(settings.tomcatJar()).isEqualTo(Path.of("t.jar"));
 		assertThat(settings.boot3TomcatJar()).isEqualTo(Path.of("b.jar"));
-		assertThat(settings.items()).containsExactly(1, 2, 3, 4, 5, 6);
+		assertThat(settings.items()).containsExactly(1, 2, 3, 4, 5, 6, 7);
 		assertThat(settings.latencyRotations()).isGreaterThanOrEqualTo(30);
 		assertThat(settings.loadRotations()).isEqualTo(100);
 		assertThat(settings.loadThreads()).isEqualTo(8);
