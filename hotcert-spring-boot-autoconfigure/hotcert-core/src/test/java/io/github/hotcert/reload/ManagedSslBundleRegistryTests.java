@@ -134,15 +134,60 @@ class ManagedSslBundleRegistryTests {
 	}
 
 	@Test
-	void leavesTheUpdatesOfBundlesItDoesNotManageToSpringBoot() {
+	void leavesTheUpdatesOfBundlesItDoesNotManageToSpringBootAndMakesTheBundleHandedOutFollowThem() {
 		Issued other = issue("other");
 		this.registry.registerBundle("unmanaged", bundle(other, other));
+		SslBundle handedOut = this.registry.getBundle("unmanaged");
 		List<SslBundle> unmanagedUpdates = new CopyOnWriteArrayList<>();
 		this.registry.addBundleUpdateHandler("unmanaged", unmanagedUpdates::add);
 		SslBundle mismatched = bundle(issue("next"), other);
 		this.registry.updateBundle("unmanaged", mismatched);
 		assertThat(unmanagedUpdates).singleElement().isSameAs(mismatched);
 		assertThat(this.events).extracting(ReloadResult::trigger).containsExactly(ReloadTrigger.STARTUP);
+		assertThat(this.registry.getBundle("unmanaged")).isSameAs(handedOut);
+		assertThat(followed("unmanaged")).isSameAs(mismatched);
+	}
+
+	@Test
+	void handsOutOneBundlePerNameThatFollowsEveryPublication() throws IOException {
+		SslBundle handedOut = this.registry.getBundle("web");
+		assertThat(handedOut).isInstanceOf(FollowingSslBundle.class).isSameAs(this.registry.getBundle("web"));
+		assertThat(followed("web")).isSameAs(this.initial);
+		write(issue("second"));
+		this.reloader.reload("web", ReloadRequest.of(ReloadTrigger.WATCH));
+		assertThat(this.registry.getBundle("web")).isSameAs(handedOut);
+		assertThat(followed("web")).isSameAs(this.registry.getPublished("web")).isNotSameAs(this.initial);
+	}
+
+	@Test
+	void aBundleAServerRefusesIsNeverFollowedAndExactlyThePreviousBundleIsPublishedAgain() throws IOException {
+		this.registry.getBundle("web");
+		List<SslBundle> applied = new CopyOnWriteArrayList<>();
+		this.registry.addBundleUpdateHandler("web", (bundle) -> {
+			applied.add(bundle);
+			assertThat(followed("web")).as("the clients follow only what every handler took").isSameAs(this.initial);
+			if (bundle != this.initial) {
+				throw new IllegalStateException("the server refused it");
+			}
+		});
+		write(issue("second"));
+		ReloadResult result = this.reloader.reload("web", ReloadRequest.of(ReloadTrigger.WATCH));
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.REJECTED);
+		assertThat(result.reason()).isEqualTo("apply");
+		assertThat(applied).hasSize(2).last().isSameAs(this.initial);
+		assertThat(this.reloader.getBundle("web").getPublisher().getCurrent()).isSameAs(this.initial);
+		assertThat(this.registry.getPublished("web")).isSameAs(this.initial);
+		assertThat(followed("web")).isSameAs(this.initial);
+	}
+
+	@Test
+	void takesTheBundleAFollowingBundleFollowsWhenApplicationCodePublishesIt() {
+		Issued second = issue("second");
+		SslBundle published = bundle(second, second);
+		FollowingSslBundle following = new FollowingSslBundle("copy", published);
+		this.registry.updateBundle("web", following);
+		assertThat(this.registry.getPublished("web")).isSameAs(published);
+		assertThat(followed("web")).isSameAs(published);
 	}
 
 	private SslBundle followed(String name) {
