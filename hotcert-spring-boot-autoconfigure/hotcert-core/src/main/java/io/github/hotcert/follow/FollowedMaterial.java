@@ -1,9 +1,11 @@
 package io.github.hotcert.follow;
 
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
 
 import org.springframework.boot.ssl.SslBundle;
 
@@ -96,12 +98,25 @@ final class FollowedMaterial {
 	}
 
 	/**
-	 * Remember the session context of a handshake, so that its sessions are invalidated
-	 * when another bundle is followed.
-	 * @param handshakeSession the session of the handshake, or {@code null}
+	 * Remember the session context of the handshake of an engine, so that its sessions
+	 * are invalidated when another bundle is followed.
+	 * @param engine the engine, or {@code null}
 	 */
-	void record(SSLSession handshakeSession) {
-		this.sessions.record(handshakeSession);
+	void record(SSLEngine engine) {
+		if (engine != null) {
+			this.sessions.record(engine.getHandshakeSession());
+		}
+	}
+
+	/**
+	 * Remember the session context of the handshake of a socket, so that its sessions are
+	 * invalidated when another bundle is followed.
+	 * @param socket the socket, or {@code null}
+	 */
+	void record(Socket socket) {
+		if (socket instanceof SSLSocket sslSocket) {
+			this.sessions.record(sslSocket.getHandshakeSession());
+		}
 	}
 
 }

@@ -6,7 +6,6 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
@@ -27,28 +26,28 @@ final class FollowingKeyManager extends X509ExtendedKeyManager {
 	@Override
 	public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
 		ServedManagers current = this.material.current();
-		record(engine);
+		this.material.record(engine);
 		return current.alias(current.keyManager().chooseEngineClientAlias(keyType, issuers, engine));
 	}
 
 	@Override
 	public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
 		ServedManagers current = this.material.current();
-		record(engine);
+		this.material.record(engine);
 		return current.alias(current.keyManager().chooseEngineServerAlias(keyType, issuers, engine));
 	}
 
 	@Override
 	public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
 		ServedManagers current = this.material.current();
-		record(socket);
+		this.material.record(socket);
 		return current.alias(current.keyManager().chooseClientAlias(keyType, issuers, socket));
 	}
 
 	@Override
 	public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
 		ServedManagers current = this.material.current();
-		record(socket);
+		this.material.record(socket);
 		return current.alias(current.keyManager().chooseServerAlias(keyType, issuers, socket));
 	}
 
@@ -78,18 +77,6 @@ final class FollowingKeyManager extends X509ExtendedKeyManager {
 
 	private static String delegateAlias(ServedManagers owner, String alias) {
 		return (ServedManagers.generationOf(alias) == owner.generation()) ? owner.delegateAlias(alias) : alias;
-	}
-
-	private void record(SSLEngine engine) {
-		if (engine != null) {
-			this.material.record(engine.getHandshakeSession());
-		}
-	}
-
-	private void record(Socket socket) {
-		if (socket instanceof SSLSocket sslSocket) {
-			this.material.record(sslSocket.getHandshakeSession());
-		}
 	}
 
 }

@@ -86,23 +86,21 @@ public final class FollowingSslBundles {
 	}
 
 	/**
-	 * Make the bundle handed out under a name follow the bundle registered under it now.
-	 * Does nothing when no bundle was handed out under that name yet.
+	 * Make the bundle handed out under a name follow the given bundle. Does nothing when
+	 * no bundle was handed out under that name yet: it will follow the bundle registered
+	 * then.
 	 * @param name the bundle name
-	 * @throws IllegalStateException if the managers of the registered bundle cannot be
-	 * built or followed; the bundle handed out still follows the bundle before then
+	 * @param bundle the bundle to follow
+	 * @throws IllegalStateException if the managers of the bundle cannot be built or
+	 * followed; the bundle handed out still follows the bundle before then
 	 */
-	public void follow(String name) {
+	public void follow(String name, SslBundle bundle) {
 		FollowingSslBundle following;
 		synchronized (this.bundles) {
 			following = this.bundles.get(name);
 		}
 		if (following != null) {
-			synchronized (following) {
-				// Read under the lock: of two updates, the bundle followed is the last
-				// one
-				following.follow(this.registered.apply(name));
-			}
+			following.follow(bundle);
 		}
 	}
 

@@ -5,7 +5,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -30,7 +29,7 @@ final class FollowingTrustManager extends X509ExtendedTrustManager {
 	public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
 			throws CertificateException {
 		X509ExtendedTrustManager current = this.material.current().trustManager();
-		record(socket);
+		this.material.record(socket);
 		current.checkClientTrusted(chain, authType, socket);
 	}
 
@@ -38,7 +37,7 @@ final class FollowingTrustManager extends X509ExtendedTrustManager {
 	public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
 			throws CertificateException {
 		X509ExtendedTrustManager current = this.material.current().trustManager();
-		record(engine);
+		this.material.record(engine);
 		current.checkClientTrusted(chain, authType, engine);
 	}
 
@@ -51,7 +50,7 @@ final class FollowingTrustManager extends X509ExtendedTrustManager {
 	public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
 			throws CertificateException {
 		X509ExtendedTrustManager current = this.material.current().trustManager();
-		record(socket);
+		this.material.record(socket);
 		current.checkServerTrusted(chain, authType, socket);
 	}
 
@@ -59,25 +58,13 @@ final class FollowingTrustManager extends X509ExtendedTrustManager {
 	public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
 			throws CertificateException {
 		X509ExtendedTrustManager current = this.material.current().trustManager();
-		record(engine);
+		this.material.record(engine);
 		current.checkServerTrusted(chain, authType, engine);
 	}
 
 	@Override
 	public X509Certificate[] getAcceptedIssuers() {
 		return this.material.current().trustManager().getAcceptedIssuers();
-	}
-
-	private void record(SSLEngine engine) {
-		if (engine != null) {
-			this.material.record(engine.getHandshakeSession());
-		}
-	}
-
-	private void record(Socket socket) {
-		if (socket instanceof SSLSocket sslSocket) {
-			this.material.record(sslSocket.getHandshakeSession());
-		}
 	}
 
 }

@@ -28,7 +28,9 @@ import org.springframework.util.Assert;
  * <p>
  * {@link #getBundle(String)} hands out a {@link FollowingSslBundle}: every SSL context
  * built from it (a REST or data client, say) uses the material of each update on its next
- * handshake, once every update handler took it.
+ * handshake. As in Spring Boot, the bundle handed out is the updated one while the update
+ * handlers run; when one of them refuses a bundle that hotcert publishes, hotcert
+ * publishes the previous bundle again, which the bundle handed out then follows again.
  */
 public class ManagedSslBundleRegistry extends DefaultSslBundleRegistry {
 
@@ -61,15 +63,15 @@ public class ManagedSslBundleRegistry extends DefaultSslBundleRegistry {
 			interceptor.accept(bundle);
 			return;
 		}
-		super.updateBundle(name, bundle);
 		try {
-			this.following.follow(name);
+			this.following.follow(name, bundle);
 		}
 		catch (RuntimeException ex) {
-			logger.warn(
-					("SSL bundle '%s' was updated, but SSL contexts built from it keep the material they have: " + "%s")
-						.formatted(name, ex.getMessage()));
+			logger.warn("SSL bundle '%s' is updated, but SSL contexts built from it keep the material they have: %s"
+				.formatted(name, ex.getMessage()));
 		}
+		super.updateBundle(name, bundle);
+		followAgain(name, bundle);
 	}
 
 	/**
@@ -82,18 +84,32 @@ public class ManagedSslBundleRegistry extends DefaultSslBundleRegistry {
 	}
 
 	/**
-	 * Update a bundle and call its update handlers, as {@link SslBundleRegistry} does
-	 * without hotcert, then make the bundle handed out follow it: how hotcert publishes a
-	 * bundle it accepted.
+	 * Make the bundle handed out follow a bundle, then update it and call its update
+	 * handlers, as {@link SslBundleRegistry} does without hotcert: how hotcert publishes
+	 * a bundle it accepted.
 	 * @param name the bundle name
 	 * @param bundle the new bundle
-	 * @throws RuntimeException if an update handler fails, or if the SSL contexts built
-	 * from the bundle cannot follow it; the caller rolls back by publishing the previous
-	 * bundle again
+	 * @throws RuntimeException if the SSL contexts built from the bundle cannot follow it
+	 * (nothing is updated then), or if an update handler fails; the caller rolls back by
+	 * publishing the previous bundle again
 	 */
 	void publish(String name, SslBundle bundle) {
+		this.following.follow(name, bundle);
 		super.updateBundle(name, bundle);
-		this.following.follow(name);
+		followAgain(name, bundle);
+	}
+
+	/**
+	 * Make the bundle handed out follow a bundle just updated once more: one first handed
+	 * out while the update handlers ran was made from the previous bundle.
+	 */
+	private void followAgain(String name, SslBundle bundle) {
+		try {
+			this.following.follow(name, bundle);
+		}
+		catch (RuntimeException ex) {
+			// Reported when the bundle was first followed
+		}
 	}
 
 	/**
