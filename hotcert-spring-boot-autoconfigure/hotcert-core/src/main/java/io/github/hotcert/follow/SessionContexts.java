@@ -1,5 +1,6 @@
 package io.github.hotcert.follow;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -22,19 +23,20 @@ final class SessionContexts {
 
 	/**
 	 * The context seen last: most bundles are used by one SSL context, so a handshake
-	 * usually costs a comparison here and nothing more.
+	 * usually costs a comparison here and nothing more. Held weakly too, so that a client
+	 * that is dropped takes its session cache with it.
 	 */
-	private SSLSessionContext last;
+	private WeakReference<SSLSessionContext> last = new WeakReference<>(null);
 
 	void record(SSLSession handshakeSession) {
 		SSLSessionContext context = (handshakeSession != null) ? handshakeSession.getSessionContext() : null;
-		if (context == null || context == this.last) {
+		if (context == null || context == this.last.get()) {
 			return;
 		}
 		synchronized (this.contexts) {
 			this.contexts.put(context, Boolean.TRUE);
 		}
-		this.last = context;
+		this.last = new WeakReference<>(context);
 	}
 
 	/**
