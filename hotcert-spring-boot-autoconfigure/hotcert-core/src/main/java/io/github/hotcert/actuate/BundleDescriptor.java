@@ -35,8 +35,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 public record BundleDescriptor(ServedDescriptor served, SourceDescriptor source, List<String> consumers,
 		List<String> consumersThatCannotFollow, String role, int sslContexts, ReloadDescriptor lastReload,
 		Instant lastSuccess, long reloads, long rejections, int consecutiveFailures, boolean pendingChange,
-		RestartDescriptor restartRequired,
-		List<ReloadDescriptor> history) implements OperationResponseBody {
+		RestartDescriptor restartRequired, List<ReloadDescriptor> history) implements OperationResponseBody {
 
 	static BundleDescriptor of(ManagedBundle bundle, Clock clock) {
 		return new BundleDescriptor(ServedDescriptor.of(bundle.getServed(), clock),

@@ -76,9 +76,9 @@ final class Publication {
 
 	/**
 	 * Validate material for a bundle in the bundle's role: the role configured for it, or
-	 * the role inferred from its consumers and the material (see
-	 * {@link BundleRole#infer}), which is recorded on the bundle. Its consumers are known
-	 * for sure once the web servers have started, which is before hotcert validates the
+	 * the role inferred from its web servers and the material (see
+	 * {@link BundleRole#infer}), which is recorded on the bundle. Its web servers are
+	 * known for sure once they have started, which is before hotcert validates the
 	 * material at startup.
 	 * @param bundle the bundle
 	 * @param material the material that is to replace what the bundle serves
@@ -98,7 +98,7 @@ final class Publication {
 	 */
 	BundleRole assignRole(ManagedBundle bundle, boolean hasKey) {
 		BundleRole role = this.validator.getRole(bundle.getName(),
-				BundleRole.infer(!bundle.getConsumers().isEmpty(), hasKey));
+				BundleRole.infer(bundle.isServedByWebServer(), hasKey));
 		bundle.setRole(role);
 		return role;
 	}

@@ -69,6 +69,7 @@ class BundleRoleValidationTests {
 		write(client("client only"));
 		ManagedBundle bundle = new ManagedBundle(keySource(), new LocalBundlePublisher("client"), 10);
 		bundle.addConsumer("tomcat https port 8443 (default host)");
+		bundle.markServedByWebServer();
 		CertificateReloader reloader = reloader(bundle, TestValidation.policy());
 		ReloadResult startup = reloader.initialize().get(0);
 		assertThat(bundle.getRole()).isEqualTo(BundleRole.SERVER);
@@ -79,10 +80,21 @@ class BundleRoleValidationTests {
 	}
 
 	@Test
+	void aClientThatCannotFollowReloadsDoesNotMakeABundleAServers() throws IOException {
+		write(client("client only"));
+		ManagedBundle bundle = new ManagedBundle(keySource(), new LocalBundlePublisher("client"), 10);
+		bundle.addConsumerThatCannotFollow("legacy client of the payments service");
+		CertificateReloader reloader = reloader(bundle, TestValidation.policy());
+		assertThat(reloader.initialize().get(0).findings()).isEmpty();
+		assertThat(bundle.getRole()).isEqualTo(BundleRole.CLIENT);
+	}
+
+	@Test
 	void aConfiguredRoleWinsOverTheInferredOne() throws IOException {
 		write(client("client only"));
 		ManagedBundle bundle = new ManagedBundle(keySource(), new LocalBundlePublisher("client"), 10);
 		bundle.addConsumer("tomcat https port 8443 (default host)");
+		bundle.markServedByWebServer();
 		ValidationPolicy policy = new ConfiguredValidationPolicy(Map.of(), TestValidation.SETTINGS,
 				Map.of("client", new BundleOverrides(Map.of(), null, null, BundleRole.CLIENT)));
 		CertificateReloader reloader = reloader(bundle, policy);
