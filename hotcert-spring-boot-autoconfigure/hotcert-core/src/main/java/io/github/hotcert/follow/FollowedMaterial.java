@@ -3,6 +3,7 @@ package io.github.hotcert.follow;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
@@ -13,8 +14,9 @@ import org.springframework.boot.ssl.SslBundle;
  * What a {@link FollowingSslBundle} follows: the managers of the bundle it follows now,
  * the few generations before it, and the TLS sessions made with them. Reading the current
  * generation is one volatile read; following a new bundle builds its managers once, makes
- * them current, and invalidates the sessions made with the previous ones, so that no new
- * connection resumes a session with the previous identity or trust.
+ * them current, and invalidates the sessions made with the previous ones, at once and
+ * again a little later (see {@link DelayedSweeps}), so that no new connection resumes a
+ * session with the previous identity or trust.
  */
 final class FollowedMaterial {
 
@@ -28,6 +30,8 @@ final class FollowedMaterial {
 
 	private final SessionContexts sessions = new SessionContexts();
 
+	private final Consumer<Runnable> later;
+
 	private volatile List<ServedManagers> generations;
 
 	/**
@@ -38,7 +42,21 @@ final class FollowedMaterial {
 	 * followed
 	 */
 	FollowedMaterial(String name, SslBundle bundle) {
+		this(name, bundle, DelayedSweeps::schedule);
+	}
+
+	/**
+	 * Create a new {@link FollowedMaterial}.
+	 * @param name the name of the bundle, for messages
+	 * @param bundle the bundle to follow first
+	 * @param later runs the sweeps of the sessions again a little after each new bundle
+	 * is followed, once the handshakes that were under way have ended
+	 * @throws IllegalStateException if the managers of the bundle cannot be built or
+	 * followed
+	 */
+	FollowedMaterial(String name, SslBundle bundle, Consumer<Runnable> later) {
 		this.name = name;
+		this.later = later;
 		this.generations = List.of(ServedManagers.of(name, 1, bundle));
 	}
 
@@ -86,6 +104,7 @@ final class FollowedMaterial {
 		next.addAll(kept.subList(0, Math.min(kept.size(), KEPT - 1)));
 		this.generations = List.copyOf(next);
 		this.sessions.invalidate();
+		this.later.accept(this.sessions::invalidate);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.github.hotcert.follow;
 
+import java.util.function.Consumer;
+
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -37,9 +39,13 @@ public final class FollowingSslBundle implements SslBundle {
 	 * {@link javax.net.ssl.X509ExtendedTrustManager})
 	 */
 	public FollowingSslBundle(String name, SslBundle bundle) {
+		this(name, bundle, DelayedSweeps::schedule);
+	}
+
+	FollowingSslBundle(String name, SslBundle bundle, Consumer<Runnable> laterSweeps) {
 		Assert.notNull(bundle, "'bundle' must not be null");
 		this.name = name;
-		this.material = new FollowedMaterial(name, unwrap(bundle));
+		this.material = new FollowedMaterial(name, unwrap(bundle), laterSweeps);
 		ServedManagers first = this.material.current();
 		KeyManagerFactory keyManagerFactory = first.keyManagerFactory();
 		TrustManagerFactory trustManagerFactory = first.trustManagerFactory();

@@ -1,13 +1,22 @@
 package io.github.hotcert.follow;
 
 import java.math.BigInteger;
+import java.net.Socket;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 import io.github.hotcert.testsupport.MemoryHandshake;
@@ -58,6 +67,28 @@ class FollowingSslBundleTests {
 		bundle.follow(TestSslBundles.of(this.second, this.serverAuthority.certificate()));
 		assertThat(cachedSessions(client)).as("the sessions made with the previous certificate").isZero();
 		assertThat(clientSerial(client)).isEqualTo(this.second.certificate().getSerialNumber());
+	}
+
+	@Test
+	void aHandshakeUnderWayWhenTheMaterialChangesLeavesNoSessionToResumeOnceTheSessionsAreSweptAgain()
+			throws Exception {
+		List<Runnable> laterSweeps = new ArrayList<>();
+		FollowingSslBundle bundle = new FollowingSslBundle("client",
+				TestSslBundles.of(this.first, this.serverAuthority.certificate()), laterSweeps::add);
+		SSLContext client = bundle.createSslContext();
+		AtomicBoolean swapDuringTheNextHandshake = new AtomicBoolean(true);
+		SSLContext server = swappingServer(() -> {
+			if (swapDuringTheNextHandshake.getAndSet(false)) {
+				bundle.follow(TestSslBundles.of(this.second, this.serverAuthority.certificate()));
+			}
+		});
+		assertThat(clientSerial(client, server)).as("the handshake under way ends with the previous material")
+			.isEqualTo(this.first.certificate().getSerialNumber());
+		assertThat(clientSerial(client, server)).as("its session, cached after the first sweep, is resumed")
+			.isEqualTo(this.first.certificate().getSerialNumber());
+		assertThat(laterSweeps).isNotEmpty();
+		laterSweeps.forEach(Runnable::run);
+		assertThat(clientSerial(client, server)).isEqualTo(this.second.certificate().getSerialNumber());
 	}
 
 	@Test
@@ -128,8 +159,30 @@ class FollowingSslBundleTests {
 	}
 
 	private BigInteger clientSerial(SSLContext client) throws Exception {
-		SSLSession session = MemoryHandshake.run(client, this.server, true);
+		return clientSerial(client, this.server);
+	}
+
+	private static BigInteger clientSerial(SSLContext client, SSLContext server) throws Exception {
+		SSLSession session = MemoryHandshake.run(client, server, true);
 		return ((X509Certificate) session.getPeerCertificates()[0]).getSerialNumber();
+	}
+
+	/**
+	 * A server that runs an action when it has checked the client's certificate, in the
+	 * middle of the handshake: the client has chosen its certificate and signed with its
+	 * key, and has not received the server's last messages yet.
+	 */
+	private SSLContext swappingServer(Runnable action) throws Exception {
+		KeyStore trusted = KeyStore.getInstance("PKCS12");
+		trusted.load(null);
+		trusted.setCertificateEntry("client-ca", this.clientAuthority.certificate());
+		TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		factory.init(trusted);
+		X509ExtendedTrustManager checks = (X509ExtendedTrustManager) factory.getTrustManagers()[0];
+		SSLContext server = SSLContext.getInstance("TLS");
+		server.init(TestSslBundles.of(issue("swapping server", this.serverAuthority)).getManagers().getKeyManagers(),
+				new TrustManager[] { new ActingTrustManager(checks, action) }, null);
+		return server;
 	}
 
 	private static int cachedSessions(SSLContext context) {
@@ -138,6 +191,59 @@ class FollowingSslBundleTests {
 
 	private static Issued issue(String commonName, Issued authority) {
 		return certificates.issue(certificates.leaf(commonName), authority);
+	}
+
+	private static final class ActingTrustManager extends X509ExtendedTrustManager {
+
+		private final X509ExtendedTrustManager delegate;
+
+		private final Runnable action;
+
+		ActingTrustManager(X509ExtendedTrustManager delegate, Runnable action) {
+			this.delegate = delegate;
+			this.action = action;
+		}
+
+		@Override
+		public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+				throws CertificateException {
+			this.delegate.checkClientTrusted(chain, authType, engine);
+			this.action.run();
+		}
+
+		@Override
+		public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+				throws CertificateException {
+			throw new CertificateException("engines only");
+		}
+
+		@Override
+		public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+			throw new CertificateException("engines only");
+		}
+
+		@Override
+		public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+				throws CertificateException {
+			throw new CertificateException("a server only");
+		}
+
+		@Override
+		public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+				throws CertificateException {
+			throw new CertificateException("a server only");
+		}
+
+		@Override
+		public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+			throw new CertificateException("a server only");
+		}
+
+		@Override
+		public X509Certificate[] getAcceptedIssuers() {
+			return this.delegate.getAcceptedIssuers();
+		}
+
 	}
 
 	private static final class PlainTrustManager implements X509TrustManager {
