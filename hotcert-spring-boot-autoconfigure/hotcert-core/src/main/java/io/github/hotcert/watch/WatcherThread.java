@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import io.github.hotcert.watch.Debounce.Stable;
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -183,17 +184,19 @@ final class WatcherThread extends Thread {
 		}
 		List<Path> changed = registration.accept(stable.snapshot());
 		this.counters.changes.incrementAndGet();
-		if (logger.isDebugEnabled()) {
-			logger.debug("Files of %s changed (found by %s after %d reads%s): %s".formatted(registration,
-					stable.origin().name().toLowerCase(Locale.ROOT), stable.reads(),
-					stable.settled() ? "" : ", still changing", changed));
-		}
+		LogFields.bundle(registration.name())
+			.and(LogFields.FILE, (changed.size() == 1) ? changed.get(0) : null)
+			.debug(logger,
+					() -> "Files of %s changed (found by %s after %d reads%s): %s".formatted(registration,
+							stable.origin().name().toLowerCase(Locale.ROOT), stable.reads(),
+							stable.settled() ? "" : ", still changing", changed));
 		step(0, "acting on a change to the files of " + registration);
 		try {
 			registration.action().accept(stable.origin());
 		}
 		catch (RuntimeException ex) {
-			logger.error("Acting on a change to the files of %s failed".formatted(registration), ex);
+			LogFields.bundle(registration.name())
+				.error(logger, "Acting on a change to the files of %s failed".formatted(registration), ex);
 		}
 	}
 

@@ -32,7 +32,10 @@ class PrometheusNamesTests {
 					"hotcert_reload_duration_seconds_bucket", "hotcert_reload_duration_seconds_count",
 					"hotcert_reload_duration_seconds_sum", "hotcert_reload_duration_seconds_max",
 					"hotcert_reload_last_success_timestamp_seconds", "hotcert_reload_consecutive_failures",
-					"hotcert_reload_pending_change", "hotcert_certificate_info", "hotcert_restart_required");
+					"hotcert_reload_pending_change", "hotcert_certificate_info", "hotcert_restart_required",
+					"hotcert_bundle_reload_seconds_count", "hotcert_bundle_reload_seconds_sum",
+					"hotcert_bundle_reload_seconds_max", "hotcert_bundle_reload_active_seconds_count",
+					"hotcert_bundle_reload_active_seconds_sum", "hotcert_bundle_reload_active_seconds_max");
 	}
 
 	@Test
@@ -51,6 +54,9 @@ class PrometheusNamesTests {
 					"+Inf");
 		assertThat(text.samples("hotcert_certificate_info")).singleElement()
 			.satisfies((sample) -> assertThat(sample.labels()).containsOnlyKeys("bundle", "serial", "fingerprint"));
+		assertThat(text.samples("hotcert_bundle_reload_seconds_count"))
+			.allSatisfy((sample) -> assertThat(sample.labels()).containsOnlyKeys("bundle", "trigger", "outcome",
+					"reason", "error"));
 		for (String gauge : List.of("hotcert_reload_last_success_timestamp_seconds",
 				"hotcert_reload_consecutive_failures", "hotcert_reload_pending_change", "hotcert_restart_required")) {
 			assertThat(text.samples(gauge)).singleElement()
@@ -60,7 +66,7 @@ class PrometheusNamesTests {
 
 	/**
 	 * Return what {@code /actuator/prometheus} shows for one served bundle that was
-	 * reloaded once.
+	 * reloaded once, with reloads observed as in an application with actuator.
 	 * @param directory a directory for the bundle's files
 	 * @return the Prometheus text
 	 */
@@ -68,11 +74,7 @@ class PrometheusNamesTests {
 		MetricsFixture fixture = new MetricsFixture(directory);
 		fixture.bundle("web", "web.example");
 		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-		CertificateMetrics certificateMetrics = new CertificateMetrics(fixture.reloader());
-		ReloadMetrics reloadMetrics = new ReloadMetrics(fixture.reloader());
-		certificateMetrics.bindTo(registry);
-		reloadMetrics.bindTo(registry);
-		fixture.listen(certificateMetrics, reloadMetrics);
+		ReloadMetrics reloadMetrics = fixture.bindObserved(registry);
 		fixture.reloader().initialize();
 		reloadMetrics.record(new ReloadResult("web", ReloadTrigger.WATCH, ReloadOutcome.RELOADED, fixture.now(),
 				Duration.ofMillis(40), null, null, null, "test", List.of(), null));

@@ -50,11 +50,11 @@ class WatcherThreadLeakTests {
 			});
 		}
 		assertThat(threads(CertificateFileWatcher.THREAD_NAME)).isZero();
-		// The JDK's poller thread ends shortly after its WatchService is closed, not at once
+		// The JDK's poller ends shortly after its WatchService is closed, not at once
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(threads(JDK_WATCH_SERVICE_THREAD))
-				.isLessThanOrEqualTo(watchServiceThreadsBefore));
+			.untilAsserted(
+					() -> assertThat(threads(JDK_WATCH_SERVICE_THREAD)).isLessThanOrEqualTo(watchServiceThreadsBefore));
 		System.out.printf("Live threads before 50 context restarts: %d, after: %d%n", threadsBefore,
 				Thread.activeCount());
 	}
