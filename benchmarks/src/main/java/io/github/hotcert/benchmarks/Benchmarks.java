@@ -112,6 +112,11 @@ public final class Benchmarks {
 		items.put(AcmeIssuance.ITEM,
 				() -> new AcmeIssuance(bench, bench.directory().resolve("acme"), settings.acmePairs())
 					.run(settings.tomcatJar(), staticSsl));
+		items.put(ClientHandshakeThroughput.ITEM,
+				() -> new ClientHandshakeThroughput(bench, settings.clientHandshakeThreads(),
+						settings.clientHandshakeTurn(), settings.clientHandshakeWarmUpTurns(),
+						settings.clientHandshakePairs())
+					.run());
 		Map<Integer, Duration> durations = new TreeMap<>();
 		items.forEach((item, measurement) -> {
 			if (settings.runs(item)) {

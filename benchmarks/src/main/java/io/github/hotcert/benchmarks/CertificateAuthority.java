@@ -79,6 +79,19 @@ final class CertificateAuthority {
 	}
 
 	/**
+	 * Return the certificate of the authority in PEM.
+	 * @return the certificate in PEM
+	 */
+	String certificatePem() {
+		try {
+			return pem(List.of(this.certificate));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Unable to write the certificate of the authority", ex);
+		}
+	}
+
+	/**
 	 * Issue a new server certificate with a new key.
 	 * @return the certificate chain and its key
 	 */
@@ -110,6 +123,20 @@ final class CertificateAuthority {
 	}
 
 	/**
+	 * Issue a new client certificate ({@code clientAuth}) with a new key.
+	 * @return the certificate chain and its key
+	 */
+	Material issueClient() {
+		try {
+			KeyPair clientKeys = keyPair();
+			return material(clientKeys, clientKeys, KeyPurposeId.id_kp_clientAuth);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Unable to generate a key", ex);
+		}
+	}
+
+	/**
 	 * Issue a new server certificate, paired with a private key that does not match it.
 	 * @return the certificate chain and a key of another key pair
 	 */
@@ -118,6 +145,10 @@ final class CertificateAuthority {
 	}
 
 	private Material material(KeyPair certified, KeyPair written) {
+		return material(certified, written, KeyPurposeId.id_kp_serverAuth);
+	}
+
+	private Material material(KeyPair certified, KeyPair written, KeyPurposeId usage) {
 		try {
 			Instant now = this.clock.instant();
 			GeneralNames names = new GeneralNames(new GeneralName[] { new GeneralName(GeneralName.dNSName, "localhost"),
@@ -128,7 +159,7 @@ final class CertificateAuthority {
 				.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
 				.addExtension(Extension.keyUsage, true,
 						new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
-				.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+				.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(usage))
 				.addExtension(Extension.subjectAlternativeName, false, names);
 			X509Certificate server = sign(builder);
 			return new Material(server.getSerialNumber(), pem(List.of(server, this.certificate)),

@@ -24,14 +24,14 @@ import java.util.stream.Stream;
  * @param output where to write the Markdown report, or {@code null}
  * @param workDirectory where the processes' files and logs go
  * @param command the command shown in the report
- * @param items the items to run (1 to 9)
+ * @param items the items to run (1 to 10)
  * @param quick whether to measure a little of everything only
  * @param maxBundles the largest number of bundles of item 8
  */
 record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nettyJar, Path jettyJar, Path output,
 		Path workDirectory, String command, Set<Integer> items, boolean quick, int maxBundles) {
 
-	private static final String ALL_ITEMS = "1,2,3,4,5,6,7,8,9";
+	private static final String ALL_ITEMS = "1,2,3,4,5,6,7,8,9,10";
 
 	static final String USAGE = """
 			Usage: java -jar hotcert-benchmarks.jar --tomcat=JAR --boot3-tomcat=JAR --undertow=JAR [options]
@@ -45,7 +45,7 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 			  --output=FILE       write the Markdown report there (benchmarks/run: docs/benchmarks.md)
 			  --work=DIR          where the processes' certificates and logs go (default: a new temporary directory)
 			  --command=TEXT      the command shown in the report (default: benchmarks/run)
-			  --items=1,2,...     measure only these items (default: all nine; item 9 needs Debian's pebble)
+			  --items=1,2,...     measure only these items (default: all ten; item 9 needs Debian's pebble)
 			  --max-bundles=N     item 8 measures 1, 10, 100, ... bundles up to N (default: 1000, --quick: 100)
 			  --quick             measure a little of everything, to check the harness (numbers are meaningless)
 			""";
@@ -224,6 +224,26 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 	/** Item 9: pairs of starts, ACME on empty storage and static SSL. */
 	int acmePairs() {
 		return this.quick ? 1 : 5;
+	}
+
+	/** Item 10: client threads making handshakes. */
+	int clientHandshakeThreads() {
+		return 2;
+	}
+
+	/** Item 10: the length of one turn. */
+	Duration clientHandshakeTurn() {
+		return Duration.ofSeconds(this.quick ? 1 : 5);
+	}
+
+	/** Item 10: turns of each client before the measured ones. */
+	int clientHandshakeWarmUpTurns() {
+		return this.quick ? 1 : 3;
+	}
+
+	/** Item 10: pairs of turns. */
+	int clientHandshakePairs() {
+		return this.quick ? 2 : 12;
 	}
 
 }

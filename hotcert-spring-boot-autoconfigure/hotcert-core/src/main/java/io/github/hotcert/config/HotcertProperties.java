@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.hotcert.validation.BundleRole;
 import io.github.hotcert.validation.Check;
 import io.github.hotcert.validation.Severity;
 
@@ -247,8 +248,9 @@ public class HotcertProperties {
 		 * How a failure of each check is treated: 'reject' (keep serving the current
 		 * certificate), 'warn' (publish and report) or 'off'. Checks: parse, key-match,
 		 * dates, chain, signature-algorithm, critical-extension, basic-constraints, path,
-		 * ca-as-leaf, key-usage, handshake (reject by default), min-validity,
-		 * extended-key-usage, hostnames, key-strength (warn by default).
+		 * ca-as-leaf, key-usage, trust-anchors, handshake (reject by default),
+		 * min-validity, trust-continuity, extended-key-usage, hostnames, key-strength
+		 * (warn by default).
 		 */
 		private final Map<Check, Severity> checks = new EnumMap<>(Check.class);
 
@@ -342,8 +344,24 @@ public class HotcertProperties {
 		 */
 		private List<String> requiredHostnames;
 
+		/**
+		 * Role of the bundle's material, which decides how it is validated: 'server',
+		 * 'client' or 'trust'. When not set, it is inferred once the web servers have
+		 * started: 'server' for a bundle that a web server serves, 'client' for any other
+		 * bundle with a key, 'trust' for a bundle with trust material only.
+		 */
+		private BundleRole role;
+
 		public Map<Check, Severity> getChecks() {
 			return this.checks;
+		}
+
+		public BundleRole getRole() {
+			return this.role;
+		}
+
+		public void setRole(BundleRole role) {
+			this.role = role;
 		}
 
 		public Duration getMinRemainingValidity() {

@@ -233,6 +233,7 @@ public class CertificateReloader {
 			bundle.setServed(ServedMaterial.of(bundle.getName(), current, this.clock.instant()));
 		}
 		CertificateInfo served = Attempt.leaf(bundle.getServed());
+		this.publication.assignRole(bundle, served != null);
 		LoadedMaterial material;
 		try {
 			material = bundle.getSource().load();
@@ -254,8 +255,8 @@ public class CertificateReloader {
 				return Attempt.unreadable(served, loaded, ex, this.validator.rejectUnloadable(ex));
 			}
 		}
+		ValidationResult validation = this.publication.validate(bundle, material);
 		bundle.setServed(ServedMaterial.of(material, this.clock.instant()));
-		ValidationResult validation = this.validator.validate(material);
 		return new Attempt(ReloadOutcome.UNCHANGED, loaded, loaded, null,
 				"Serving %s from %s".formatted(Attempt.describe(loaded), bundle.getSource().getLocations()),
 				validation.findings());

@@ -2,10 +2,13 @@ package io.github.hotcert.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.LoadedMaterial;
+import io.github.hotcert.validation.BundleRole;
 import io.github.hotcert.validation.MaterialValidator;
 import io.github.hotcert.validation.ValidationPolicy;
 import io.github.hotcert.validation.ValidationResult;
@@ -27,7 +30,8 @@ public final class HeldValidator extends MaterialValidator {
 	}
 
 	@Override
-	public ValidationResult validate(LoadedMaterial material) {
+	public ValidationResult validate(LoadedMaterial material, BundleRole inferredRole,
+			List<CertificateInfo> servedTrust) {
 		this.started.countDown();
 		try {
 			this.release.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -35,7 +39,7 @@ public final class HeldValidator extends MaterialValidator {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		return super.validate(material);
+		return super.validate(material, inferredRole, servedTrust);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.hotcert.testsupport;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.github.hotcert.reload.CertificateReloader;
@@ -116,17 +117,30 @@ public final class RunningApplication implements BeforeEachCallback, AfterEachCa
 	 * @return the result of that reload
 	 */
 	public ReloadResult awaitLastResult(String bundle, ReloadOutcome outcome, Duration timeout) {
+		return awaitLastResult(bundle, outcome.toString(), (last) -> last.outcome() == outcome, timeout);
+	}
+
+	/**
+	 * Wait until the last reload of a bundle meets a condition.
+	 * @param bundle the bundle name
+	 * @param description what is awaited, for the message of a timeout
+	 * @param condition the condition
+	 * @param timeout how long to wait
+	 * @return the result of that reload
+	 */
+	public ReloadResult awaitLastResult(String bundle, String description, Predicate<ReloadResult> condition,
+			Duration timeout) {
 		ManagedBundle managed = getBean(CertificateReloader.class).getBundle(bundle);
 		Assert.state(managed != null, () -> "hotcert does not manage bundle '" + bundle + "'");
 		try {
 			return await().atMost(timeout)
 				.pollDelay(Duration.ZERO)
 				.pollInterval(Duration.ofMillis(20))
-				.until(managed::getLastResult, (last) -> last != null && last.outcome() == outcome);
+				.until(managed::getLastResult, (last) -> last != null && condition.test(last));
 		}
 		catch (ConditionTimeoutException ex) {
-			throw new AssertionError("No reload of bundle '%s' ended %s within %s; last: %s".formatted(bundle, outcome,
-					timeout, managed.getLastResult()), ex);
+			throw new AssertionError("No reload of bundle '%s' ended %s within %s; last: %s".formatted(bundle,
+					description, timeout, managed.getLastResult()), ex);
 		}
 	}
 
