@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import io.github.hotcert.acme.DnsChallengeHandler.DnsChallenge;
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.shredzone.acme4j.Authorization;
@@ -122,8 +123,9 @@ final class Acme4jChallenges {
 			this.dnsHandler.remove(record);
 		}
 		catch (Exception ex) {
-			logger.warn("Unable to remove the TXT record %s of bundle '%s': %s".formatted(record.recordName(),
-					record.bundle(), ex.getMessage()));
+			LogFields.bundle(record.bundle())
+				.warn(logger, "Unable to remove the TXT record %s of bundle '%s': %s".formatted(record.recordName(),
+						record.bundle(), ex.getMessage()));
 		}
 	}
 

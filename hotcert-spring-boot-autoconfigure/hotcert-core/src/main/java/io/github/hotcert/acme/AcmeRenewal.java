@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.Durations;
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -200,9 +201,14 @@ final class AcmeRenewal {
 			this.backoffUntil = null;
 			this.bundle.getStatus().ordered(result);
 			this.bundle.getStatus().stored(issued, false);
-			logger.info("%s issued a certificate for ACME bundle '%s' in %d ms: %s, domains %s".formatted(
-					this.bundle.getSettings().caName(), this.bundle.getName(), result.duration().toMillis(),
-					issued.describe(), issued.subjectAlternativeNames()));
+			LogFields.bundle(this.bundle.getName())
+				.and(LogFields.OUTCOME, "issued")
+				.and(LogFields.NEW_SERIAL, issued.serialNumber())
+				.and(LogFields.NEW_EXPIRY, issued.notAfter())
+				.info(logger,
+						"%s issued a certificate for ACME bundle '%s' in %d ms: %s, domains %s".formatted(
+								this.bundle.getSettings().caName(), this.bundle.getName(), result.duration().toMillis(),
+								issued.describe(), issued.subjectAlternativeNames()));
 			this.announcer.accept(result);
 			schedule(this.clock.instant());
 		}
@@ -230,12 +236,17 @@ final class AcmeRenewal {
 		}
 		this.backoffUntil = next;
 		status.retryAt(next);
-		logger.warn(
-				"Ordering a certificate for ACME bundle '%s' from %s failed (%s): %s; retrying in %s (%d failed in a row); still serving %s"
-					.formatted(this.bundle.getName(), this.bundle.getSettings().caName(), failure.getReason(),
-							failure.getMessage(), Durations.describe(Duration.between(now, next)),
-							status.getConsecutiveFailures(),
-							(served != null) ? CertificateInfo.of(served).describe() : "the temporary certificate"));
+		LogFields.bundle(this.bundle.getName())
+			.and(LogFields.OUTCOME, "failed")
+			.and(LogFields.REASON, failure.getReason())
+			.and(LogFields.RETRY_ATTEMPT, status.getConsecutiveFailures())
+			.and(LogFields.RETRY_DELAY, Duration.between(now, next))
+			.warn(logger,
+					"Ordering a certificate for ACME bundle '%s' from %s failed (%s): %s; retrying in %s (%d failed in a row); still serving %s"
+						.formatted(this.bundle.getName(), this.bundle.getSettings().caName(), failure.getReason(),
+								failure.getMessage(), Durations.describe(Duration.between(now, next)),
+								status.getConsecutiveFailures(), (served != null)
+										? CertificateInfo.of(served).describe() : "the temporary certificate"));
 		this.announcer.accept(result);
 		schedule(next);
 	}
@@ -243,13 +254,17 @@ final class AcmeRenewal {
 	private void refresh(OrderLock.Hold hold) {
 		try {
 			if (!hold.refresh()) {
-				logger.warn("Another instance took over the order lock '%s' of ACME bundle '%s'"
-					.formatted(this.bundle.files().lockFile(), this.bundle.getName()));
+				LogFields.bundle(this.bundle.getName())
+					.and(LogFields.FILE, this.bundle.files().lockFile())
+					.warn(logger, "Another instance took over the order lock '%s' of ACME bundle '%s'"
+						.formatted(this.bundle.files().lockFile(), this.bundle.getName()));
 			}
 		}
 		catch (IOException ex) {
-			logger.warn("Unable to refresh the order lock '%s' of ACME bundle '%s': %s"
-				.formatted(this.bundle.files().lockFile(), this.bundle.getName(), ex.getMessage()));
+			LogFields.bundle(this.bundle.getName())
+				.and(LogFields.FILE, this.bundle.files().lockFile())
+				.warn(logger, "Unable to refresh the order lock '%s' of ACME bundle '%s': %s"
+					.formatted(this.bundle.files().lockFile(), this.bundle.getName(), ex.getMessage()));
 		}
 	}
 
@@ -258,9 +273,12 @@ final class AcmeRenewal {
 			hold.close();
 		}
 		catch (IOException ex) {
-			logger.warn("Unable to release the order lock '%s' of ACME bundle '%s': %s; it expires in %s".formatted(
-					this.bundle.files().lockFile(), this.bundle.getName(), ex.getMessage(),
-					Durations.describe(this.bundle.getSettings().lockTimeout())));
+			LogFields.bundle(this.bundle.getName())
+				.and(LogFields.FILE, this.bundle.files().lockFile())
+				.warn(logger,
+						"Unable to release the order lock '%s' of ACME bundle '%s': %s; it expires in %s".formatted(
+								this.bundle.files().lockFile(), this.bundle.getName(), ex.getMessage(),
+								Durations.describe(this.bundle.getSettings().lockTimeout())));
 		}
 	}
 
@@ -276,8 +294,9 @@ final class AcmeRenewal {
 			return (chain != null) ? chain.get(0) : null;
 		}
 		catch (IOException ex) {
-			logger.warn("The certificate of ACME bundle '%s' cannot be read: %s".formatted(this.bundle.getName(),
-					ex.getMessage()));
+			LogFields.bundle(this.bundle.getName())
+				.warn(logger, "The certificate of ACME bundle '%s' cannot be read: %s".formatted(this.bundle.getName(),
+						ex.getMessage()));
 			return null;
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.MaterialLoadException;
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -76,8 +77,11 @@ public class AcmeSslBundleRegistrar implements SslBundleRegistrar {
 			chain = files.readChain();
 		}
 		catch (IOException ex) {
-			logger.warn("The certificate of ACME bundle '%s' in '%s' cannot be read (%s): replacing it with a "
-				.formatted(bundle.getName(), files, ex.getMessage()) + "temporary certificate and ordering a new one");
+			LogFields.bundle(bundle.getName())
+				.warn(logger,
+						"The certificate of ACME bundle '%s' in '%s' cannot be read (%s): replacing it with a "
+							.formatted(bundle.getName(), files, ex.getMessage())
+								+ "temporary certificate and ordering a new one");
 			chain = null;
 			unreadable = true;
 		}
@@ -87,9 +91,12 @@ public class AcmeSslBundleRegistrar implements SslBundleRegistrar {
 		boolean temporary = TemporaryCertificate.isTemporary(chain.get(0));
 		bundle.getStatus().stored(CertificateInfo.of(chain.get(0)), temporary);
 		if (temporary) {
-			logger.info(("Serving a temporary self-signed certificate for ACME bundle '%s' (%s) until %s issues one: "
-					+ "clients do not trust it")
-				.formatted(bundle.getName(), bundle.getSettings().domains(), bundle.getSettings().caName()));
+			LogFields.bundle(bundle.getName())
+				.info(logger,
+						("Serving a temporary self-signed certificate for ACME bundle '%s' (%s) until %s issues one: "
+								+ "clients do not trust it")
+							.formatted(bundle.getName(), bundle.getSettings().domains(),
+									bundle.getSettings().caName()));
 		}
 	}
 

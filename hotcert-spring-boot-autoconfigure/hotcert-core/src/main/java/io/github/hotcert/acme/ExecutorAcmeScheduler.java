@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -59,8 +60,11 @@ final class ExecutorAcmeScheduler implements AcmeScheduler {
 			task.run();
 		}
 		catch (RuntimeException | LinkageError ex) {
-			logger.error("Checking ACME bundle '%s' failed; checking again in %s".formatted(bundle, RETRY_AFTER_ERROR),
-					ex);
+			LogFields.bundle(bundle)
+				.and(LogFields.RETRY_DELAY, RETRY_AFTER_ERROR)
+				.error(logger,
+						"Checking ACME bundle '%s' failed; checking again in %s".formatted(bundle, RETRY_AFTER_ERROR),
+						ex);
 			schedule(bundle, task, this.clock.instant().plus(RETRY_AFTER_ERROR));
 		}
 	}

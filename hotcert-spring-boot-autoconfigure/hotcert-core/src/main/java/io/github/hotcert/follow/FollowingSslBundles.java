@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -61,9 +62,10 @@ public final class FollowingSslBundles {
 			}
 			catch (RuntimeException ex) {
 				this.unfollowable.add(name);
-				logger.info(("SSL bundle '%s' cannot be followed (%s): an SSL context built from it keeps its "
-						+ "material when the bundle is updated")
-					.formatted(name, ex.getMessage()));
+				LogFields.bundle(name)
+					.info(logger, ("SSL bundle '%s' cannot be followed (%s): an SSL context built from it keeps its "
+							+ "material when the bundle is updated")
+						.formatted(name, ex.getMessage()));
 				return bundle;
 			}
 			this.bundles.put(name, following);

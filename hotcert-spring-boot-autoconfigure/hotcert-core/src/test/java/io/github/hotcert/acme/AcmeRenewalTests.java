@@ -9,6 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.github.hotcert.logging.LogFields;
 import io.github.hotcert.source.MaterialSources;
 import io.github.hotcert.testsupport.MutableClock;
 import io.github.hotcert.testsupport.TestCertificates;
@@ -19,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -181,6 +188,39 @@ class AcmeRenewalTests {
 			.filter((line) -> line.contains(" INFO ")
 					&& line.contains("ca.example issued a certificate for ACME bundle 'web'")))
 			.hasSize(1);
+	}
+
+	@Test
+	void logsTheFactsOfEachOrderAsFields() throws Exception {
+		Logger logger = (Logger) LoggerFactory.getLogger(AcmeRenewal.class);
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		logger.addAppender(appender);
+		try {
+			AcmeRenewal renewal = renewal(this.bundle, "owner-a");
+			this.ca.failure = new AcmeFailure("unreachable", "the CA cannot be reached");
+			renewal.check();
+			this.ca.failure = null;
+			this.clock.advance(Duration.ofMinutes(1));
+			renewal.check();
+		}
+		finally {
+			logger.detachAppender(appender);
+		}
+		X509Certificate issued = stored();
+		assertThat(appender.list).filteredOn((event) -> event.getLevel() == Level.WARN)
+			.singleElement()
+			.satisfies((event) -> assertThat(event.getMDCPropertyMap()).containsEntry(LogFields.BUNDLE, "web")
+				.containsEntry(LogFields.OUTCOME, "failed")
+				.containsEntry(LogFields.REASON, "unreachable")
+				.containsEntry(LogFields.RETRY_ATTEMPT, "1")
+				.containsEntry(LogFields.RETRY_DELAY, "PT1M"));
+		assertThat(appender.list).filteredOn((event) -> event.getLevel() == Level.INFO)
+			.singleElement()
+			.satisfies((event) -> assertThat(event.getMDCPropertyMap()).containsEntry(LogFields.BUNDLE, "web")
+				.containsEntry(LogFields.OUTCOME, "issued")
+				.containsEntry(LogFields.NEW_SERIAL, issued.getSerialNumber().toString(16))
+				.containsEntry(LogFields.NEW_EXPIRY, issued.getNotAfter().toInstant().toString()));
 	}
 
 	@Test
