@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import io.github.hotcert.logging.LogFields;
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.Durations;
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -201,11 +201,14 @@ final class AcmeRenewal {
 			this.backoffUntil = null;
 			this.bundle.getStatus().ordered(result);
 			this.bundle.getStatus().stored(issued, false);
-			certificate(fields(OrderOutcome.ISSUED, replaces), LogFields.NEW_SERIAL, LogFields.NEW_EXPIRY, issued).info(
-					logger,
-					"%s issued a certificate for ACME bundle '%s' in %d ms: %s, domains %s".formatted(
-							this.bundle.getSettings().caName(), this.bundle.getName(), result.duration().toMillis(),
-							issued.describe(), issued.subjectAlternativeNames()));
+			LogFields.bundle(this.bundle.getName())
+				.and(LogFields.OUTCOME, "issued")
+				.and(LogFields.NEW_SERIAL, issued.serialNumber())
+				.and(LogFields.NEW_EXPIRY, issued.notAfter())
+				.info(logger,
+						"%s issued a certificate for ACME bundle '%s' in %d ms: %s, domains %s".formatted(
+								this.bundle.getSettings().caName(), this.bundle.getName(), result.duration().toMillis(),
+								issued.describe(), issued.subjectAlternativeNames()));
 			this.announcer.accept(result);
 			schedule(this.clock.instant());
 		}
@@ -233,7 +236,10 @@ final class AcmeRenewal {
 		}
 		this.backoffUntil = next;
 		status.retryAt(next);
-		fields(OrderOutcome.FAILED, served).and(LogFields.REASON, failure.getReason())
+		LogFields.bundle(this.bundle.getName())
+			.and(LogFields.OUTCOME, "failed")
+			.and(LogFields.REASON, failure.getReason())
+			.and(LogFields.RETRY_ATTEMPT, status.getConsecutiveFailures())
 			.and(LogFields.RETRY_DELAY, Duration.between(now, next))
 			.warn(logger,
 					"Ordering a certificate for ACME bundle '%s' from %s failed (%s): %s; retrying in %s (%d failed in a row); still serving %s"
@@ -248,13 +254,17 @@ final class AcmeRenewal {
 	private void refresh(OrderLock.Hold hold) {
 		try {
 			if (!hold.refresh()) {
-				lockFields().warn(logger, "Another instance took over the order lock '%s' of ACME bundle '%s'"
-					.formatted(this.bundle.files().lockFile(), this.bundle.getName()));
+				LogFields.bundle(this.bundle.getName())
+					.and(LogFields.FILE, this.bundle.files().lockFile())
+					.warn(logger, "Another instance took over the order lock '%s' of ACME bundle '%s'"
+						.formatted(this.bundle.files().lockFile(), this.bundle.getName()));
 			}
 		}
 		catch (IOException ex) {
-			lockFields().warn(logger, "Unable to refresh the order lock '%s' of ACME bundle '%s': %s"
-				.formatted(this.bundle.files().lockFile(), this.bundle.getName(), ex.getMessage()));
+			LogFields.bundle(this.bundle.getName())
+				.and(LogFields.FILE, this.bundle.files().lockFile())
+				.warn(logger, "Unable to refresh the order lock '%s' of ACME bundle '%s': %s"
+					.formatted(this.bundle.files().lockFile(), this.bundle.getName(), ex.getMessage()));
 		}
 	}
 
@@ -263,10 +273,12 @@ final class AcmeRenewal {
 			hold.close();
 		}
 		catch (IOException ex) {
-			lockFields().warn(logger,
-					"Unable to release the order lock '%s' of ACME bundle '%s': %s; it expires in %s".formatted(
-							this.bundle.files().lockFile(), this.bundle.getName(), ex.getMessage(),
-							Durations.describe(this.bundle.getSettings().lockTimeout())));
+			LogFields.bundle(this.bundle.getName())
+				.and(LogFields.FILE, this.bundle.files().lockFile())
+				.warn(logger,
+						"Unable to release the order lock '%s' of ACME bundle '%s': %s; it expires in %s".formatted(
+								this.bundle.files().lockFile(), this.bundle.getName(), ex.getMessage(),
+								Durations.describe(this.bundle.getSettings().lockTimeout())));
 		}
 	}
 
@@ -283,28 +295,10 @@ final class AcmeRenewal {
 		}
 		catch (IOException ex) {
 			LogFields.bundle(this.bundle.getName())
-				.and(LogFields.FILE, this.bundle.files().certificateFile())
 				.warn(logger, "The certificate of ACME bundle '%s' cannot be read: %s".formatted(this.bundle.getName(),
 						ex.getMessage()));
 			return null;
 		}
-	}
-
-	private LogFields fields(OrderOutcome outcome, X509Certificate replaced) {
-		LogFields fields = LogFields.bundle(this.bundle.getName())
-			.and(LogFields.OUTCOME, outcome)
-			.and(LogFields.ACME_CA, this.bundle.getSettings().caName());
-		return (replaced != null)
-				? certificate(fields, LogFields.OLD_SERIAL, LogFields.OLD_EXPIRY, CertificateInfo.of(replaced))
-				: fields;
-	}
-
-	private static LogFields certificate(LogFields fields, String serial, String expiry, CertificateInfo certificate) {
-		return fields.and(serial, certificate.serialNumber()).and(expiry, certificate.notAfter());
-	}
-
-	private LogFields lockFields() {
-		return LogFields.bundle(this.bundle.getName()).and(LogFields.FILE, this.bundle.files().lockFile());
 	}
 
 	private void schedule(Instant at) {

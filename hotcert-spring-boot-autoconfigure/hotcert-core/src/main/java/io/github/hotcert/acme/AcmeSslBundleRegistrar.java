@@ -7,9 +7,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 
-import io.github.hotcert.logging.LogFields;
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.MaterialLoadException;
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -78,7 +78,6 @@ public class AcmeSslBundleRegistrar implements SslBundleRegistrar {
 		}
 		catch (IOException ex) {
 			LogFields.bundle(bundle.getName())
-				.and(LogFields.FILE, files.certificateFile())
 				.warn(logger,
 						"The certificate of ACME bundle '%s' in '%s' cannot be read (%s): replacing it with a "
 							.formatted(bundle.getName(), files, ex.getMessage())
@@ -93,7 +92,6 @@ public class AcmeSslBundleRegistrar implements SslBundleRegistrar {
 		bundle.getStatus().stored(CertificateInfo.of(chain.get(0)), temporary);
 		if (temporary) {
 			LogFields.bundle(bundle.getName())
-				.and(LogFields.ACME_CA, bundle.getSettings().caName())
 				.info(logger,
 						("Serving a temporary self-signed certificate for ACME bundle '%s' (%s) until %s issues one: "
 								+ "clients do not trust it")

@@ -61,6 +61,7 @@ final class ExecutorAcmeScheduler implements AcmeScheduler {
 		}
 		catch (RuntimeException | LinkageError ex) {
 			LogFields.bundle(bundle)
+				.and(LogFields.RETRY_DELAY, RETRY_AFTER_ERROR)
 				.error(logger,
 						"Checking ACME bundle '%s' failed; checking again in %s".formatted(bundle, RETRY_AFTER_ERROR),
 						ex);

@@ -105,12 +105,6 @@ public final class LogFields {
 	 */
 	public static final String SIGNAL = "hotcert.signal";
 
-	/**
-	 * The ACME certificate authority of a bundle: the host (and port) of its directory
-	 * URL.
-	 */
-	public static final String ACME_CA = "hotcert.acme.ca";
-
 	private static final String NAMESPACE = "hotcert.";
 
 	/**
