@@ -22,7 +22,7 @@ import org.springframework.boot.ssl.pem.PemSslStoreBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 
 /**
- * Item 7: full TLS handshakes per second of a client that presents a client certificate,
+ * Item 10: full TLS handshakes per second of a client that presents a client certificate,
  * with an SSL context built from a bundle that follows reloads (hotcert's
  * {@link FollowingSslBundle}, what {@code SslBundles.getBundle(name)} hands out) and with
  * one built from the plain bundle, against the same server on loopback in the benchmark's
@@ -33,7 +33,7 @@ import org.springframework.boot.ssl.pem.PemSslStoreDetails;
  */
 final class ClientHandshakeThroughput {
 
-	static final int ITEM = 7;
+	static final int ITEM = 10;
 
 	private static final String MEASUREMENT = "Full client TLS handshakes per second, with a client certificate";
 
@@ -64,7 +64,7 @@ final class ClientHandshakeThroughput {
 	}
 
 	void run() {
-		this.bench.progress("[7] client handshakes, following SSL context against plain: %d pairs of %d ms turns",
+		this.bench.progress("[10] client handshakes, following SSL context against plain: %d pairs of %d ms turns",
 				this.pairs, this.turn.toMillis());
 		CertificateAuthority authority = this.bench.authority();
 		String trusted = authority.certificatePem();

@@ -39,7 +39,10 @@ import org.springframework.util.Assert;
  * configured (only by polling, or not at all). The trusted certificates of a bundle with
  * trust material only are reported like the certificates of a key store, as warnings.
  * Each bundle's details name the role it is validated in. Warnings change the status to
- * {@link Status#OUT_OF_SERVICE OUT_OF_SERVICE} only when asked to.
+ * {@link Status#OUT_OF_SERVICE OUT_OF_SERVICE} only when asked to. While the material a
+ * bundle serves since startup is still being validated, nothing is known of it yet: the
+ * bundle only says {@code validating}, and the status is {@link Status#UNKNOWN UNKNOWN}
+ * unless another bundle is out of service.
  */
 public class CertificatesHealth {
 
@@ -95,12 +98,19 @@ public class CertificatesHealth {
 	public Report check() {
 		boolean invalid = false;
 		boolean warning = false;
+		boolean validating = false;
 		Map<String, Object> bundles = new LinkedHashMap<>();
 		WatcherStatus watcher = (this.watcherStatus != null) ? this.watcherStatus.get() : null;
 		for (ManagedBundle bundle : this.reloader.getBundles()) {
 			Map<String, Object> details = new LinkedHashMap<>();
 			if (bundle.getRole() != null) {
 				details.put("role", bundle.getRole().id());
+			}
+			if (bundle.isValidating()) {
+				validating = true;
+				details.put("validating", true);
+				bundles.put(bundle.getName(), details);
+				continue;
 			}
 			if (addValidity(details, bundle.getServed())) {
 				if (isCheckedBySpringBoot(bundle)) {
@@ -119,7 +129,7 @@ public class CertificatesHealth {
 			bundles.put(bundle.getName(), details);
 		}
 		boolean outOfService = invalid || (warning && this.warningsChangeStatus);
-		return new Report(outOfService ? Status.OUT_OF_SERVICE : Status.UP, bundles);
+		return new Report(outOfService ? Status.OUT_OF_SERVICE : validating ? Status.UNKNOWN : Status.UP, bundles);
 	}
 
 	/**
@@ -260,7 +270,14 @@ public class CertificatesHealth {
 		 * A served certificate that Spring Boot also checks is not valid, or a warning
 		 * was found and warnings change the status.
 		 */
-		OUT_OF_SERVICE
+		OUT_OF_SERVICE,
+
+		/**
+		 * The material that a bundle serves since startup is still being validated, and
+		 * no other bundle is known to be out of service. Spring Boot's health groups rank
+		 * it below {@code UP}: it does not change an application's health.
+		 */
+		UNKNOWN
 
 	}
 

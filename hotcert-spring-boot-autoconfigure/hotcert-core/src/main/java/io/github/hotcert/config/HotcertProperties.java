@@ -102,19 +102,23 @@ public class HotcertProperties {
 	public static class Watch {
 
 		/**
-		 * How long no further file event must arrive before a change is reloaded.
+		 * How long no further file event must arrive before a change is reloaded. Files
+		 * swapped as a whole (a Kubernetes volume update, a file or directory renamed
+		 * into place) are reloaded at once.
 		 */
 		private Duration quietPeriod = Duration.ofMillis(250);
 
 		/**
 		 * Longest time a change waits for the quiet period: continuous writes cannot
-		 * postpone a reload beyond it.
+		 * postpone a reload beyond it. Also how long files that do not hold complete
+		 * material yet are read again before they are rejected.
 		 */
 		private Duration maxWait = Duration.ofSeconds(2);
 
 		/**
-		 * Time between two comparisons of the content of every watched file, which find
-		 * changes that produced no file event (NFS, bind mounts).
+		 * Time between two checks of every watched file, which find changes that produced
+		 * no file event (NFS, bind mounts). A file whose status did not change is not
+		 * read.
 		 */
 		private Duration pollInterval = Duration.ofSeconds(10);
 

@@ -29,9 +29,11 @@ import org.springframework.util.Assert;
  * A bundle that others publish under the name of a managed bundle (through
  * {@link ManagedSslBundleRegistry}) goes through the same validation and publication.
  * Reloads of one bundle are serialized; every reload is recorded and announced with a
- * {@link CertificateReloadEvent}, in order, before the next reload of the bundle starts.
- * Every reload is an {@link Observation} ({@link ReloadObservationDocumentation#RELOAD})
- * when an {@link ObservationRegistry} is set.
+ * {@link CertificateReloadEvent}, in order, before the next reload of the bundle starts,
+ * except a reload of files still being written that found them incomplete
+ * ({@link ReloadOutcome#SETTLING}): it is only returned to its caller. Every reload is an
+ * {@link Observation} ({@link ReloadObservationDocumentation#RELOAD}) when an
+ * {@link ObservationRegistry} is set.
  */
 public class CertificateReloader {
 
@@ -118,12 +120,24 @@ public class CertificateReloader {
 	 * @return the results, one per bundle
 	 */
 	public List<ReloadResult> initialize() {
-		ReloadRequest request = ReloadRequest.of(ReloadTrigger.STARTUP);
 		List<ReloadResult> results = new ArrayList<>();
 		for (ManagedBundle bundle : this.bundles.values()) {
-			results.add(run(bundle, request, () -> initialize(bundle, request)));
+			results.add(initialize(bundle.getName()));
 		}
 		return results;
+	}
+
+	/**
+	 * Record what one bundle serves at startup.
+	 * @param name the bundle name
+	 * @return the result
+	 * @throws IllegalArgumentException if no bundle has that name
+	 * @see #initialize()
+	 */
+	public ReloadResult initialize(String name) {
+		ManagedBundle bundle = managed(name);
+		ReloadRequest request = ReloadRequest.of(ReloadTrigger.STARTUP);
+		return run(bundle, request, () -> initialize(bundle, request));
 	}
 
 	/**
@@ -147,9 +161,14 @@ public class CertificateReloader {
 	 * @throws IllegalArgumentException if no bundle has that name
 	 */
 	public ReloadResult reload(String name, ReloadRequest request) {
+		ManagedBundle bundle = managed(name);
+		return run(bundle, request, () -> reload(bundle, request));
+	}
+
+	private ManagedBundle managed(String name) {
 		ManagedBundle bundle = this.bundles.get(name);
 		Assert.isTrue(bundle != null, () -> "No SSL bundle named '%s' is managed by hotcert".formatted(name));
-		return run(bundle, request, () -> reload(bundle, request));
+		return bundle;
 	}
 
 	/**
@@ -190,6 +209,13 @@ public class CertificateReloader {
 			ReloadObservationContext context) {
 		long start = System.nanoTime();
 		Attempt attempt = reload.get();
+		if (request.settling() && attempt.mayBeIncomplete()) {
+			ReloadResult settling = attempt.settling()
+				.toResult(bundle.getName(), request, this.clock.instant(), Duration.ofNanos(System.nanoTime() - start));
+			context.setResult(settling);
+			this.log.log(settling, null);
+			return settling;
+		}
 		ReloadResult result = attempt.toResult(bundle.getName(), request, this.clock.instant(),
 				Duration.ofNanos(System.nanoTime() - start));
 		context.setResult(result);

@@ -58,6 +58,8 @@ public final class ManagedBundle {
 
 	private volatile boolean pendingChange;
 
+	private volatile boolean validating;
+
 	/**
 	 * Create a new {@link ManagedBundle}.
 	 * @param source where the material comes from
@@ -243,6 +245,16 @@ public final class ManagedBundle {
 	}
 
 	/**
+	 * Return whether the material served at startup is still being validated: until then,
+	 * what the bundle serves, its last reload and whether a change waits on disk are not
+	 * known yet.
+	 * @return whether the startup validation of the bundle is running
+	 */
+	public boolean isValidating() {
+		return this.validating;
+	}
+
+	/**
 	 * Return the most recent results, newest first.
 	 * @return the history
 	 */
@@ -258,6 +270,10 @@ public final class ManagedBundle {
 
 	void unlock() {
 		this.lock.unlock();
+	}
+
+	void setValidating(boolean validating) {
+		this.validating = validating;
 	}
 
 	void setServed(ServedMaterial served) {

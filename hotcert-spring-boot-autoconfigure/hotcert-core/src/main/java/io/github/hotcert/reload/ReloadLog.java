@@ -34,6 +34,13 @@ final class ReloadLog {
 				}
 			}
 			case REJECTED -> logRejection(result, fields);
+			case SETTLING -> {
+				fields.debug(logger,
+						() -> "SSL bundle '%s' (%s): the files may still be being written and do not hold "
+							.formatted(result.bundle(), result.trigger())
+								+ "complete material yet (%s: %s)".formatted(result.reason(), result.message()));
+				return;
+			}
 			case UNCHANGED, VALID -> fields.debug(logger,
 					() -> "SSL bundle '%s' (%s): %s".formatted(result.bundle(), result.trigger(), result.message()));
 		}

@@ -108,8 +108,10 @@ public class SslBundleRebinder {
 		Map<String, MaterialSource> sources = this.materialSources.byName(properties);
 		List<ReloadResult> results = new ArrayList<>();
 		for (ManagedBundle bundle : this.reloader.getBundles()) {
-			// Only the bundles of Spring Boot's registry come from spring.ssl.bundle.*
-			if (bundle.getPublisher() instanceof RegistryBundlePublisher) {
+			// Only the bundles of Spring Boot's registry come from spring.ssl.bundle.*,
+			// and
+			// not those that code registers (ACME bundles)
+			if (bundle.getPublisher() instanceof RegistryBundlePublisher && isConfiguredBySslProperties(bundle)) {
 				MaterialSource source = sources.remove(bundle.getName());
 				if (source == null) {
 					LogFields.bundle(bundle.getName())
@@ -130,6 +132,13 @@ public class SslBundleRebinder {
 								+ "exist when the application started: restart the application to use it")
 							.formatted(name)));
 		return results;
+	}
+
+	private static boolean isConfiguredBySslProperties(ManagedBundle bundle) {
+		return bundle.getSource()
+			.getLocations()
+			.stream()
+			.anyMatch((location) -> location.property().startsWith(BUNDLE_PREFIX));
 	}
 
 	private ReloadResult reload(ManagedBundle bundle, MaterialSource source) {

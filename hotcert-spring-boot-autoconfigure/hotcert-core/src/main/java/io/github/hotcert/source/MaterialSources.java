@@ -183,6 +183,22 @@ public class MaterialSources {
 	}
 
 	/**
+	 * Return the source of a bundle read from a PEM certificate chain and private key
+	 * file.
+	 * @param bundleName the bundle name
+	 * @param prefix the prefix of the properties that configure the files, for messages
+	 * @param certificate the certificate chain file
+	 * @param privateKey the private key file
+	 * @return the source
+	 */
+	public MaterialSource fromPemFiles(String bundleName, String prefix, Path certificate, Path privateKey) {
+		return new MaterialSource(bundleName, this.reader,
+				StoreSource.pem(null, new MaterialLocation(prefix + "certificate", certificate.toString(), certificate),
+						new MaterialLocation(prefix + "private-key", privateKey.toString(), privateKey), null),
+				null, null, null, null);
+	}
+
+	/**
 	 * Resolve a configured value to a {@link MaterialLocation}.
 	 * @param property the property that holds the value
 	 * @param value the value: PEM text, a resource location or a file path

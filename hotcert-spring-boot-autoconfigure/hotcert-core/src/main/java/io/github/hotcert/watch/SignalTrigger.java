@@ -135,6 +135,12 @@ public class SignalTrigger implements AutoCloseable {
 		static Handler install(String name, Runnable action) {
 			Handler handler = new Handler(new Signal(name), action);
 			handler.previous = Signal.handle(handler.signal, handler);
+			if (handler.previous == SignalHandler.SIG_IGN) {
+				// The JVM keeps a signal ignored that the process was started with
+				// ignored, and says so by returning SIG_IGN without installing anything
+				throw new UnsupportedOperationException(
+						"the process ignores SIG%s (started with nohup, for example)".formatted(name));
+			}
 			return handler;
 		}
 

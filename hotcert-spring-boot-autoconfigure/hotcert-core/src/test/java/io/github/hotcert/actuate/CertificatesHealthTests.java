@@ -13,6 +13,7 @@ import io.github.hotcert.actuate.CertificatesHealth.Report;
 import io.github.hotcert.actuate.CertificatesHealth.Status;
 import io.github.hotcert.reload.ReloadRequest;
 import io.github.hotcert.reload.ReloadTrigger;
+import io.github.hotcert.reload.StartupValidation;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.watch.WatcherStatus;
@@ -49,6 +50,16 @@ class CertificatesHealthTests {
 		this.served = issue("served.example");
 		this.reloader = TestReloader.started(this.directory, this.served, (event) -> {
 		});
+	}
+
+	@Test
+	void unknownWithNothingButValidatingWhileTheMaterialServedAtStartupIsValidated() throws Exception {
+		Files.delete(this.reloader.privateKey());
+		this.reloader.reloader().reload("web", ReloadRequest.of(ReloadTrigger.WATCH));
+		StartupValidation.start(this.reloader.bundle());
+		Report health = health(Duration.ZERO, true);
+		assertThat(health.status()).isEqualTo(Status.UNKNOWN);
+		assertThat(web(health)).containsOnlyKeys("role", "validating").containsEntry("validating", true);
 	}
 
 	@Test

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.hotcert.acme.AcmeBundles;
+import io.github.hotcert.acme.TestAcmeBundles;
 import io.github.hotcert.reload.CertificateReloadEvent;
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.LocalBundlePublisher;
@@ -175,6 +177,13 @@ final class MetricsFixture {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Return one ACME bundle, named {@code acme}, storing in the given directory.
+	 */
+	static AcmeBundles acmeBundles(Path storage) {
+		return TestAcmeBundles.of("acme", storage);
 	}
 
 }

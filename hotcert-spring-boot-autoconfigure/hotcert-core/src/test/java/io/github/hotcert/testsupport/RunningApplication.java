@@ -8,6 +8,7 @@ import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.ManagedBundle;
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
+import io.github.hotcert.reload.StartupValidation;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -54,11 +55,25 @@ public final class RunningApplication implements BeforeEachCallback, AfterEachCa
 	}
 
 	/**
-	 * Start an application and hold it until it is closed.
+	 * Start an application, hold it until it is closed, and wait until hotcert has
+	 * validated the material every bundle serves since startup, which it does after the
+	 * application started.
 	 * @param application starts the application and returns its context
 	 * @return the application context
 	 */
 	public ConfigurableApplicationContext start(Supplier<ConfigurableApplicationContext> application) {
+		ConfigurableApplicationContext context = startValidating(application);
+		StartupValidation.awaitDone(context);
+		return context;
+	}
+
+	/**
+	 * Start an application and hold it until it is closed, without waiting for the
+	 * validation of the material served since startup.
+	 * @param application starts the application and returns its context
+	 * @return the application context
+	 */
+	public ConfigurableApplicationContext startValidating(Supplier<ConfigurableApplicationContext> application) {
 		Assert.state(this.context == null, "An application is already running");
 		this.context = application.get();
 		this.startedInTest = this.inTest;
