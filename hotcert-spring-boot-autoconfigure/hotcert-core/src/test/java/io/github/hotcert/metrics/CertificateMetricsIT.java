@@ -135,12 +135,16 @@ class CertificateMetricsIT {
 		Issued third = issue("third.example");
 		this.volume.writeStrings(secret(third, third));
 		// The served certificate's series change when it is published, the reload series
-		// when the reload is recorded, just after: wait for both
+		// when the reload is recorded, just after, and the reload timer when it is
+		// announced: wait for all three
 		PrometheusText recovered = awaitScrape(
 				(text) -> text.samples(EXPIRATION, "serial", third.serialHex()).size() == 1
 						&& text.samples("hotcert_reload_consecutive_failures", "bundle", "web")
 							.stream()
-							.allMatch((sample) -> sample.value() == 0));
+							.allMatch((sample) -> sample.value() == 0)
+						&& text.samples("hotcert_reload_duration_seconds_count", "outcome", "reloaded")
+							.stream()
+							.anyMatch((sample) -> sample.value() > 0));
 		assertThat(recovered.samples("hotcert_reload_consecutive_failures", "bundle", "web")).singleElement()
 			.satisfies((sample) -> assertThat(sample.value()).isZero());
 		assertThat(recovered.samples("hotcert_reload_pending_change", "bundle", "web")).singleElement()
