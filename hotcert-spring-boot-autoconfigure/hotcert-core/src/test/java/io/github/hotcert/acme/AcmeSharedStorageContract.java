@@ -8,12 +8,13 @@ import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.ReloadTrigger;
 import io.github.hotcert.testsupport.Pebble;
 import io.github.hotcert.testsupport.RunningApplication;
-import io.github.hotcert.testsupport.TestWebApplication;
 import io.github.hotcert.testsupport.TlsClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,9 +24,9 @@ import static org.awaitility.Awaitility.await;
  * shared volume: one order per certificate, whichever instance orders, the other picks
  * the certificate up through its file watch, and the HTTP-01 challenge of the instance
  * the CA does not reach is answered by the one it reaches. A restart serves the stored
- * certificate at once, without ordering.
+ * certificate at once, without ordering. One subclass per server.
  */
-class AcmeSharedStorageIT {
+public abstract class AcmeSharedStorageContract {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -44,6 +45,14 @@ class AcmeSharedStorageIT {
 
 	private Pebble pebble;
 
+	/**
+	 * Start an application that serves {@code GET /} on this server, on port 0 and
+	 * loopback.
+	 * @param properties the properties
+	 * @return the application context
+	 */
+	protected abstract ConfigurableApplicationContext run(String... properties);
+
 	@AfterEach
 	void stopPebble() {
 		if (this.pebble != null) {
@@ -56,14 +65,17 @@ class AcmeSharedStorageIT {
 		int challengePort = Pebble.freePort();
 		this.pebble = Pebble.start(this.directory.resolve("pebble"), VALIDITY_SECONDS, challengePort);
 		Path storage = this.directory.resolve("storage");
+		// Both instances start while the CA is down, so that the lifetime of the first
+		// certificate starts once both run, however long they take to start
+		this.pebble.stop();
 		// The first instance is the one the CA reaches for HTTP-01 validation
-		this.first.start(() -> TestWebApplication.run(AcmeApplications.properties(this.pebble, storage)));
-		// The second listens on a port the CA never reaches, and renews earlier (40% of
-		// the
-		// lifetime left instead of a third): its renewal is validated through the first
-		this.second.start(() -> TestWebApplication.run(AcmeApplications.properties(this.pebble, storage,
+		this.first.start(() -> run(AcmeApplications.properties(this.pebble, storage)));
+		// The second listens on a port the CA never reaches, and renews earlier (60% of
+		// the lifetime left instead of a third): its challenges are answered by the first
+		this.second.start(() -> run(AcmeApplications.properties(this.pebble, storage,
 				"hotcert.acme.bundle.web.http-challenge-port=" + Pebble.freePort(),
 				"hotcert.acme.bundle.web.renewal-ratio=0.6")));
+		this.pebble.restart();
 		X509Certificate issued = this.client.awaitServed(this.first.port(),
 				(served) -> !TemporaryCertificate.isTemporary(served), TIMEOUT);
 		this.client.awaitServed(this.second.port(), issued::equals, TIMEOUT);
@@ -84,8 +96,8 @@ class AcmeSharedStorageIT {
 		this.first.close();
 		// Restarted with the renewal due late in the lifetime, so that the restart is
 		// done long before
-		this.first.start(() -> TestWebApplication
-			.run(AcmeApplications.properties(this.pebble, storage, "hotcert.acme.bundle.web.renewal-ratio=0.05")));
+		this.first.start(() -> run(
+				AcmeApplications.properties(this.pebble, storage, "hotcert.acme.bundle.web.renewal-ratio=0.05")));
 		assertThat(this.client.servedCertificate(this.first.port())).as("served at once after a restart")
 			.isEqualTo(renewed);
 		assertThat(this.first.getBean(AcmeBundles.class).getBundle("web").getStatus().isTemporary()).isFalse();
