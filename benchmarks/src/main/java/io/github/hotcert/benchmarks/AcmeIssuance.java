@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Item 7: how soon the sample application serves a certificate it obtains from an ACME CA
+ * Item 9: how soon the sample application serves a certificate it obtains from an ACME CA
  * (Pebble on loopback, HTTP-01 answered by the application): from {@code java -jar} on
  * empty storage to started (on its temporary certificate) and to the first HTTPS answer
  * with the issued certificate, then, restarted on that storage, to the first answer with
@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 final class AcmeIssuance {
 
-	static final int ITEM = 7;
+	static final int ITEM = 9;
 
 	static final String DOMAIN = "acme.hotcert.test";
 
@@ -39,7 +39,7 @@ final class AcmeIssuance {
 	}
 
 	void run(Path jar, Variant baseline) {
-		this.bench.progress("[7] ACME issuance against %s: %d pairs", baseline.name(), this.pairs);
+		this.bench.progress("[9] ACME issuance against %s: %d pairs", baseline.name(), this.pairs);
 		try (PebbleCa pebble = PebbleCa.start(this.directory.resolve("pebble"), this.bench.authority())) {
 			TlsClient trustingPebble = new TlsClient(pebble.root());
 			List<Double> started = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,18 @@ public final class Benchmarks {
 
 	private static final String BOOT_3_UNDERTOW = "Undertow, Spring Boot 3.5.16";
 
+	private static final String BOOT_4_NETTY = "Reactor Netty, Spring Boot 4.1.2";
+
+	private static final String BOOT_4_JETTY = "Jetty, Spring Boot 4.1.2";
+
+	/**
+	 * hotcert's default quiet period, given to Spring Boot's reload for the comparison at
+	 * equal settings.
+	 */
+	private static final Duration HOTCERT_QUIET_PERIOD = Duration.ofMillis(250);
+
+	private static final double EQUAL_SETTINGS_TARGET = 3;
+
 	private Benchmarks() {
 	}
 
@@ -39,7 +52,7 @@ public final class Benchmarks {
 			System.exit(2);
 			return;
 		}
-		for (Path jar : List.of(settings.tomcatJar(), settings.boot3TomcatJar(), settings.undertowJar())) {
+		for (Path jar : settings.jars()) {
 			if (!Files.isRegularFile(jar)) {
 				System.err.println("No such jar: " + jar);
 				System.exit(2);
@@ -79,9 +92,9 @@ public final class Benchmarks {
 	private static Map<Integer, Duration> measure(Settings settings, Workbench bench) {
 		Variant tomcat = Variant.hotcert(BOOT_4_TOMCAT, settings.tomcatJar());
 		Variant undertow = Variant.hotcert(BOOT_3_UNDERTOW, settings.undertowJar());
-		Variant staticSsl = Variant.staticSsl(settings.tomcatJar());
+		Variant staticSsl = Variant.staticSsl(BOOT_4_TOMCAT, settings.tomcatJar());
 		Map<Integer, Runnable> items = new LinkedHashMap<>();
-		items.put(Startup.ITEM, () -> new Startup(bench, settings.startupPairs()).run(tomcat, staticSsl));
+		items.put(Startup.ITEM, () -> startup(settings, bench, tomcat, staticSsl));
 		items.put(HandshakeThroughput.ITEM, () -> new HandshakeThroughput(bench, settings.handshakeThreads(),
 				settings.handshakeTurn(), settings.handshakePairs())
 			.run(tomcat, staticSsl));
@@ -92,9 +105,18 @@ public final class Benchmarks {
 		items.put(ReloadFootprint.ITEM,
 				() -> new ReloadFootprint(bench, settings.footprintBaseline(), settings.footprintReloads())
 					.run(tomcat));
+		items.put(ChangeKinds.ITEM, () -> new ChangeKinds(bench, settings.changeRotations()).run(tomcat));
+		items.put(Scale.ITEM, () -> new Scale(bench, settings.scaleSizes(), settings.scaleRotations(),
+				settings.idleWindow(), settings.stormTimeout())
+			.run(scaleServers(settings, tomcat, undertow)));
 		items.put(AcmeIssuance.ITEM,
 				() -> new AcmeIssuance(bench, bench.directory().resolve("acme"), settings.acmePairs())
 					.run(settings.tomcatJar(), staticSsl));
+		items.put(ClientHandshakeThroughput.ITEM,
+				() -> new ClientHandshakeThroughput(bench, settings.clientHandshakeThreads(),
+						settings.clientHandshakeTurn(), settings.clientHandshakeWarmUpTurns(),
+						settings.clientHandshakePairs())
+					.run());
 		Map<Integer, Duration> durations = new TreeMap<>();
 		items.forEach((item, measurement) -> {
 			if (settings.runs(item)) {
@@ -106,37 +128,84 @@ public final class Benchmarks {
 		return durations;
 	}
 
+	private static void startup(Settings settings, Workbench bench, Variant tomcat, Variant staticSsl) {
+		Startup startup = new Startup(bench, settings.startupPairs());
+		startup.run(tomcat, staticSsl, BOOT_4_TOMCAT);
+		startup.run(Variant.hotcert(BOOT_3_TOMCAT, settings.boot3TomcatJar()),
+				Variant.staticSsl(BOOT_3_TOMCAT, settings.boot3TomcatJar()), BOOT_3_TOMCAT);
+	}
+
+	private static List<Scale.Server> scaleServers(Settings settings, Variant tomcat, Variant undertow) {
+		List<Scale.Server> servers = new ArrayList<>();
+		servers.add(new Scale.Server(tomcat, tomcat.name(), true));
+		servers.add(new Scale.Server(tomcat, tomcat.name(), false));
+		servers.add(new Scale.Server(undertow, undertow.name(), true));
+		if (settings.nettyJar() != null) {
+			Variant netty = Variant.hotcert(BOOT_4_NETTY, settings.nettyJar());
+			servers.add(new Scale.Server(netty, netty.name(), true));
+		}
+		if (settings.jettyJar() != null) {
+			Variant jetty = Variant.hotcert(BOOT_4_JETTY, settings.jettyJar());
+			servers.add(new Scale.Server(jetty, jetty.name(), false));
+		}
+		return servers;
+	}
+
 	private static void rotationLatency(Settings settings, Workbench bench, Variant tomcat, Variant undertow) {
-		Duration hotcertTimeout = Duration.ofSeconds(10);
 		Variant boot3Tomcat = Variant.hotcert(BOOT_3_TOMCAT, settings.boot3TomcatJar());
-		RotationLatency.Subject hotcert4 = new RotationLatency.Subject(tomcat, tomcat.name(),
-				settings.hotcertLatencyTrials(), hotcertTimeout, true);
-		RotationLatency.Subject hotcert3 = new RotationLatency.Subject(boot3Tomcat, boot3Tomcat.name(),
-				settings.hotcertLatencyTrials(), hotcertTimeout, true);
-		RotationLatency.Subject hotcertUndertow = new RotationLatency.Subject(undertow, undertow.name(),
-				settings.hotcertLatencyTrials(), hotcertTimeout, true);
+		RotationLatency.Subject hotcert4 = hotcert(settings, tomcat);
+		RotationLatency.Subject hotcert3 = hotcert(settings, boot3Tomcat);
+		RotationLatency.Subject hotcertUndertow = hotcert(settings, undertow);
 		RotationLatency.Subject springBoot4 = springBootDefault(settings, BOOT_4_TOMCAT, settings.tomcatJar());
 		RotationLatency.Subject springBoot3 = springBootDefault(settings, BOOT_3_TOMCAT, settings.boot3TomcatJar());
-		RotationLatency latency = new RotationLatency(bench, settings.latencyRotations());
-		Map<RotationLatency.Subject, Double> p50 = latency
-			.run(List.of(hotcert4, hotcert3, hotcertUndertow, springBoot4, springBoot3));
-		addRatio(bench, p50, springBoot4, hotcert4, BOOT_4_TOMCAT);
-		addRatio(bench, p50, springBoot3, hotcert3, BOOT_3_TOMCAT);
+		RotationLatency.Subject equal4 = springBootAtHotcertsQuietPeriod(settings, BOOT_4_TOMCAT, settings.tomcatJar());
+		RotationLatency.Subject equal3 = springBootAtHotcertsQuietPeriod(settings, BOOT_3_TOMCAT,
+				settings.boot3TomcatJar());
+		Map<RotationLatency.Subject, Double> p50 = new RotationLatency(bench)
+			.run(List.of(hotcert4, hotcert3, hotcertUndertow, equal4, equal3, springBoot4, springBoot3));
+		addRatio(bench, p50, equal4, hotcert4, BOOT_4_TOMCAT,
+				"at equal settings (quiet period " + HOTCERT_QUIET_PERIOD.toMillis() + " ms for both)",
+				EQUAL_SETTINGS_TARGET);
+		addRatio(bench, p50, equal3, hotcert3, BOOT_3_TOMCAT,
+				"at equal settings (quiet period " + HOTCERT_QUIET_PERIOD.toMillis() + " ms for both)",
+				EQUAL_SETTINGS_TARGET);
+		addRatio(bench, p50, springBoot4, hotcert4, BOOT_4_TOMCAT, "at each one's defaults", 0);
+		addRatio(bench, p50, springBoot3, hotcert3, BOOT_3_TOMCAT, "at each one's defaults", 0);
+	}
+
+	private static RotationLatency.Subject hotcert(Settings settings, Variant variant) {
+		return new RotationLatency.Subject(variant, variant.name(), settings.hotcertLatencyTrials(),
+				settings.latencyRotations(), Duration.ofSeconds(10), true);
 	}
 
 	private static RotationLatency.Subject springBootDefault(Settings settings, String server, Path jar) {
 		Variant springBoot = Variant.springBootReload(server, jar);
 		return new RotationLatency.Subject(springBoot, springBoot.name() + " (its default 10 s quiet period)",
-				settings.springBootLatencyTrials(), Duration.ofSeconds(30), false);
+				settings.springBootLatencyTrials(), settings.springBootDefaultRotations(), Duration.ofSeconds(30),
+				false);
+	}
+
+	private static RotationLatency.Subject springBootAtHotcertsQuietPeriod(Settings settings, String server, Path jar) {
+		Variant springBoot = Variant.springBootReload(server, jar,
+				"--spring.ssl.bundle.watch.file.quiet-period=" + HOTCERT_QUIET_PERIOD.toMillis() + "ms");
+		return new RotationLatency.Subject(springBoot,
+				springBoot.name() + " (quiet period " + HOTCERT_QUIET_PERIOD.toMillis() + " ms, as hotcert's)",
+				settings.hotcertLatencyTrials(), settings.latencyRotations(), Duration.ofSeconds(10), false);
 	}
 
 	private static void addRatio(Workbench bench, Map<RotationLatency.Subject, Double> p50,
-			RotationLatency.Subject springBoot, RotationLatency.Subject hotcert, String server) {
+			RotationLatency.Subject springBoot, RotationLatency.Subject hotcert, String server, String settings,
+			double target) {
 		if (p50.containsKey(hotcert) && p50.containsKey(springBoot)) {
 			double ratio = p50.get(springBoot) / p50.get(hotcert);
+			String measurement = "Rotation latency ratio, Spring Boot / hotcert (p50), " + settings;
+			String result = String.format(Locale.ROOT, "%.1f× (hotcert serves a new certificate %.1f times sooner)",
+					ratio, ratio);
 			bench.report()
-				.add(Row.of(RotationLatency.ITEM, "Rotation latency ratio, Spring Boot / hotcert (p50)", server, String
-					.format(Locale.ROOT, "%.1f× (hotcert serves a new certificate %.1f times sooner)", ratio, ratio)));
+				.add((target > 0)
+						? new Row(RotationLatency.ITEM, measurement, server, result,
+								String.format(Locale.ROOT, "≥ %.0f×", target), Row.Status.of(ratio >= target))
+						: Row.of(RotationLatency.ITEM, measurement, server, result));
 		}
 	}
 

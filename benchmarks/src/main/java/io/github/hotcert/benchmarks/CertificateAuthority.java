@@ -1,5 +1,6 @@
 package io.github.hotcert.benchmarks;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -7,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -76,13 +79,57 @@ final class CertificateAuthority {
 	}
 
 	/**
+	 * Return the certificate of the authority in PEM.
+	 * @return the certificate in PEM
+	 */
+	String certificatePem() {
+		try {
+			return pem(List.of(this.certificate));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Unable to write the certificate of the authority", ex);
+		}
+	}
+
+	/**
 	 * Issue a new server certificate with a new key.
 	 * @return the certificate chain and its key
 	 */
 	Material issue() {
+		return issue(newKeyPair());
+	}
+
+	/**
+	 * Issue a new server certificate for a key pair issued before: issuing many
+	 * certificates at once need not generate a key for each.
+	 * @param keys the key pair of the server
+	 * @return the certificate chain and its key
+	 */
+	Material issue(KeyPair keys) {
+		return material(keys, keys);
+	}
+
+	/**
+	 * Generate a new key pair for server certificates.
+	 * @return the key pair
+	 */
+	KeyPair newKeyPair() {
 		try {
-			KeyPair serverKeys = keyPair();
-			return material(serverKeys, serverKeys);
+			return keyPair();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Unable to generate a key", ex);
+		}
+	}
+
+	/**
+	 * Issue a new client certificate ({@code clientAuth}) with a new key.
+	 * @return the certificate chain and its key
+	 */
+	Material issueClient() {
+		try {
+			KeyPair clientKeys = keyPair();
+			return material(clientKeys, clientKeys, KeyPurposeId.id_kp_clientAuth);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Unable to generate a key", ex);
@@ -94,15 +141,14 @@ final class CertificateAuthority {
 	 * @return the certificate chain and a key of another key pair
 	 */
 	Material issueWithMismatchedKey() {
-		try {
-			return material(keyPair(), keyPair());
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Unable to generate a key", ex);
-		}
+		return material(newKeyPair(), newKeyPair());
 	}
 
 	private Material material(KeyPair certified, KeyPair written) {
+		return material(certified, written, KeyPurposeId.id_kp_serverAuth);
+	}
+
+	private Material material(KeyPair certified, KeyPair written, KeyPurposeId usage) {
 		try {
 			Instant now = this.clock.instant();
 			GeneralNames names = new GeneralNames(new GeneralName[] { new GeneralName(GeneralName.dNSName, "localhost"),
@@ -113,11 +159,12 @@ final class CertificateAuthority {
 				.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
 				.addExtension(Extension.keyUsage, true,
 						new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
-				.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+				.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(usage))
 				.addExtension(Extension.subjectAlternativeName, false, names);
 			X509Certificate server = sign(builder);
 			return new Material(server.getSerialNumber(), pem(List.of(server, this.certificate)),
-					pem(List.of(new JcaPKCS8Generator(written.getPrivate(), null))));
+					pem(List.of(new JcaPKCS8Generator(written.getPrivate(), null))),
+					new X509Certificate[] { server, this.certificate }, written.getPrivate());
 		}
 		catch (GeneralSecurityException | OperatorCreationException | IOException ex) {
 			throw new IllegalStateException("Unable to issue a certificate", ex);
@@ -162,14 +209,37 @@ final class CertificateAuthority {
 	 * @param serial the serial number of the server certificate
 	 * @param certificatePem the chain: the server certificate, then the CA
 	 * @param privateKeyPem the private key (PKCS#8)
+	 * @param chain the chain, for key stores
+	 * @param privateKey the private key, for key stores
 	 */
-	record Material(BigInteger serial, String certificatePem, String privateKeyPem) {
+	record Material(BigInteger serial, String certificatePem, String privateKeyPem, X509Certificate[] chain,
+			PrivateKey privateKey) {
 
 		Map<String, byte[]> files() {
 			Map<String, byte[]> files = new LinkedHashMap<>();
 			files.put("tls.crt", this.certificatePem.getBytes(StandardCharsets.US_ASCII));
 			files.put("tls.key", this.privateKeyPem.getBytes(StandardCharsets.US_ASCII));
 			return files;
+		}
+
+		/**
+		 * Return the chain and key as a PKCS#12 key store, with one entry named
+		 * {@code server}.
+		 * @param password the password of the store and of its key
+		 * @return the key store
+		 */
+		byte[] pkcs12(String password) {
+			try {
+				KeyStore store = KeyStore.getInstance("PKCS12");
+				store.load(null, null);
+				store.setKeyEntry("server", this.privateKey, password.toCharArray(), this.chain);
+				ByteArrayOutputStream out = new ByteArrayOutputStream();
+				store.store(out, password.toCharArray());
+				return out.toByteArray();
+			}
+			catch (GeneralSecurityException | IOException ex) {
+				throw new IllegalStateException("Unable to write a key store", ex);
+			}
 		}
 
 	}

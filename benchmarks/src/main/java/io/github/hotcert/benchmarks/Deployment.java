@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -22,7 +23,7 @@ final class Deployment implements AutoCloseable {
 
 	private final SampleApp app;
 
-	private final SecretVolume volume;
+	private final CertificateFiles files;
 
 	private final CertificateAuthority authority;
 
@@ -30,26 +31,54 @@ final class Deployment implements AutoCloseable {
 
 	private final Path home;
 
-	private Deployment(SampleApp app, SecretVolume volume, CertificateAuthority authority, TlsClient client,
+	private Deployment(SampleApp app, CertificateFiles files, CertificateAuthority authority, TlsClient client,
 			Path home) {
 		this.home = home;
 		this.app = app;
-		this.volume = volume;
+		this.files = files;
 		this.authority = authority;
 		this.client = client;
 	}
 
-	static Deployment start(Variant variant, Path home, CertificateAuthority authority, TlsClient client)
-			throws IOException {
-		SecretVolume volume = new SecretVolume(home.resolve("tls"));
-		volume.write(authority.issue().files());
-		SampleApp app = SampleApp.start(variant, home.resolve("tls"), home.resolve("work"),
-				home.resolve("application.log"));
-		return new Deployment(app, volume, authority, client, home);
+	/**
+	 * Write a first certificate and start an application that serves it as bundle
+	 * {@code web}.
+	 * @param variant the application
+	 * @param files the files of bundle {@code web}
+	 * @param arguments more arguments
+	 * @param home the directory of the deployment
+	 * @param authority the authority that issues the certificates
+	 * @param client the client
+	 * @return the running deployment
+	 * @throws IOException if the application does not start
+	 */
+	static Deployment start(Variant variant, CertificateFiles files, List<String> arguments, Path home,
+			CertificateAuthority authority, TlsClient client) throws IOException {
+		files.write(authority.issue());
+		List<String> all = new ArrayList<>(files.arguments());
+		all.addAll(arguments);
+		SampleApp app = SampleApp.start(variant, all, home.resolve("work"), home.resolve("application.log"));
+		return new Deployment(app, files, authority, client, home);
 	}
 
 	SampleApp app() {
 		return this.app;
+	}
+
+	/**
+	 * Return the name of the bundle the web server serves.
+	 * @return the bundle name
+	 */
+	String bundle() {
+		return this.files.bundle();
+	}
+
+	TlsClient client() {
+		return this.client;
+	}
+
+	Path home() {
+		return this.home;
 	}
 
 	int httpsPort() {
@@ -66,7 +95,7 @@ final class Deployment implements AutoCloseable {
 	 * @return the {@link System#nanoTime()} at which the change became visible
 	 */
 	long write(Material material) {
-		return this.volume.write(material.files());
+		return this.files.write(material);
 	}
 
 	/**
@@ -105,10 +134,23 @@ final class Deployment implements AutoCloseable {
 	 * was complete, or empty if it was not presented in time
 	 */
 	OptionalLong awaitServed(BigInteger serial, Duration timeout) {
+		return awaitServed(null, serial, timeout);
+	}
+
+	/**
+	 * Make a new connection for a host name every 10 ms until the server presents a
+	 * certificate.
+	 * @param serverName the SNI host name, or {@code null}
+	 * @param serial the serial number of the awaited certificate
+	 * @param timeout how long to try
+	 * @return the {@link System#nanoTime()} when the first handshake that presented it
+	 * was complete, or empty if it was not presented in time
+	 */
+	OptionalLong awaitServed(String serverName, BigInteger serial, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			try {
-				if (serial.equals(this.client.servedSerial(httpsPort()))) {
+				if (serial.equals(this.client.servedSerial(httpsPort(), serverName))) {
 					return OptionalLong.of(System.nanoTime());
 				}
 			}
@@ -143,8 +185,8 @@ final class Deployment implements AutoCloseable {
 	 * A rotation: the material written and when it became visible.
 	 *
 	 * @param material the new material
-	 * @param swappedNanos the {@link System#nanoTime()} just before {@code ..data} was
-	 * swapped
+	 * @param swappedNanos the {@link System#nanoTime()} at which the change was complete
+	 * (for a Kubernetes volume: just before {@code ..data} was swapped)
 	 */
 	record Rotation(Material material, long swappedNanos) {
 

@@ -1,6 +1,7 @@
 package io.github.hotcert.benchmarks;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,11 @@ final class Management {
 	private static final Pattern OUTCOME = Pattern.compile("\"outcome\"\\s*:\\s*\"([a-z]+)\"");
 
 	private static final Pattern DURATION = Pattern.compile("\"durationMillis\"\\s*:\\s*(\\d+)");
+
+	private static final Pattern SERVED_SERIAL = Pattern
+		.compile("\"served\"\\s*:\\s*\\{.*?\"chain\"\\s*:\\s*\\[\\s*\\{.*?\"serialNumber\"\\s*:\\s*\"([0-9a-fA-F]+)\"");
+
+	private static final Pattern REJECTIONS = Pattern.compile("\"rejections\"\\s*:\\s*(\\d+)");
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -46,6 +52,44 @@ final class Management {
 		Matcher duration = DURATION.matcher(response.body());
 		return new Reload(response.statusCode(), outcome.find() ? outcome.group(1) : "none",
 				duration.find() ? Long.parseLong(duration.group(1)) : -1, nanos / 1e6);
+	}
+
+	/**
+	 * The serial number of the certificate a bundle serves, as
+	 * {@code /actuator/certificates/{bundle}} reports it.
+	 * @param bundle the bundle name
+	 * @return the serial number, or {@code null} when none is reported
+	 * @throws IOException if the request fails
+	 */
+	BigInteger servedSerial(String bundle) throws IOException {
+		Matcher matcher = SERVED_SERIAL.matcher(bundle(bundle));
+		return matcher.find() ? new BigInteger(matcher.group(1), 16) : null;
+	}
+
+	/**
+	 * The number of rejected reloads of a bundle, as
+	 * {@code /actuator/certificates/{bundle}} reports it.
+	 * @param bundle the bundle name
+	 * @return the number of rejections
+	 * @throws IOException if the request fails or reports none
+	 */
+	long rejections(String bundle) throws IOException {
+		String body = bundle(bundle);
+		Matcher matcher = REJECTIONS.matcher(body);
+		if (!matcher.find()) {
+			throw new IOException("No rejections in /actuator/certificates/" + bundle + ": " + body);
+		}
+		return Long.parseLong(matcher.group(1));
+	}
+
+	private String bundle(String bundle) throws IOException {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(this.base.resolve("certificates/" + bundle))
+			.timeout(Duration.ofSeconds(30))
+			.build());
+		if (response.statusCode() != 200) {
+			throw new IOException("/actuator/certificates/" + bundle + " answered " + response.statusCode());
+		}
+		return response.body();
 	}
 
 	/**

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Item 1: the time from a Kubernetes-style swap of the certificate files to the first new
- * handshake that presents the new certificate, over repeated rotations.
+ * handshake that presents the new certificate, over repeated rotations: hotcert, and
+ * Spring Boot's own reload at its default quiet period and at hotcert's.
  */
 final class RotationLatency {
 
@@ -20,13 +21,22 @@ final class RotationLatency {
 
 	private static final Duration PAUSE = Duration.ofMillis(500);
 
+	/**
+	 * The target p50 of hotcert, in seconds.
+	 */
+	static final double TARGET_P50 = 0.05;
+
+	/**
+	 * The target p95 of hotcert, in seconds.
+	 */
+	static final double TARGET_P95 = 0.1;
+
+	static final String TARGET = "p50 < 0.05 s, p95 < 0.1 s";
+
 	private final Workbench bench;
 
-	private final int rotations;
-
-	RotationLatency(Workbench bench, int rotations) {
+	RotationLatency(Workbench bench) {
 		this.bench = bench;
-		this.rotations = rotations;
 	}
 
 	/**
@@ -62,12 +72,12 @@ final class RotationLatency {
 	}
 
 	private Trial trial(Subject subject, int number) throws Exception {
-		this.bench.progress("[1] %s, trial %d: %d rotations", subject.label(), number, this.rotations);
+		this.bench.progress("[1] %s, trial %d: %d rotations", subject.label(), number, subject.rotations());
 		Duration timeout = subject.timeout();
 		try (Deployment deployment = this.bench.deploy(subject.variant())) {
 			deployment.warmUp(20);
 			RotationRecord record = new RotationRecord();
-			for (int i = 0; i < this.rotations; i++) {
+			for (int i = 0; i < subject.rotations(); i++) {
 				record.observe(deployment, deployment.rotate(), timeout);
 				Workbench.pause(PAUSE);
 			}
@@ -91,26 +101,25 @@ final class RotationLatency {
 			.map((trial) -> Format.seconds(trial.p50()) + " / " + Format.seconds(trial.p95()))
 			.collect(Collectors.joining("; "));
 		String result = "p50 " + Format.seconds(p50) + ", p95 " + Format.seconds(p95) + " (median of " + trials.size()
-				+ ((trials.size() == 1) ? " trial" : " trials") + " of " + this.rotations
+				+ ((trials.size() == 1) ? " trial" : " trials") + " of " + subject.rotations()
 				+ " rotations; p50 / p95 per trial: " + perTrial + "; p95 of all " + all.size() + ": "
 				+ Format.seconds(Statistics.percentile(all, 95)) + ", slowest: " + Format.seconds(Statistics.max(all))
 				+ ((missed > 0) ? "; " + missed + " rotations not served within " + timeout.toSeconds() + " s" : "")
 				+ ")";
-		boolean met = p95 < 0.5 && missed == 0;
+		boolean met = p50 < TARGET_P50 && p95 < TARGET_P95 && missed == 0;
 		if (subject.target()) {
 			for (int i = 0; i < trials.size(); i++) {
-				if (trials.get(i).p95() >= 0.5) {
+				if (trials.get(i).p95() >= TARGET_P95) {
 					this.bench.report()
 						.note("(" + ITEM + ") " + subject.label() + ": the p95 of trial " + (i + 1) + " was "
-								+ Format.seconds(trials.get(i).p95()) + ", above the 0.5 s target (the table checks "
+								+ Format.seconds(trials.get(i).p95()) + ", above the 0.1 s target (the table checks "
 								+ "the median of the trials; the slowest rotations of that trial are in its "
 								+ "`rotations.csv`).");
 				}
 			}
 		}
 		this.bench.report()
-			.add(subject.target()
-					? new Row(ITEM, MEASUREMENT, subject.label(), result, "p95 < 0.5 s", Row.Status.of(met))
+			.add(subject.target() ? new Row(ITEM, MEASUREMENT, subject.label(), result, TARGET, Row.Status.of(met))
 					: Row.of(ITEM, MEASUREMENT, subject.label(), result));
 		return p50;
 	}
@@ -121,11 +130,12 @@ final class RotationLatency {
 	 * @param variant the application
 	 * @param label how it is named in the report
 	 * @param trials how many processes to measure
+	 * @param rotations how many rotations each process makes
 	 * @param timeout how long to wait for a rotation to be served before counting it as
 	 * not served
-	 * @param target whether the p95 target applies
+	 * @param target whether the target applies
 	 */
-	record Subject(Variant variant, String label, int trials, Duration timeout, boolean target) {
+	record Subject(Variant variant, String label, int trials, int rotations, Duration timeout, boolean target) {
 
 	}
 

@@ -29,13 +29,16 @@ import java.util.regex.Pattern;
  */
 final class SampleApp implements AutoCloseable {
 
-	private static final Pattern HTTPS_PORT = Pattern.compile("started on port[s()]* (\\d+) \\(https\\)");
+	private static final Pattern HTTPS_PORT = Pattern
+		.compile("started on port[s()]* (\\d+) \\((?:https|ssl, [^)]*)\\)");
 
-	private static final Pattern HTTP_PORT = Pattern.compile("started on port[s()]* (\\d+) \\(http\\)");
+	private static final Pattern HTTP_PORT = Pattern.compile("started on port[s()]* (\\d+) \\((?:http|http/1\\.1)\\)");
 
 	private static final Pattern STARTED = Pattern.compile("Started \\S+ in [\\d.]+ seconds");
 
-	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+	private static final Pattern VALIDATED = Pattern.compile("Validated the material of \\d+ SSL bundles?");
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
 
 	private static final Set<Process> running = ConcurrentHashMap.newKeySet();
 
@@ -55,9 +58,11 @@ final class SampleApp implements AutoCloseable {
 
 	private final CompletableFuture<Integer> started = new CompletableFuture<>();
 
+	private final CompletableFuture<Long> validated = new CompletableFuture<>();
+
 	private final Deque<String> lastLines = new ArrayDeque<>();
 
-	private SampleApp(Variant variant, Path certificates, Path workingDirectory, Path log) throws IOException {
+	private SampleApp(Variant variant, List<String> arguments, Path workingDirectory, Path log) throws IOException {
 		this.variant = variant;
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -68,9 +73,8 @@ final class SampleApp implements AutoCloseable {
 		command.add("--management.server.address=127.0.0.1");
 		command.add("--management.server.port=0");
 		command.add("--hotcert.development.generate-missing-certificates=false");
-		command.add("--spring.ssl.bundle.pem.web.keystore.certificate=" + certificates.resolve("tls.crt"));
-		command.add("--spring.ssl.bundle.pem.web.keystore.private-key=" + certificates.resolve("tls.key"));
 		command.add("--management.endpoints.web.exposure.include=health,info,prometheus,metrics,certificates");
+		command.addAll(arguments);
 		command.addAll(variant.arguments());
 		Files.createDirectories(workingDirectory);
 		Files.createDirectories(log.getParent());
@@ -88,14 +92,15 @@ final class SampleApp implements AutoCloseable {
 	 * Start the application and wait until both of its servers listen and it has logged
 	 * that it started.
 	 * @param variant the jar and arguments
-	 * @param certificates the directory holding {@code tls.crt} and {@code tls.key}
+	 * @param arguments the arguments that configure its bundles
 	 * @param workingDirectory the working directory of the process
 	 * @param log where to write the output of the process
 	 * @return the started application
 	 * @throws IOException if the process cannot be started or does not start its servers
 	 */
-	static SampleApp start(Variant variant, Path certificates, Path workingDirectory, Path log) throws IOException {
-		SampleApp app = new SampleApp(variant, certificates, workingDirectory, log);
+	static SampleApp start(Variant variant, List<String> arguments, Path workingDirectory, Path log)
+			throws IOException {
+		SampleApp app = new SampleApp(variant, arguments, workingDirectory, log);
 		try {
 			app.httpsPort.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			app.managementPort.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -129,6 +134,26 @@ final class SampleApp implements AutoCloseable {
 		return this.startedNanos;
 	}
 
+	/**
+	 * Wait until hotcert has logged that it validated the material every bundle serves
+	 * since startup.
+	 * @param timeout how long to wait
+	 * @return the {@link System#nanoTime()} at which the line was read
+	 * @throws IOException if it was not logged in time
+	 */
+	long awaitValidated(Duration timeout) throws IOException {
+		try {
+			return this.validated.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IOException(this.variant.name() + " did not log the end of its startup validation", ex);
+		}
+	}
+
 	int httpsPort() {
 		return this.httpsPort.join();
 	}
@@ -155,6 +180,9 @@ final class SampleApp implements AutoCloseable {
 				if (!this.started.isDone() && STARTED.matcher(line).find()) {
 					this.started.complete(0);
 				}
+				if (!this.validated.isDone() && VALIDATED.matcher(line).find()) {
+					this.validated.complete(System.nanoTime());
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -165,6 +193,7 @@ final class SampleApp implements AutoCloseable {
 			this.httpsPort.completeExceptionally(exited);
 			this.managementPort.completeExceptionally(exited);
 			this.started.completeExceptionally(exited);
+			this.validated.completeExceptionally(exited);
 		}
 	}
 

@@ -8,9 +8,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import io.github.hotcert.benchmarks.CertificateAuthority.Material;
 
 /**
  * A directory updated the way the kubelet updates a Secret volume: the files are written
@@ -18,7 +21,7 @@ import java.util.stream.Stream;
  * over {@code ..data}, the visible files are links through {@code ..data}, and the old
  * directory is deleted.
  */
-final class SecretVolume {
+final class SecretVolume implements CertificateFiles {
 
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("'..'yyyy_MM_dd_HH_mm_ss",
 			Locale.ROOT);
@@ -33,6 +36,17 @@ final class SecretVolume {
 
 	Path file(String name) {
 		return this.directory.resolve(name);
+	}
+
+	@Override
+	public List<String> arguments() {
+		return List.of("--spring.ssl.bundle.pem.web.keystore.certificate=" + file("tls.crt"),
+				"--spring.ssl.bundle.pem.web.keystore.private-key=" + file("tls.key"));
+	}
+
+	@Override
+	public long write(Material material) {
+		return write(material.files());
 	}
 
 	/**

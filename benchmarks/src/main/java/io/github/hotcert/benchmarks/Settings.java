@@ -2,10 +2,14 @@ package io.github.hotcert.benchmarks;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * What to measure and how much: the defaults are the documented run; {@code --quick} only
@@ -14,25 +18,36 @@ import java.util.TreeSet;
  * @param tomcatJar the sample application on Spring Boot 4 and Tomcat
  * @param boot3TomcatJar the sample application on Spring Boot 3.5 and Tomcat
  * @param undertowJar the sample application on Spring Boot 3.5 and Undertow
+ * @param nettyJar the sample application on Spring Boot 4 and Reactor Netty, or
+ * {@code null}
+ * @param jettyJar the sample application on Spring Boot 4 and Jetty, or {@code null}
  * @param output where to write the Markdown report, or {@code null}
  * @param workDirectory where the processes' files and logs go
  * @param command the command shown in the report
- * @param items the items to run (1 to 7)
+ * @param items the items to run (1 to 10)
  * @param quick whether to measure a little of everything only
+ * @param maxBundles the largest number of bundles of item 8
  */
-record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path output, Path workDirectory, String command,
-		Set<Integer> items, boolean quick) {
+record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nettyJar, Path jettyJar, Path output,
+		Path workDirectory, String command, Set<Integer> items, boolean quick, int maxBundles) {
+
+	private static final String ALL_ITEMS = "1,2,3,4,5,6,7,8,9,10";
 
 	static final String USAGE = """
 			Usage: java -jar hotcert-benchmarks.jar --tomcat=JAR --boot3-tomcat=JAR --undertow=JAR [options]
 			  --tomcat=JAR        the sample application on Spring Boot 4 and Tomcat (mvn package)
 			  --boot3-tomcat=JAR  the sample application on Spring Boot 3.5 and Tomcat (mvn -Pboot3 package)
 			  --undertow=JAR      the sample application on Spring Boot 3.5 and Undertow (mvn -Pundertow package)
-			  --output=FILE     write the Markdown report there (benchmarks/run: docs/benchmarks.md)
-			  --work=DIR        where the processes' certificates and logs go (default: a new temporary directory)
-			  --command=TEXT    the command shown in the report (default: benchmarks/run)
-			  --items=1,2,...   measure only these items (default: all seven; item 7 needs Debian's pebble)
-			  --quick           measure a little of everything, to check the harness (numbers are meaningless)
+			  --netty=JAR         the sample application on Spring Boot 4 and Reactor Netty (mvn -Pwebflux package);
+			                      without it, item 8 leaves Reactor Netty out
+			  --jetty=JAR         the sample application on Spring Boot 4 and Jetty (mvn -Pjetty package);
+			                      without it, item 8 leaves Jetty out
+			  --output=FILE       write the Markdown report there (benchmarks/run: docs/benchmarks.md)
+			  --work=DIR          where the processes' certificates and logs go (default: a new temporary directory)
+			  --command=TEXT      the command shown in the report (default: benchmarks/run)
+			  --items=1,2,...     measure only these items (default: all ten; item 9 needs Debian's pebble)
+			  --max-bundles=N     item 8 measures 1, 10, 100, ... bundles up to N (default: 1000, --quick: 100)
+			  --quick             measure a little of everything, to check the harness (numbers are meaningless)
 			""";
 
 	static Settings parse(String... arguments) {
@@ -45,8 +60,8 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path outp
 			options.put((equals > 0) ? argument.substring(2, equals) : argument.substring(2),
 					(equals > 0) ? argument.substring(equals + 1) : "true");
 		}
-		Set<String> known = Set.of("tomcat", "boot3-tomcat", "undertow", "output", "work", "command", "items", "quick",
-				"help");
+		Set<String> known = Set.of("tomcat", "boot3-tomcat", "undertow", "netty", "jetty", "output", "work", "command",
+				"items", "max-bundles", "quick", "help");
 		for (String name : options.keySet()) {
 			if (!known.contains(name)) {
 				throw new IllegalArgumentException("Unknown option --" + name + "\n" + USAGE);
@@ -57,13 +72,29 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path outp
 			throw new IllegalArgumentException(USAGE);
 		}
 		Set<Integer> items = new TreeSet<>();
-		for (String item : options.getOrDefault("items", "1,2,3,4,5,6,7").split(",")) {
+		for (String item : options.getOrDefault("items", ALL_ITEMS).split(",")) {
 			items.add(Integer.parseInt(item.strip()));
 		}
+		boolean quick = options.containsKey("quick");
+		int maxBundles = Integer.parseInt(options.getOrDefault("max-bundles", quick ? "100" : "1000"));
 		return new Settings(Path.of(options.get("tomcat")), Path.of(options.get("boot3-tomcat")),
-				Path.of(options.get("undertow")), options.containsKey("output") ? Path.of(options.get("output")) : null,
-				options.containsKey("work") ? Path.of(options.get("work")) : null,
-				options.getOrDefault("command", "benchmarks/run"), items, options.containsKey("quick"));
+				Path.of(options.get("undertow")), path(options, "netty"), path(options, "jetty"),
+				path(options, "output"), path(options, "work"), options.getOrDefault("command", "benchmarks/run"),
+				items, quick, maxBundles);
+	}
+
+	private static Path path(Map<String, String> options, String name) {
+		return options.containsKey(name) ? Path.of(options.get(name)) : null;
+	}
+
+	/**
+	 * Return the jars given.
+	 * @return the jars
+	 */
+	List<Path> jars() {
+		return Stream.of(this.tomcatJar, this.boot3TomcatJar, this.undertowJar, this.nettyJar, this.jettyJar)
+			.filter(Objects::nonNull)
+			.toList();
 	}
 
 	boolean runs(int item) {
@@ -80,9 +111,17 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path outp
 		return this.quick ? 1 : 3;
 	}
 
-	/** Item 1: trials of Spring Boot's reload, 10 s or more per rotation. */
+	/** Item 1: trials of Spring Boot's reload at its default quiet period. */
 	int springBootLatencyTrials() {
 		return 1;
+	}
+
+	/**
+	 * Item 1: rotations of Spring Boot's reload at its default quiet period, 10 s or more
+	 * each.
+	 */
+	int springBootDefaultRotations() {
+		return this.quick ? 2 : 10;
 	}
 
 	/** Item 2: rotations under load. */
@@ -148,14 +187,63 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path outp
 		return this.quick ? 200 : 10_000;
 	}
 
-	/** Item 6: pairs of starts. */
+	/** Item 6: pairs of starts, on each Spring Boot line. */
 	int startupPairs() {
-		return this.quick ? 1 : 6;
+		return this.quick ? 1 : 8;
 	}
 
-	/** Item 7: pairs of starts, ACME on empty storage and static SSL. */
+	/** Item 7: rotations of each kind of change. */
+	int changeRotations() {
+		return this.quick ? 3 : 10;
+	}
+
+	/** Item 8: the numbers of bundles: 1, 10, 100, ... up to the largest. */
+	List<Integer> scaleSizes() {
+		List<Integer> sizes = new ArrayList<>();
+		for (int size = 1; size <= this.maxBundles; size *= 10) {
+			sizes.add(size);
+		}
+		return sizes;
+	}
+
+	/** Item 8: rotations of one bundle with each number of bundles. */
+	int scaleRotations() {
+		return this.quick ? 3 : 10;
+	}
+
+	/** Item 8: how long the idle watcher is measured. */
+	Duration idleWindow() {
+		return Duration.ofSeconds(this.quick ? 20 : 60);
+	}
+
+	/** Item 8: how long every bundle may take to serve its new certificate in a storm. */
+	Duration stormTimeout() {
+		return Duration.ofMinutes(3);
+	}
+
+	/** Item 9: pairs of starts, ACME on empty storage and static SSL. */
 	int acmePairs() {
 		return this.quick ? 1 : 5;
+	}
+
+	/** Item 10: client threads making handshakes. */
+	int clientHandshakeThreads() {
+		return 2;
+	}
+
+	/** Item 10: the length of one turn. */
+	Duration clientHandshakeTurn() {
+		return Duration.ofSeconds(this.quick ? 1 : 5);
+	}
+
+	/** Item 10: turns of each client before the measured ones. */
+	int clientHandshakeWarmUpTurns() {
+		return this.quick ? 1 : 3;
+	}
+
+	/** Item 10: pairs of turns. */
+	int clientHandshakePairs() {
+		return this.quick ? 2 : 12;
 	}
 
 }

@@ -7,8 +7,11 @@ import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.List;
 
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -47,7 +50,24 @@ final class TlsClient {
 	 * @throws IOException if the connection or the handshake fails
 	 */
 	SSLSocket connect(int port) throws IOException {
+		return connect(port, null);
+	}
+
+	/**
+	 * Connect to a port of {@code 127.0.0.1} and complete a full handshake, asking for a
+	 * host name.
+	 * @param port the port
+	 * @param serverName the SNI host name to send, or {@code null} for none
+	 * @return the connected socket, its handshake done
+	 * @throws IOException if the connection or the handshake fails
+	 */
+	SSLSocket connect(int port, String serverName) throws IOException {
 		SSLSocket socket = (SSLSocket) newContext().getSocketFactory().createSocket();
+		if (serverName != null) {
+			SSLParameters parameters = socket.getSSLParameters();
+			parameters.setServerNames(List.of(new SNIHostName(serverName)));
+			socket.setSSLParameters(parameters);
+		}
 		try {
 			socket.connect(new InetSocketAddress(LOOPBACK, port), TIMEOUT_MILLIS);
 			socket.setSoTimeout(TIMEOUT_MILLIS);
@@ -69,7 +89,19 @@ final class TlsClient {
 	 * @throws IOException if the connection or the handshake fails
 	 */
 	BigInteger servedSerial(int port) throws IOException {
-		try (SSLSocket socket = connect(port)) {
+		return servedSerial(port, null);
+	}
+
+	/**
+	 * Make a new connection with a full handshake for a host name and read the serial
+	 * number of the certificate the server presents.
+	 * @param port the port
+	 * @param serverName the SNI host name, or {@code null} for none
+	 * @return the serial number of the server's certificate
+	 * @throws IOException if the connection or the handshake fails
+	 */
+	BigInteger servedSerial(int port, String serverName) throws IOException {
+		try (SSLSocket socket = connect(port, serverName)) {
 			return ((X509Certificate) socket.getSession().getPeerCertificates()[0]).getSerialNumber();
 		}
 	}

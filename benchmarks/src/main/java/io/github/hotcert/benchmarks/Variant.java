@@ -25,9 +25,8 @@ record Variant(String name, Path jar, List<String> arguments) {
 		return new Variant("Spring Boot reload-on-update, " + server, jar, List.copyOf(all));
 	}
 
-	static Variant staticSsl(Path jar) {
-		return new Variant("static SSL, no hotcert, Tomcat, Spring Boot 4.1.2", jar,
-				List.of("--hotcert.enabled=false"));
+	static Variant staticSsl(String server, Path jar) {
+		return new Variant("static SSL, no hotcert, " + server, jar, List.of("--hotcert.enabled=false"));
 	}
 
 }

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * What every measurement shares: the certificate authority, the client, a directory for
@@ -59,11 +61,49 @@ final class Workbench {
 	 * @throws IOException if the application does not start
 	 */
 	Deployment deploy(Variant variant) throws IOException {
+		Path home = home(variant);
+		return deploy(variant, new SecretVolume(home.resolve("tls")), List.of(), home);
+	}
+
+	/**
+	 * Start a variant of the sample application whose bundle {@code web} is read from the
+	 * given files.
+	 * @param variant the application to start
+	 * @param files the files of bundle {@code web}, in the new directory of the
+	 * deployment
+	 * @param arguments more arguments
+	 * @return the running application and its files
+	 * @throws IOException if the application does not start
+	 */
+	Deployment deploy(Variant variant, Function<Path, CertificateFiles> files, List<String> arguments)
+			throws IOException {
+		Path home = home(variant);
+		return deploy(variant, files.apply(home.resolve("tls")), arguments, home);
+	}
+
+	/**
+	 * Start a variant of the sample application in a directory.
+	 * @param variant the application to start
+	 * @param files the files of bundle {@code web}
+	 * @param arguments more arguments
+	 * @param home the directory of the deployment, from {@link #home(Variant)}
+	 * @return the running application and its files
+	 * @throws IOException if the application does not start
+	 */
+	Deployment deploy(Variant variant, CertificateFiles files, List<String> arguments, Path home) throws IOException {
+		progress("  starting %s (%s)", variant.name(), home);
+		return Deployment.start(variant, files, arguments, home, this.authority, this.client);
+	}
+
+	/**
+	 * Return a new directory for a deployment of a variant.
+	 * @param variant the variant
+	 * @return the directory (not created)
+	 */
+	Path home(Variant variant) {
 		String name = String.format(Locale.ROOT, "%03d-%s", ++this.deployments,
 				variant.name().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT));
-		Path home = this.directory.resolve(name);
-		progress("  starting %s (%s)", variant.name(), home);
-		return Deployment.start(variant, home, this.authority, this.client);
+		return this.directory.resolve(name);
 	}
 
 	/**

@@ -14,7 +14,10 @@ class SettingsTests {
 		Settings settings = Settings.parse("--tomcat=t.jar", "--boot3-tomcat=b.jar", "--undertow=u.jar");
 		assertThat(settings.tomcatJar()).isEqualTo(Path.of("t.jar"));
 		assertThat(settings.boot3TomcatJar()).isEqualTo(Path.of("b.jar"));
-		assertThat(settings.items()).containsExactly(1, 2, 3, 4, 5, 6, 7);
+		assertThat(settings.items()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+		assertThat(settings.scaleSizes()).containsExactly(1, 10, 100, 1000);
+		assertThat(settings.nettyJar()).isNull();
+		assertThat(settings.jars()).containsExactly(Path.of("t.jar"), Path.of("b.jar"), Path.of("u.jar"));
 		assertThat(settings.acmePairs()).isEqualTo(5);
 		assertThat(settings.latencyRotations()).isGreaterThanOrEqualTo(30);
 		assertThat(settings.loadRotations()).isEqualTo(100);
@@ -31,6 +34,15 @@ class SettingsTests {
 		assertThat(settings.items()).containsExactly(1, 3);
 		assertThat(settings.runs(2)).isFalse();
 		assertThat(settings.output()).isEqualTo(Path.of("docs/benchmarks.md"));
+	}
+
+	@Test
+	void quickMeasuresUpToOneHundredBundlesUnlessToldOtherwise() {
+		assertThat(Settings.parse("--tomcat=t.jar", "--boot3-tomcat=b.jar", "--undertow=u.jar", "--quick").scaleSizes())
+			.containsExactly(1, 10, 100);
+		assertThat(Settings
+			.parse("--tomcat=t.jar", "--boot3-tomcat=b.jar", "--undertow=u.jar", "--netty=n.jar", "--max-bundles=10")
+			.scaleSizes()).containsExactly(1, 10);
 	}
 
 	@Test

@@ -18,6 +18,10 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param consumers the servers and connectors that use it
  * @param consumersThatCannotFollow the consumers that keep the material they started with
  * until the application restarts
+ * @param role the role its material is validated in ({@code server}, {@code client} or
+ * {@code trust})
+ * @param sslContexts how many SSL contexts built from it (by clients, or by a server at
+ * startup) have made a handshake and are still in use: each follows its reloads
  * @param lastReload the result of the last reload
  * @param lastSuccess when material was last published (or adopted at startup)
  * @param reloads how many times new material was published
@@ -27,26 +31,33 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param restartRequired which consumers serve older material than the bundle until the
  * application restarts, absent when every consumer serves what the bundle serves
  * @param history the most recent reloads, newest first
+ * @param validating whether the material served at startup is still being validated:
+ * until then {@code lastReload} and {@code pendingChange} are not known yet
+ * ({@code null}), and {@code served} is what the server was started with, once it was
+ * read
  * @param acme how the certificate is obtained from an ACME CA, or {@code null} when it is
  * not
  */
 public record BundleDescriptor(ServedDescriptor served, SourceDescriptor source, List<String> consumers,
-		List<String> consumersThatCannotFollow, ReloadDescriptor lastReload, Instant lastSuccess, long reloads,
-		long rejections, int consecutiveFailures, boolean pendingChange, RestartDescriptor restartRequired,
-		List<ReloadDescriptor> history, AcmeDescriptor acme) implements OperationResponseBody {
+		List<String> consumersThatCannotFollow, String role, int sslContexts, ReloadDescriptor lastReload,
+		Instant lastSuccess, long reloads, long rejections, int consecutiveFailures, Boolean pendingChange,
+		RestartDescriptor restartRequired, List<ReloadDescriptor> history, boolean validating,
+		AcmeDescriptor acme) implements OperationResponseBody {
 
 	static BundleDescriptor of(ManagedBundle bundle, Clock clock) {
 		return of(bundle, clock, null);
 	}
 
 	static BundleDescriptor of(ManagedBundle bundle, Clock clock, AcmeDescriptor acme) {
+		boolean validating = bundle.isValidating();
 		return new BundleDescriptor(ServedDescriptor.of(bundle.getServed(), clock),
 				SourceDescriptor.of(bundle.getSource(), SourceState.of(bundle)), bundle.getConsumers(),
-				bundle.getConsumersThatCannotFollow(), ReloadDescriptor.of(bundle.getLastResult()),
+				bundle.getConsumersThatCannotFollow(), (bundle.getRole() != null) ? bundle.getRole().id() : null,
+				bundle.getPublisher().getSslContexts(), ReloadDescriptor.of(bundle.getLastResult()),
 				bundle.getLastSuccess(), bundle.getReloadCount(), bundle.getRejectionCount(),
-				bundle.getConsecutiveFailures(), bundle.hasPendingChange(),
+				bundle.getConsecutiveFailures(), validating ? null : bundle.hasPendingChange(),
 				RestartDescriptor.of(bundle.getName(), bundle.getRestartRequired()),
-				ReloadDescriptor.of(bundle.getHistory()), acme);
+				ReloadDescriptor.of(bundle.getHistory()), validating, acme);
 	}
 
 	/**

@@ -36,8 +36,13 @@ import org.springframework.util.Assert;
  * within a threshold, a last reload that was rejected, material on disk that is not
  * served, consumers that serve older material than the bundle until the application
  * restarts ({@code restartRequired}), and a watcher that noticed changes less well than
- * configured (only by polling, or not at all). Warnings change the status to
- * {@link Status#OUT_OF_SERVICE OUT_OF_SERVICE} only when asked to.
+ * configured (only by polling, or not at all). The trusted certificates of a bundle with
+ * trust material only are reported like the certificates of a key store, as warnings.
+ * Each bundle's details name the role it is validated in. Warnings change the status to
+ * {@link Status#OUT_OF_SERVICE OUT_OF_SERVICE} only when asked to. While the material a
+ * bundle serves since startup is still being validated, nothing is known of it yet: the
+ * bundle only says {@code validating}, and the status is {@link Status#UNKNOWN UNKNOWN}
+ * unless another bundle is out of service.
  */
 public class CertificatesHealth {
 
@@ -93,10 +98,20 @@ public class CertificatesHealth {
 	public Report check() {
 		boolean invalid = false;
 		boolean warning = false;
+		boolean validating = false;
 		Map<String, Object> bundles = new LinkedHashMap<>();
 		WatcherStatus watcher = (this.watcherStatus != null) ? this.watcherStatus.get() : null;
 		for (ManagedBundle bundle : this.reloader.getBundles()) {
 			Map<String, Object> details = new LinkedHashMap<>();
+			if (bundle.getRole() != null) {
+				details.put("role", bundle.getRole().id());
+			}
+			if (bundle.isValidating()) {
+				validating = true;
+				details.put("validating", true);
+				bundles.put(bundle.getName(), details);
+				continue;
+			}
 			if (addValidity(details, bundle.getServed())) {
 				if (isCheckedBySpringBoot(bundle)) {
 					invalid = true;
@@ -105,6 +120,7 @@ public class CertificatesHealth {
 					warning = true;
 				}
 			}
+			warning |= addTrustValidity(details, bundle.getServed());
 			warning |= details.containsKey("expiringSoon");
 			warning |= addLastReload(details, bundle.getLastResult());
 			warning |= addSource(details, bundle);
@@ -113,7 +129,7 @@ public class CertificatesHealth {
 			bundles.put(bundle.getName(), details);
 		}
 		boolean outOfService = invalid || (warning && this.warningsChangeStatus);
-		return new Report(outOfService ? Status.OUT_OF_SERVICE : Status.UP, bundles);
+		return new Report(outOfService ? Status.OUT_OF_SERVICE : validating ? Status.UNKNOWN : Status.UP, bundles);
 	}
 
 	/**
@@ -130,10 +146,27 @@ public class CertificatesHealth {
 		}
 		details.put("serialNumber", served.leaf().serialNumber());
 		details.put("notAfter", served.leaf().notAfter());
+		return addDates(details, served.chain());
+	}
+
+	/**
+	 * Report the dates of the trusted certificates of a bundle with trust material only,
+	 * as warnings: Spring Boot's {@code ssl} indicator checks key stores only.
+	 */
+	private boolean addTrustValidity(Map<String, Object> details, ServedMaterial served) {
+		if (served == null || served.leaf() != null || served.trustedCertificates().isEmpty()) {
+			return false;
+		}
+		details.put("trustedCertificates", served.trustedCertificates().size());
+		boolean invalid = addDates(details, served.trustedCertificates());
+		return invalid || details.containsKey("expiringSoon");
+	}
+
+	private boolean addDates(Map<String, Object> details, List<CertificateInfo> certificates) {
 		List<String> expired = new ArrayList<>();
 		List<String> notYetValid = new ArrayList<>();
 		List<String> expiringSoon = new ArrayList<>();
-		for (CertificateInfo certificate : served.chain()) {
+		for (CertificateInfo certificate : certificates) {
 			Duration left = certificate.timeToExpiry(this.clock);
 			if (left.isNegative()) {
 				expired.add("%s expired at %s".formatted(certificate.describe(), certificate.notAfter()));
@@ -237,7 +270,14 @@ public class CertificatesHealth {
 		 * A served certificate that Spring Boot also checks is not valid, or a warning
 		 * was found and warnings change the status.
 		 */
-		OUT_OF_SERVICE
+		OUT_OF_SERVICE,
+
+		/**
+		 * The material that a bundle serves since startup is still being validated, and
+		 * no other bundle is known to be out of service. Spring Boot's health groups rank
+		 * it below {@code UP}: it does not change an application's health.
+		 */
+		UNKNOWN
 
 	}
 

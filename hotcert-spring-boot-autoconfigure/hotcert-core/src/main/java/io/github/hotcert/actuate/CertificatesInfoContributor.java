@@ -14,7 +14,8 @@ import org.springframework.util.Assert;
 
 /**
  * {@link InfoContributor} that shows, for each bundle hotcert keeps up to date, the
- * certificate it serves and how its last reload ended.
+ * certificate it serves and how its last reload ended, or that the material it serves
+ * since startup is still being validated.
  */
 public class CertificatesInfoContributor implements InfoContributor {
 
@@ -40,6 +41,10 @@ public class CertificatesInfoContributor implements InfoContributor {
 
 	private Map<String, Object> describe(ManagedBundle bundle) {
 		Map<String, Object> description = new LinkedHashMap<>();
+		if (bundle.isValidating()) {
+			description.put("validating", true);
+			return description;
+		}
 		CertificateInfo leaf = (bundle.getServed() != null) ? bundle.getServed().leaf() : null;
 		if (leaf != null) {
 			description.put("subject", leaf.subject());

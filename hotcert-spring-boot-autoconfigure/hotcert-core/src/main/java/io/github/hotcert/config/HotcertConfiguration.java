@@ -71,7 +71,7 @@ public class HotcertConfiguration {
 		Map<String, BundleOverrides> overrides = new LinkedHashMap<>();
 		validation.getBundles()
 			.forEach((name, bundle) -> overrides.put(name, new BundleOverrides(bundle.getChecks(),
-					bundle.getMinRemainingValidity(), bundle.getRequiredHostnames())));
+					bundle.getMinRemainingValidity(), bundle.getRequiredHostnames(), bundle.getRole())));
 		return new ConfiguredValidationPolicy(validation.getChecks(), settings, overrides);
 	}
 

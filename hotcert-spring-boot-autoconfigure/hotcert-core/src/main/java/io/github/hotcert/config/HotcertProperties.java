@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.hotcert.validation.BundleRole;
 import io.github.hotcert.validation.Check;
 import io.github.hotcert.validation.Severity;
 
@@ -101,19 +102,23 @@ public class HotcertProperties {
 	public static class Watch {
 
 		/**
-		 * How long no further file event must arrive before a change is reloaded.
+		 * How long no further file event must arrive before a change is reloaded. Files
+		 * swapped as a whole (a Kubernetes volume update, a file or directory renamed
+		 * into place) are reloaded at once.
 		 */
 		private Duration quietPeriod = Duration.ofMillis(250);
 
 		/**
 		 * Longest time a change waits for the quiet period: continuous writes cannot
-		 * postpone a reload beyond it.
+		 * postpone a reload beyond it. Also how long files that do not hold complete
+		 * material yet are read again before they are rejected.
 		 */
 		private Duration maxWait = Duration.ofSeconds(2);
 
 		/**
-		 * Time between two comparisons of the content of every watched file, which find
-		 * changes that produced no file event (NFS, bind mounts).
+		 * Time between two checks of every watched file, which find changes that produced
+		 * no file event (NFS, bind mounts). A file whose status did not change is not
+		 * read.
 		 */
 		private Duration pollInterval = Duration.ofSeconds(10);
 
@@ -243,8 +248,9 @@ public class HotcertProperties {
 		 * How a failure of each check is treated: 'reject' (keep serving the current
 		 * certificate), 'warn' (publish and report) or 'off'. Checks: parse, key-match,
 		 * dates, chain, signature-algorithm, critical-extension, basic-constraints, path,
-		 * ca-as-leaf, key-usage, handshake (reject by default), min-validity,
-		 * extended-key-usage, hostnames, key-strength (warn by default).
+		 * ca-as-leaf, key-usage, trust-anchors, handshake (reject by default),
+		 * min-validity, trust-continuity, extended-key-usage, hostnames, key-strength
+		 * (warn by default).
 		 */
 		private final Map<Check, Severity> checks = new EnumMap<>(Check.class);
 
@@ -338,8 +344,24 @@ public class HotcertProperties {
 		 */
 		private List<String> requiredHostnames;
 
+		/**
+		 * Role of the bundle's material, which decides how it is validated: 'server',
+		 * 'client' or 'trust'. When not set, it is inferred once the web servers have
+		 * started: 'server' for a bundle that a web server serves, 'client' for any other
+		 * bundle with a key, 'trust' for a bundle with trust material only.
+		 */
+		private BundleRole role;
+
 		public Map<Check, Severity> getChecks() {
 			return this.checks;
+		}
+
+		public BundleRole getRole() {
+			return this.role;
+		}
+
+		public void setRole(BundleRole role) {
+			this.role = role;
 		}
 
 		public Duration getMinRemainingValidity() {

@@ -95,8 +95,9 @@ public class ReloadMetrics implements MeterBinder {
 				.tag("bundle", name)
 				.strongReference(true)
 				.register(registry);
-			Gauge.builder(PENDING_CHANGE, bundle, (managed) -> managed.hasPendingChange() ? 1 : 0)
-				.description("1 when the files hold material that differs from the material served, otherwise 0")
+			Gauge.builder(PENDING_CHANGE, bundle, ReloadMetrics::pendingChange)
+				.description("1 when the files hold material that differs from the material served, otherwise 0 "
+						+ "(NaN while the material served at startup is being validated)")
 				.tag("bundle", name)
 				.strongReference(true)
 				.register(registry);
@@ -117,11 +118,15 @@ public class ReloadMetrics implements MeterBinder {
 	}
 
 	/**
-	 * Count and time one reload in every bound registry.
+	 * Count and time one reload in every bound registry. A reload of files that are still
+	 * being written ({@link ReloadOutcome#SETTLING}) is not counted.
 	 * @param result the result of the reload
 	 */
 	public void record(ReloadResult result) {
 		Assert.notNull(result, "'result' must not be null");
+		if (result.outcome() == ReloadOutcome.SETTLING) {
+			return;
+		}
 		for (MeterRegistry registry : this.registries) {
 			counter(registry, result.bundle(), result.trigger(), result.outcome(), result.reasonTag()).increment();
 			if (result.duration() != null) {
@@ -148,6 +153,13 @@ public class ReloadMetrics implements MeterBinder {
 			.tag("outcome", outcome.id())
 			.serviceLevelObjectives(DURATION_BUCKETS)
 			.register(registry);
+	}
+
+	private static double pendingChange(ManagedBundle bundle) {
+		if (bundle.isValidating()) {
+			return Double.NaN;
+		}
+		return bundle.hasPendingChange() ? 1 : 0;
 	}
 
 	private static double lastSuccess(ManagedBundle bundle) {

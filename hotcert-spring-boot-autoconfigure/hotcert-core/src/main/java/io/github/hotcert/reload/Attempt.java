@@ -46,6 +46,28 @@ record Attempt(ReloadOutcome outcome, CertificateInfo previous, CertificateInfo 
 	}
 
 	/**
+	 * Return whether this attempt may have read files that were still being written: the
+	 * material was rejected because it could not be read or parsed, or because its key
+	 * does not match its certificate, the states that files written one after the other
+	 * go through. The one rule of what a {@link ReloadRequest#settling() settling} reload
+	 * does not report.
+	 * @return whether the material may be incomplete
+	 */
+	boolean mayBeIncomplete() {
+		return this.outcome == ReloadOutcome.REJECTED
+				&& (Check.PARSE.id().equals(this.reason) || Check.KEY_MATCH.id().equals(this.reason));
+	}
+
+	/**
+	 * Return this attempt as one that found the material not complete yet.
+	 * @return the settling attempt
+	 */
+	Attempt settling() {
+		return new Attempt(ReloadOutcome.SETTLING, this.previous, this.candidate, this.reason, this.message,
+				this.findings);
+	}
+
+	/**
 	 * Return whether the source holds material that is not served once this attempt is
 	 * over. A bundle that others published says nothing about the source: a rejected one
 	 * leaves what was known, an accepted one replaces whatever the source holds.
@@ -57,7 +79,7 @@ record Attempt(ReloadOutcome outcome, CertificateInfo previous, CertificateInfo 
 			return this.outcome == ReloadOutcome.REJECTED && before;
 		}
 		return switch (this.outcome) {
-			case RELOADED, UNCHANGED -> false;
+			case RELOADED, UNCHANGED, SETTLING -> false;
 			case REJECTED -> true;
 			case VALID -> this.candidate == null || this.previous == null
 					|| !this.candidate.sha256Fingerprint().equals(this.previous.sha256Fingerprint());

@@ -37,6 +37,16 @@ public interface BundlePublisher {
 	void publish(SslBundle bundle);
 
 	/**
+	 * Return how many SSL contexts that follow this bundle (built by clients from the
+	 * bundle that Spring Boot's registry hands out) have made a handshake and are still
+	 * in use.
+	 * @return the number of SSL contexts, {@code 0} when the bundle cannot be followed
+	 */
+	default int getSslContexts() {
+		return 0;
+	}
+
+	/**
 	 * Add a handler that is called with every published bundle.
 	 * @param handler the handler
 	 */

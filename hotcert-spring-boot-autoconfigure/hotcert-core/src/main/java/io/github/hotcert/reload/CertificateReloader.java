@@ -16,6 +16,8 @@ import io.github.hotcert.source.MaterialLoadException;
 import io.github.hotcert.source.MaterialSource;
 import io.github.hotcert.validation.MaterialValidator;
 import io.github.hotcert.validation.ValidationResult;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,9 +29,15 @@ import org.springframework.util.Assert;
  * A bundle that others publish under the name of a managed bundle (through
  * {@link ManagedSslBundleRegistry}) goes through the same validation and publication.
  * Reloads of one bundle are serialized; every reload is recorded and announced with a
- * {@link CertificateReloadEvent}, in order, before the next reload of the bundle starts.
+ * {@link CertificateReloadEvent}, in order, before the next reload of the bundle starts,
+ * except a reload of files still being written that found them incomplete
+ * ({@link ReloadOutcome#SETTLING}): it is only returned to its caller. Every reload is an
+ * {@link Observation} ({@link ReloadObservationDocumentation#RELOAD}) when an
+ * {@link ObservationRegistry} is set.
  */
 public class CertificateReloader {
+
+	private static final ReloadObservationConvention DEFAULT_CONVENTION = new DefaultReloadObservationConvention();
 
 	private final Map<String, ManagedBundle> bundles;
 
@@ -42,6 +50,10 @@ public class CertificateReloader {
 	private final Publication publication;
 
 	private final ReloadLog log = new ReloadLog();
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private ReloadObservationConvention observationConvention;
 
 	/**
 	 * Create a new {@link CertificateReloader}.
@@ -68,6 +80,24 @@ public class CertificateReloader {
 	}
 
 	/**
+	 * Set the registry of the reload observations.
+	 * @param observationRegistry the observation registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Set the convention of the reload observations, in place of the
+	 * {@link DefaultReloadObservationConvention}.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(ReloadObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
+	/**
 	 * Return the managed bundles.
 	 * @return the bundles, in configuration order
 	 */
@@ -90,12 +120,24 @@ public class CertificateReloader {
 	 * @return the results, one per bundle
 	 */
 	public List<ReloadResult> initialize() {
-		ReloadRequest request = ReloadRequest.of(ReloadTrigger.STARTUP);
 		List<ReloadResult> results = new ArrayList<>();
 		for (ManagedBundle bundle : this.bundles.values()) {
-			results.add(run(bundle, request, () -> initialize(bundle, request)));
+			results.add(initialize(bundle.getName()));
 		}
 		return results;
+	}
+
+	/**
+	 * Record what one bundle serves at startup.
+	 * @param name the bundle name
+	 * @return the result
+	 * @throws IllegalArgumentException if no bundle has that name
+	 * @see #initialize()
+	 */
+	public ReloadResult initialize(String name) {
+		ManagedBundle bundle = managed(name);
+		ReloadRequest request = ReloadRequest.of(ReloadTrigger.STARTUP);
+		return run(bundle, request, () -> initialize(bundle, request));
 	}
 
 	/**
@@ -119,9 +161,14 @@ public class CertificateReloader {
 	 * @throws IllegalArgumentException if no bundle has that name
 	 */
 	public ReloadResult reload(String name, ReloadRequest request) {
+		ManagedBundle bundle = managed(name);
+		return run(bundle, request, () -> reload(bundle, request));
+	}
+
+	private ManagedBundle managed(String name) {
 		ManagedBundle bundle = this.bundles.get(name);
 		Assert.isTrue(bundle != null, () -> "No SSL bundle named '%s' is managed by hotcert".formatted(name));
-		return run(bundle, request, () -> reload(bundle, request));
+		return bundle;
 	}
 
 	/**
@@ -148,20 +195,36 @@ public class CertificateReloader {
 	private ReloadResult run(ManagedBundle bundle, ReloadRequest request, Supplier<Attempt> reload) {
 		bundle.lock();
 		try {
-			long start = System.nanoTime();
-			Attempt attempt = reload.get();
-			ReloadResult result = attempt.toResult(bundle.getName(), request, this.clock.instant(),
-					Duration.ofNanos(System.nanoTime() - start));
-			bundle.record(result, attempt.pendingChange(request, bundle.hasPendingChange()));
-			this.log.log(result, bundle.getRestartRequired());
-			// Listeners see the bundle as this reload left it: the next reload of the
-			// bundle waits until they are done
-			this.eventPublisher.publishEvent(new CertificateReloadEvent(this, result));
-			return result;
+			ReloadObservationContext context = new ReloadObservationContext(bundle.getName(), request);
+			return ReloadObservationDocumentation.RELOAD
+				.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+				.observe(() -> record(bundle, request, reload, context));
 		}
 		finally {
 			bundle.unlock();
 		}
+	}
+
+	private ReloadResult record(ManagedBundle bundle, ReloadRequest request, Supplier<Attempt> reload,
+			ReloadObservationContext context) {
+		long start = System.nanoTime();
+		Attempt attempt = reload.get();
+		if (request.settling() && attempt.mayBeIncomplete()) {
+			ReloadResult settling = attempt.settling()
+				.toResult(bundle.getName(), request, this.clock.instant(), Duration.ofNanos(System.nanoTime() - start));
+			context.setResult(settling);
+			this.log.log(settling, null);
+			return settling;
+		}
+		ReloadResult result = attempt.toResult(bundle.getName(), request, this.clock.instant(),
+				Duration.ofNanos(System.nanoTime() - start));
+		context.setResult(result);
+		bundle.record(result, attempt.pendingChange(request, bundle.hasPendingChange()));
+		this.log.log(result, bundle.getRestartRequired());
+		// Listeners see the bundle as this reload left it: the next reload of the bundle
+		// waits until they are done
+		this.eventPublisher.publishEvent(new CertificateReloadEvent(this, result));
+		return result;
 	}
 
 	private Attempt initialize(ManagedBundle bundle, ReloadRequest request) {
@@ -170,6 +233,7 @@ public class CertificateReloader {
 			bundle.setServed(ServedMaterial.of(bundle.getName(), current, this.clock.instant()));
 		}
 		CertificateInfo served = Attempt.leaf(bundle.getServed());
+		this.publication.assignRole(bundle, served != null);
 		LoadedMaterial material;
 		try {
 			material = bundle.getSource().load();
@@ -191,8 +255,8 @@ public class CertificateReloader {
 				return Attempt.unreadable(served, loaded, ex, this.validator.rejectUnloadable(ex));
 			}
 		}
+		ValidationResult validation = this.publication.validate(bundle, material);
 		bundle.setServed(ServedMaterial.of(material, this.clock.instant()));
-		ValidationResult validation = this.validator.validate(material);
 		return new Attempt(ReloadOutcome.UNCHANGED, loaded, loaded, null,
 				"Serving %s from %s".formatted(Attempt.describe(loaded), bundle.getSource().getLocations()),
 				validation.findings());

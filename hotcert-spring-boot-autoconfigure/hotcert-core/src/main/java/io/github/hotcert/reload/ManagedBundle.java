@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import io.github.hotcert.source.MaterialSource;
+import io.github.hotcert.validation.BundleRole;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.util.Assert;
@@ -17,11 +18,13 @@ import org.springframework.util.Assert;
  * One bundle that hotcert keeps up to date: its source, where it is published, what it
  * serves, who uses it, and what happened to it.
  * <p>
- * Most consumers follow reloads: they receive every new bundle through the publisher. A
- * consumer that cannot (a web server hotcert cannot update, a client that built its SSL
- * context once) is registered with {@link #addConsumerThatCannotFollow(String)}: it keeps
- * the material it started with, and once newer material is published the bundle
- * {@link #getRestartRequired() requires a restart} to be served everywhere.
+ * Most consumers follow reloads: they receive every new bundle through the publisher, or
+ * build their SSL context from the bundle that Spring Boot's registry hands out, which
+ * follows every publication. A consumer that cannot (a web server hotcert cannot update,
+ * a client library that reads the bundle's key stores once) is registered with
+ * {@link #addConsumerThatCannotFollow(String)}: it keeps the material it started with,
+ * and once newer material is published the bundle {@link #getRestartRequired() requires a
+ * restart} to be served everywhere.
  */
 public final class ManagedBundle {
 
@@ -39,6 +42,10 @@ public final class ManagedBundle {
 
 	private volatile ServedMaterial served;
 
+	private volatile BundleRole role;
+
+	private volatile boolean servedByWebServer;
+
 	private volatile ReloadResult lastResult;
 
 	private volatile Instant lastSuccess;
@@ -50,6 +57,8 @@ public final class ManagedBundle {
 	private volatile int consecutiveFailures;
 
 	private volatile boolean pendingChange;
+
+	private volatile boolean validating;
 
 	/**
 	 * Create a new {@link ManagedBundle}.
@@ -159,6 +168,33 @@ public final class ManagedBundle {
 	}
 
 	/**
+	 * Record that a web server serves this bundle, whether it follows reloads or not: the
+	 * bundle's material is then validated as a server's, unless another role is
+	 * configured.
+	 */
+	public void markServedByWebServer() {
+		this.servedByWebServer = true;
+	}
+
+	/**
+	 * Return whether a web server serves this bundle.
+	 * @return whether a web server serves it
+	 */
+	public boolean isServedByWebServer() {
+		return this.servedByWebServer;
+	}
+
+	/**
+	 * Return the role the bundle's material was last validated in: the role configured
+	 * for the bundle, or the role inferred from its web servers and its material (see
+	 * {@link BundleRole#infer}).
+	 * @return the role, or {@code null} before startup completed
+	 */
+	public BundleRole getRole() {
+		return this.role;
+	}
+
+	/**
 	 * Return the result of the last reload.
 	 * @return the last result, or {@code null}
 	 */
@@ -209,6 +245,16 @@ public final class ManagedBundle {
 	}
 
 	/**
+	 * Return whether the material served at startup is still being validated: until then,
+	 * what the bundle serves, its last reload and whether a change waits on disk are not
+	 * known yet.
+	 * @return whether the startup validation of the bundle is running
+	 */
+	public boolean isValidating() {
+		return this.validating;
+	}
+
+	/**
 	 * Return the most recent results, newest first.
 	 * @return the history
 	 */
@@ -226,6 +272,10 @@ public final class ManagedBundle {
 		this.lock.unlock();
 	}
 
+	void setValidating(boolean validating) {
+		this.validating = validating;
+	}
+
 	void setServed(ServedMaterial served) {
 		this.served = served;
 	}
@@ -233,6 +283,10 @@ public final class ManagedBundle {
 	void setSource(MaterialSource source) {
 		Assert.isTrue(source.getBundleName().equals(getName()), "'source' must be a source of the same bundle");
 		this.source = source;
+	}
+
+	void setRole(BundleRole role) {
+		this.role = role;
 	}
 
 	void record(ReloadResult result, boolean pendingChange) {

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.hotcert.logging.LogFields;
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.LoadedMaterial;
 import io.github.hotcert.source.MaterialLoadException;
+import io.github.hotcert.validation.BundleRole;
 import io.github.hotcert.validation.Check;
 import io.github.hotcert.validation.Finding;
 import io.github.hotcert.validation.MaterialValidator;
@@ -40,7 +42,7 @@ final class Publication {
 	Attempt validateAndPublish(ManagedBundle bundle, ReloadRequest request, LoadedMaterial material) {
 		CertificateInfo previous = Attempt.leaf(bundle.getServed());
 		CertificateInfo candidate = Attempt.first(material.getChainInfo());
-		ValidationResult validation = this.validator.validate(material);
+		ValidationResult validation = validate(bundle, material);
 		if (validation.isRejected()) {
 			Finding rejection = validation.firstRejection();
 			return Attempt.rejected(previous, candidate, rejection.check(), rejection.message(), validation.findings());
@@ -74,6 +76,35 @@ final class Publication {
 	}
 
 	/**
+	 * Validate material for a bundle in the bundle's role: the role configured for it, or
+	 * the role inferred from its web servers and the material (see
+	 * {@link BundleRole#infer}), which is recorded on the bundle. Its web servers are
+	 * known for sure once they have started, which is before hotcert validates the
+	 * material at startup.
+	 * @param bundle the bundle
+	 * @param material the material that is to replace what the bundle serves
+	 * @return the findings
+	 */
+	ValidationResult validate(ManagedBundle bundle, LoadedMaterial material) {
+		BundleRole role = assignRole(bundle, material.getKey() != null);
+		ServedMaterial served = bundle.getServed();
+		return this.validator.validate(material, role, (served != null) ? served.trustedCertificates() : List.of());
+	}
+
+	/**
+	 * Decide the role of a bundle and record it on the bundle.
+	 * @param bundle the bundle
+	 * @param hasKey whether the bundle's material has a key
+	 * @return the role
+	 */
+	BundleRole assignRole(ManagedBundle bundle, boolean hasKey) {
+		BundleRole role = this.validator.getRole(bundle.getName(),
+				BundleRole.infer(bundle.isServedByWebServer(), hasKey));
+		bundle.setRole(role);
+		return role;
+	}
+
+	/**
 	 * Publish a bundle and, when a consumer refuses it, publish the previous bundle
 	 * again, so that every consumer serves the previous material.
 	 */
@@ -90,9 +121,10 @@ final class Publication {
 				}
 				catch (RuntimeException rollbackFailure) {
 					ex.addSuppressed(rollbackFailure);
-					logger.error(
-							"Rolling back SSL bundle '%s' to its previous material failed".formatted(bundle.getName()),
-							rollbackFailure);
+					LogFields.bundle(bundle.getName())
+						.and(LogFields.REASON, Check.APPLY)
+						.error(logger, "Rolling back SSL bundle '%s' to its previous material failed"
+							.formatted(bundle.getName()), rollbackFailure);
 				}
 			}
 			throw ex;

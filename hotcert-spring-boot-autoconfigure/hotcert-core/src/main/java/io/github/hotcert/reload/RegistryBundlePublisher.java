@@ -37,9 +37,16 @@ public class RegistryBundlePublisher implements BundlePublisher {
 		this.managedRegistry = (registry instanceof ManagedSslBundleRegistry managed) ? managed : null;
 	}
 
+	/**
+	 * Return the bundle published last: with a {@link ManagedSslBundleRegistry}, the
+	 * bundle itself, not the one that follows it, so that publishing it again restores
+	 * exactly that material.
+	 * @return the current bundle
+	 */
 	@Override
 	public SslBundle getCurrent() {
-		return this.bundles.getBundle(this.name);
+		return (this.managedRegistry != null) ? this.managedRegistry.getPublished(this.name)
+				: this.bundles.getBundle(this.name);
 	}
 
 	@Override
@@ -55,6 +62,11 @@ public class RegistryBundlePublisher implements BundlePublisher {
 		else {
 			this.registry.updateBundle(this.name, bundle);
 		}
+	}
+
+	@Override
+	public int getSslContexts() {
+		return (this.managedRegistry != null) ? this.managedRegistry.getSslContexts(this.name) : 0;
 	}
 
 	@Override

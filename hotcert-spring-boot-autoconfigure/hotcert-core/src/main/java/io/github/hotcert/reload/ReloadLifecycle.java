@@ -1,19 +1,38 @@
 package io.github.hotcert.reload;
 
-import java.util.function.Consumer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.github.hotcert.watch.CertificateFileWatcher;
 import io.github.hotcert.watch.ChangeOrigin;
+import io.github.hotcert.watch.FileChangeListener;
 import io.github.hotcert.watch.SignalTrigger;
+import io.github.hotcert.logging.LogFields;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts hotcert once the application is running: watches the files of every managed
- * bundle, records what each bundle serves, and installs the signal handler when there is
- * one. Stops watching and removes the signal handler when the application context closes.
+ * Starts hotcert once the application is running: installs the signal handler when there
+ * is one, then, on a thread of its own named {@value #THREAD_NAME}, watches the files of
+ * every managed bundle and validates what each bundle serves, so that the application
+ * does not wait for either. Until its startup validation is done a bundle
+ * {@link ManagedBundle#isValidating() is validating}. Stops watching and removes the
+ * signal handler when the application context closes.
  */
 public class ReloadLifecycle implements SmartLifecycle {
+
+	/**
+	 * The name of the thread that starts the watcher and validates the material served at
+	 * startup.
+	 */
+	public static final String THREAD_NAME = "hotcert-startup";
+
+	private static final Log logger = LogFactory.getLog(ReloadLifecycle.class);
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
 	private final CertificateReloader reloader;
 
@@ -21,11 +40,15 @@ public class ReloadLifecycle implements SmartLifecycle {
 
 	private final SignalTrigger signalTrigger;
 
-	private volatile boolean running;
-
 	private final Object monitor = new Object();
 
+	private volatile boolean running;
+
+	private volatile boolean stopping;
+
 	private boolean watching;
+
+	private Thread startup;
 
 	/**
 	 * Create a new {@link ReloadLifecycle}.
@@ -54,17 +77,58 @@ public class ReloadLifecycle implements SmartLifecycle {
 		synchronized (this.monitor) {
 			if (!this.watching) {
 				for (ManagedBundle bundle : this.reloader.getBundles()) {
-					this.watcher.watch(bundle.getName(), bundle.getSource().getFiles(), action(bundle.getName()));
+					this.watcher.listen(bundle.getName(), bundle.getSource().getFiles(), action(bundle.getName()));
 				}
 				this.watching = true;
 			}
-			this.watcher.start();
+			this.stopping = false;
+			List<ManagedBundle> bundles = this.reloader.getBundles();
+			bundles.forEach((bundle) -> bundle.setValidating(true));
+			this.startup = new Thread(() -> startUp(bundles), THREAD_NAME);
+			this.startup.setDaemon(true);
+			this.startup.start();
 		}
-		this.reloader.initialize();
 		if (this.signalTrigger != null) {
 			this.signalTrigger.install(() -> this.reloader.reloadAll(ReloadRequest.of(ReloadTrigger.SIGNAL)));
 		}
 		this.running = true;
+	}
+
+	/**
+	 * Watch the files, then validate what each bundle serves. The watcher reads the
+	 * content of every file before the bundles are validated: a change made in between is
+	 * either in what is validated, or noticed.
+	 */
+	private void startUp(List<ManagedBundle> bundles) {
+		long start = System.nanoTime();
+		synchronized (this.monitor) {
+			if (this.stopping) {
+				return;
+			}
+			this.watcher.start();
+		}
+		for (ManagedBundle bundle : bundles) {
+			if (this.stopping) {
+				return;
+			}
+			try {
+				this.reloader.initialize(bundle.getName());
+			}
+			catch (RuntimeException ex) {
+				LogFields.bundle(bundle.getName())
+					.error(logger,
+							"Validating the material of SSL bundle '%s' at startup failed".formatted(bundle.getName()),
+							ex);
+			}
+			finally {
+				bundle.setValidating(false);
+			}
+		}
+		if (bundles.isEmpty()) {
+			return;
+		}
+		logger.info("Validated the material of %d SSL bundle%s served since startup in %d ms".formatted(bundles.size(),
+				(bundles.size() != 1) ? "s" : "", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
 	}
 
 	/**
@@ -76,13 +140,19 @@ public class ReloadLifecycle implements SmartLifecycle {
 	public void rewatch(ManagedBundle bundle) {
 		synchronized (this.monitor) {
 			if (this.watching) {
-				this.watcher.rewatch(bundle.getName(), bundle.getSource().getFiles(), action(bundle.getName()));
+				this.watcher.relisten(bundle.getName(), bundle.getSource().getFiles(), action(bundle.getName()));
 			}
 		}
 	}
 
-	private Consumer<ChangeOrigin> action(String name) {
-		return (origin) -> this.reloader.reload(name, ReloadRequest.of(trigger(origin)));
+	/**
+	 * Return what a change of the files of a bundle does: reload the bundle, and ask for
+	 * another read when the files are still being written and not complete yet.
+	 */
+	private FileChangeListener action(String name) {
+		return (change) -> this.reloader
+			.reload(name, ReloadRequest.whileWriting(trigger(change.origin()), change.settling()))
+			.outcome() != ReloadOutcome.SETTLING;
 	}
 
 	private static ReloadTrigger trigger(ChangeOrigin origin) {
@@ -91,6 +161,20 @@ public class ReloadLifecycle implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		Thread startup;
+		synchronized (this.monitor) {
+			this.stopping = true;
+			startup = this.startup;
+			this.startup = null;
+		}
+		if (startup != null && startup != Thread.currentThread()) {
+			try {
+				startup.join(STOP_TIMEOUT.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		if (this.signalTrigger != null) {
 			this.signalTrigger.uninstall();
 		}

@@ -25,7 +25,16 @@ public enum ReloadOutcome {
 	/**
 	 * A dry run found the material valid; nothing was published.
 	 */
-	VALID;
+	VALID,
+
+	/**
+	 * The files may still be being written and the material read is not complete yet: it
+	 * cannot be read, or its key does not match its certificate. Nothing was published,
+	 * and nothing is recorded, reported or counted: the file watcher reads the files
+	 * again, and reports a rejection only once the writes stopped. Only a request that is
+	 * {@link ReloadRequest#settling() settling} ends this way.
+	 */
+	SETTLING;
 
 	/**
 	 * Return the lower case name used in reports and metric tags.

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.github.hotcert.source.MaterialSource;
 import io.github.hotcert.source.MaterialSources;
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -113,9 +114,11 @@ public class SslBundleRebinder {
 			if (bundle.getPublisher() instanceof RegistryBundlePublisher && isConfiguredBySslProperties(bundle)) {
 				MaterialSource source = sources.remove(bundle.getName());
 				if (source == null) {
-					logger.warn(("SSL bundle '%s' is no longer configured: it keeps serving its material until the "
-							+ "application is restarted")
-						.formatted(bundle.getName()));
+					LogFields.bundle(bundle.getName())
+						.warn(logger,
+								("SSL bundle '%s' is no longer configured: it keeps serving its material until the "
+										+ "application is restarted")
+									.formatted(bundle.getName()));
 				}
 				else if (!source.isConfiguredLike(bundle.getSource())) {
 					results.add(reload(bundle, source));
@@ -123,9 +126,11 @@ public class SslBundleRebinder {
 			}
 		}
 		sources.keySet()
-			.forEach((name) -> logger.warn(("SSL bundle '%s' is configured now, but nothing uses a bundle that did not "
-					+ "exist when the application started: restart the application to use it")
-				.formatted(name)));
+			.forEach((name) -> LogFields.bundle(name)
+				.warn(logger,
+						("SSL bundle '%s' is configured now, but nothing uses a bundle that did not "
+								+ "exist when the application started: restart the application to use it")
+							.formatted(name)));
 		return results;
 	}
 

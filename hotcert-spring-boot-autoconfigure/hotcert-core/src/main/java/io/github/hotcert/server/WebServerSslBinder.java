@@ -100,6 +100,7 @@ public class WebServerSslBinder {
 	private void bind(SslTarget target) {
 		ManagedBundle bundle = this.reloader.getBundle(target.bundle());
 		if (bundle != null) {
+			bundle.markServedByWebServer();
 			if (!target.followsReloads()) {
 				bundle.addConsumerThatCannotFollow(target.description());
 			}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -91,11 +92,13 @@ public class MaterialSources {
 		sources.add(source);
 		if (warn && !source.getFiles().isEmpty()) {
 			if (properties.isReloadOnUpdate()) {
-				logger.warn(("SSL bundle '%s' sets %sreload-on-update=true, but hotcert already watches it: Spring "
-						+ "Boot's own reload reads every change again after its quiet period and publishes it a second "
-						+ "time (unvalidated when the application replaces Spring Boot's SSL bundle registry). "
-						+ "Remove %sreload-on-update.")
-					.formatted(source.getBundleName(), prefix, prefix));
+				LogFields.bundle(source.getBundleName())
+					.warn(logger,
+							("SSL bundle '%s' sets %sreload-on-update=true, but hotcert already watches it: Spring "
+									+ "Boot's own reload reads every change again after its quiet period and publishes it a second "
+									+ "time (unvalidated when the application replaces Spring Boot's SSL bundle registry). "
+									+ "Remove %sreload-on-update.")
+								.formatted(source.getBundleName(), prefix, prefix));
 			}
 		}
 	}

@@ -58,27 +58,39 @@ public enum Check {
 
 	/**
 	 * The key usage of the leaf certificate, when it has one, allows TLS server use for
-	 * its key type.
+	 * its key type (TLS client use for a client bundle).
 	 */
 	KEY_USAGE("key-usage"),
 
 	/**
-	 * A TLS handshake with the new material succeeds.
+	 * The trust material of a trust bundle holds at least one CA certificate that is
+	 * valid now.
+	 */
+	TRUST_ANCHORS("trust-anchors"),
+
+	/**
+	 * A TLS handshake with the new material succeeds, in the role of the bundle.
 	 */
 	HANDSHAKE("handshake"),
 
 	/**
-	 * The leaf certificate stays valid for at least a minimum time.
+	 * The leaf certificate (every trusted certificate of a trust bundle) stays valid for
+	 * at least a minimum time.
 	 */
 	MIN_VALIDITY("min-validity"),
 
 	/**
-	 * The leaf certificate may be used for TLS servers.
+	 * The new trust material keeps at least one of the certificates trusted before.
+	 */
+	TRUST_CONTINUITY("trust-continuity"),
+
+	/**
+	 * The leaf certificate may be used for TLS servers (TLS clients for a client bundle).
 	 */
 	EXTENDED_KEY_USAGE("extended-key-usage"),
 
 	/**
-	 * The leaf certificate covers the required host names.
+	 * The leaf certificate of a server bundle covers the required host names.
 	 */
 	HOSTNAMES("hostnames"),
 

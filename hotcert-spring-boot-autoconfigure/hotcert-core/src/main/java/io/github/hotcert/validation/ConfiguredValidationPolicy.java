@@ -53,7 +53,7 @@ public class ConfiguredValidationPolicy implements ValidationPolicy {
 				(bundle.minRemainingValidity() != null) ? bundle.minRemainingValidity()
 						: this.settings.minRemainingValidity(),
 				(bundle.requiredHostnames() != null) ? bundle.requiredHostnames() : this.settings.requiredHostnames(),
-				this.settings.minRsaKeySize());
+				this.settings.minRsaKeySize(), (bundle.role() != null) ? bundle.role() : this.settings.role());
 	}
 
 	/**
@@ -63,12 +63,26 @@ public class ConfiguredValidationPolicy implements ValidationPolicy {
 	 * @param minRemainingValidity the minimum remaining validity, or {@code null} for the
 	 * default
 	 * @param requiredHostnames the required host names, or {@code null} for the default
+	 * @param role the role of the bundle, or {@code null} to infer it
 	 */
 	public record BundleOverrides(Map<Check, Severity> severities, java.time.Duration minRemainingValidity,
-			java.util.List<String> requiredHostnames) {
+			java.util.List<String> requiredHostnames, BundleRole role) {
 
 		public BundleOverrides {
 			severities = (severities != null) ? Map.copyOf(severities) : Map.of();
+		}
+
+		/**
+		 * Create overrides that leave the role to be inferred.
+		 * @param severities the severities that differ from the defaults
+		 * @param minRemainingValidity the minimum remaining validity, or {@code null} for
+		 * the default
+		 * @param requiredHostnames the required host names, or {@code null} for the
+		 * default
+		 */
+		public BundleOverrides(Map<Check, Severity> severities, java.time.Duration minRemainingValidity,
+				java.util.List<String> requiredHostnames) {
+			this(severities, minRemainingValidity, requiredHostnames, null);
 		}
 
 	}

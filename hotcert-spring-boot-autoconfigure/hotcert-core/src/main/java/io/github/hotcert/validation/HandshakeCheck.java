@@ -1,19 +1,19 @@
 package io.github.hotcert.validation;
 
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateException;
+import java.security.Principal;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
-import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.KeyMaterial;
@@ -23,14 +23,15 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslOptions;
 
 /**
- * Checks that the new material completes a TLS handshake: builds the server
- * {@link SSLContext} exactly as it will be published, and runs a handshake in memory
- * between a server {@link SSLEngine} and a client {@link SSLEngine} that accepts only the
- * expected leaf certificate. Nothing touches the network.
+ * Checks that the new material completes a TLS handshake in the role of its bundle, in
+ * memory: nothing touches the network. For a server bundle, the server {@link SSLContext}
+ * is built exactly as it will be published and shakes hands with a client that accepts
+ * only the expected leaf certificate. For any other bundle with a key, the client
+ * presents its certificate with the key managers exactly as they will be published, to a
+ * server that requires a client certificate and accepts only the expected leaf; the
+ * server uses the same certificate, so that no other key is needed.
  */
 public class HandshakeCheck implements MaterialCheck {
-
-	private static final int MAX_STEPS = 200;
 
 	@Override
 	public Check getCheck() {
@@ -42,10 +43,10 @@ public class HandshakeCheck implements MaterialCheck {
 		String location = location(material);
 		String described = (location != null) ? "'" + location + "'" : "bundle '" + material.getBundleName() + "'";
 		SslBundle bundle;
-		SSLContext serverContext;
+		SSLContext context;
 		try {
 			bundle = material.getSslBundle();
-			serverContext = bundle.createSslContext();
+			context = bundle.createSslContext();
 		}
 		catch (RuntimeException ex) {
 			return List.of(new Problem(location,
@@ -55,103 +56,64 @@ public class HandshakeCheck implements MaterialCheck {
 		if (key == null) {
 			return List.of();
 		}
+		boolean server = settings.isServer();
 		try {
-			handshake(serverContext, bundle.getOptions(), key.leaf());
+			if (server) {
+				serverHandshake(context, bundle.getOptions(), key.leaf());
+			}
+			else {
+				clientHandshake(bundle, key.leaf());
+			}
 			return List.of();
 		}
 		catch (GeneralSecurityException | SSLException | RuntimeException ex) {
-			return List.of(new Problem(location,
-					"a TLS handshake with certificate %s serial %s from %s fails: %s".formatted(
-							CertificateInfo.of(key.leaf()).commonName(), CertificateInfo.of(key.leaf()).serialNumber(),
-							described, message(ex))));
+			CertificateInfo leaf = CertificateInfo.of(key.leaf());
+			return List
+				.of(new Problem(location, "a TLS handshake %swith certificate %s serial %s from %s fails: %s".formatted(
+						server ? "" : "as a client ", leaf.commonName(), leaf.serialNumber(), described, message(ex))));
 		}
 	}
 
-	private void handshake(SSLContext serverContext, SslOptions options, X509Certificate expectedLeaf)
+	private void serverHandshake(SSLContext serverContext, SslOptions options, X509Certificate expectedLeaf)
 			throws GeneralSecurityException, SSLException {
-		SSLEngine server = serverContext.createSSLEngine("localhost", 443);
-		server.setUseClientMode(false);
+		SSLEngine server = serverEngine(serverContext, options);
 		server.setNeedClientAuth(false);
 		server.setWantClientAuth(false);
+		SSLContext clientContext = SSLContext.getInstance("TLS");
+		clientContext.init(null, new TrustManager[] { new ExpectedCertificateTrustManager(expectedLeaf) }, null);
+		InMemoryHandshake.run(clientEngine(clientContext, server), server);
+	}
+
+	private void clientHandshake(SslBundle bundle, X509Certificate expectedLeaf)
+			throws GeneralSecurityException, SSLException {
+		KeyManager[] keyManagers = bundle.getManagers().getKeyManagers();
+		TrustManager[] expected = { new ExpectedCertificateTrustManager(expectedLeaf) };
+		SSLContext clientContext = SSLContext.getInstance(bundle.getProtocol());
+		clientContext.init(keyManagers, expected, null);
+		SSLContext serverContext = SSLContext.getInstance(bundle.getProtocol());
+		serverContext.init(new KeyManager[] { new ClientKeyAsServerKey(keyManagers) }, expected, null);
+		SSLEngine server = serverEngine(serverContext, bundle.getOptions());
+		server.setNeedClientAuth(true);
+		InMemoryHandshake.run(clientEngine(clientContext, server), server);
+	}
+
+	private static SSLEngine serverEngine(SSLContext context, SslOptions options) {
+		SSLEngine server = context.createSSLEngine("localhost", 443);
+		server.setUseClientMode(false);
 		if (options.getEnabledProtocols() != null) {
 			server.setEnabledProtocols(options.getEnabledProtocols());
 		}
 		if (options.getCiphers() != null) {
 			server.setEnabledCipherSuites(options.getCiphers());
 		}
-		SSLContext clientContext = SSLContext.getInstance("TLS");
-		clientContext.init(null, new TrustManager[] { new ExpectedLeafTrustManager(expectedLeaf) }, null);
-		SSLEngine client = clientContext.createSSLEngine("localhost", 443);
+		return server;
+	}
+
+	private static SSLEngine clientEngine(SSLContext context, SSLEngine server) {
+		SSLEngine client = context.createSSLEngine("localhost", 443);
 		client.setUseClientMode(true);
 		client.setEnabledProtocols(server.getEnabledProtocols());
-		run(client, server);
-	}
-
-	private void run(SSLEngine client, SSLEngine server) throws SSLException {
-		int packetSize = Math.max(client.getSession().getPacketBufferSize(), server.getSession().getPacketBufferSize());
-		int applicationSize = Math.max(client.getSession().getApplicationBufferSize(),
-				server.getSession().getApplicationBufferSize());
-		ByteBuffer clientToServer = ByteBuffer.allocate(packetSize);
-		ByteBuffer serverToClient = ByteBuffer.allocate(packetSize);
-		ByteBuffer clientApplication = ByteBuffer.allocate(applicationSize);
-		ByteBuffer serverApplication = ByteBuffer.allocate(applicationSize);
-		ByteBuffer empty = ByteBuffer.allocate(0);
-		client.beginHandshake();
-		server.beginHandshake();
-		for (int step = 0; step < MAX_STEPS; step++) {
-			if (isDone(client) && isDone(server)) {
-				return;
-			}
-			wrap(client, empty, clientToServer);
-			wrap(server, empty, serverToClient);
-			unwrap(server, clientToServer, serverApplication);
-			unwrap(client, serverToClient, clientApplication);
-		}
-		throw new SSLException("the handshake did not complete");
-	}
-
-	private static boolean isDone(SSLEngine engine) {
-		HandshakeStatus status = engine.getHandshakeStatus();
-		return status == HandshakeStatus.NOT_HANDSHAKING || status == HandshakeStatus.FINISHED;
-	}
-
-	private static void wrap(SSLEngine engine, ByteBuffer source, ByteBuffer destination) throws SSLException {
-		if (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
-			SSLEngineResult result = engine.wrap(source, destination);
-			runTasks(engine, result);
-		}
-	}
-
-	private static void unwrap(SSLEngine engine, ByteBuffer source, ByteBuffer destination) throws SSLException {
-		source.flip();
-		try {
-			while (source.hasRemaining() && engine.getHandshakeStatus() == HandshakeStatus.NEED_UNWRAP) {
-				SSLEngineResult result = engine.unwrap(source, destination);
-				runTasks(engine, result);
-				if (result.getStatus() != SSLEngineResult.Status.OK) {
-					break;
-				}
-			}
-		}
-		finally {
-			source.compact();
-		}
-		if (engine.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
-			runDelegatedTasks(engine);
-		}
-	}
-
-	private static void runTasks(SSLEngine engine, SSLEngineResult result) {
-		if (result.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
-			runDelegatedTasks(engine);
-		}
-	}
-
-	private static void runDelegatedTasks(SSLEngine engine) {
-		Runnable task;
-		while ((task = engine.getDelegatedTask()) != null) {
-			task.run();
-		}
+		return client;
 	}
 
 	private static String location(LoadedMaterial material) {
@@ -175,56 +137,54 @@ public class HandshakeCheck implements MaterialCheck {
 	}
 
 	/**
-	 * A client trust manager that accepts exactly the expected server certificate: the
-	 * handshake proves the server side of the new material, not its trust chain.
+	 * The server side of the client handshake: serves the certificate that the bundle's
+	 * key manager chooses as a client, so that the server needs no key of its own.
 	 */
-	private static final class ExpectedLeafTrustManager extends X509ExtendedTrustManager {
+	private static final class ClientKeyAsServerKey extends X509ExtendedKeyManager {
 
-		private final X509Certificate expected;
+		private final X509ExtendedKeyManager delegate;
 
-		ExpectedLeafTrustManager(X509Certificate expected) {
-			this.expected = expected;
+		ClientKeyAsServerKey(KeyManager[] keyManagers) {
+			this.delegate = Arrays.stream(keyManagers)
+				.filter(X509ExtendedKeyManager.class::isInstance)
+				.map(X509ExtendedKeyManager.class::cast)
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("the bundle has no X509 key manager"));
 		}
 
 		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-			if (chain == null || chain.length == 0 || !this.expected.equals(chain[0])) {
-				throw new CertificateException("the server presented a different certificate");
-			}
+		public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
+			return this.delegate.chooseEngineClientAlias(new String[] { keyType }, null, engine);
 		}
 
 		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-				throws CertificateException {
-			checkServerTrusted(chain, authType);
+		public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+			return this.delegate.chooseClientAlias(new String[] { keyType }, null, socket);
 		}
 
 		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-				throws CertificateException {
-			checkServerTrusted(chain, authType);
+		public String[] getServerAliases(String keyType, Principal[] issuers) {
+			return this.delegate.getClientAliases(keyType, null);
 		}
 
 		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-			throw new CertificateException("not used for client certificates");
+		public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+			return null;
 		}
 
 		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-				throws CertificateException {
-			checkClientTrusted(chain, authType);
+		public String[] getClientAliases(String keyType, Principal[] issuers) {
+			return null;
 		}
 
 		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-				throws CertificateException {
-			checkClientTrusted(chain, authType);
+		public X509Certificate[] getCertificateChain(String alias) {
+			return this.delegate.getCertificateChain(alias);
 		}
 
 		@Override
-		public X509Certificate[] getAcceptedIssuers() {
-			return new X509Certificate[0];
+		public PrivateKey getPrivateKey(String alias) {
+			return this.delegate.getPrivateKey(alias);
 		}
 
 	}

@@ -18,7 +18,9 @@ import io.github.hotcert.source.LoadedMaterial;
  * alternative names. A wildcard name ({@code *.example.com}) covers exactly one label
  * ({@code api.example.com}, not {@code example.com} nor {@code a.b.example.com}). An IP
  * address is covered by an IP address name only, in any notation ({@code ::1} and
- * {@code 0:0:0:0:0:0:0:1} are the same), as TLS clients match it.
+ * {@code 0:0:0:0:0:0:0:1} are the same), as TLS clients match it. Only the certificates
+ * of server bundles are checked: TLS servers do not match client certificates against
+ * host names.
  */
 class HostnamesCheck implements MaterialCheck {
 
@@ -36,7 +38,7 @@ class HostnamesCheck implements MaterialCheck {
 	@Override
 	public List<Problem> check(LoadedMaterial material, ValidationSettings settings) {
 		KeyMaterial key = material.getKey();
-		if (key == null || settings.requiredHostnames().isEmpty()) {
+		if (key == null || !settings.isServer() || settings.requiredHostnames().isEmpty()) {
 			return List.of();
 		}
 		X509Certificate leaf = key.leaf();

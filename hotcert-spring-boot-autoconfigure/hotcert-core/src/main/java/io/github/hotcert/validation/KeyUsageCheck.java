@@ -13,7 +13,9 @@ import io.github.hotcert.source.LoadedMaterial;
  * secrecy (ECDHE, DHE) signs with it, which needs {@code digitalSignature}; an RSA key
  * with only {@code keyEncipherment} can only serve the legacy RSA key exchange of TLS
  * 1.2, which JDK 24 and later disable and which TLS 1.3 does not have. The JDK's and
- * Chrome's TLS clients refuse a certificate whose key usage does not fit the handshake.
+ * Chrome's TLS clients refuse a certificate whose key usage does not fit the handshake. A
+ * client certificate always signs the handshake (its CertificateVerify): it needs
+ * {@code digitalSignature}, whatever its key type.
  */
 class KeyUsageCheck implements MaterialCheck {
 
@@ -41,6 +43,12 @@ class KeyUsageCheck implements MaterialCheck {
 			return List.of();
 		}
 		String location = Describe.location(key.certificateLocation());
+		if (!settings.isServer()) {
+			return List.of(new Problem(location, ("%s in '%s' has a key usage %s that forbids TLS client use: a TLS "
+					+ "client signs the handshake with its key, which needs digitalSignature, and TLS servers refuse "
+					+ "the certificate")
+				.formatted(Describe.certificate(leaf), location, names(usage))));
+		}
 		String algorithm = leaf.getPublicKey().getAlgorithm();
 		boolean rsa = algorithm.startsWith("RSA");
 		String why = (rsa && has(usage, KEY_ENCIPHERMENT))

@@ -2,6 +2,7 @@ package io.github.hotcert.validation;
 
 import java.util.List;
 
+import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.LoadedMaterial;
 
 /**
@@ -23,6 +24,21 @@ public interface MaterialCheck {
 	 * @return the problems found, empty when the material passes
 	 */
 	List<Problem> check(LoadedMaterial material, ValidationSettings settings);
+
+	/**
+	 * Check material that is to replace the material a bundle serves. By default, the
+	 * material is checked {@link #check(LoadedMaterial, ValidationSettings) on its own};
+	 * checks that compare it with what is served override this method.
+	 * @param material the material
+	 * @param settings the parameters of the checks for the material's bundle
+	 * @param servedTrust the trusted certificates the bundle serves now, empty when it
+	 * serves none or nothing yet
+	 * @return the problems found, empty when the material passes
+	 */
+	default List<Problem> check(LoadedMaterial material, ValidationSettings settings,
+			List<CertificateInfo> servedTrust) {
+		return check(material, settings);
+	}
 
 	/**
 	 * A problem found by a check.

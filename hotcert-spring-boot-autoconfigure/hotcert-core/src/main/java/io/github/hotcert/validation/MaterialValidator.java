@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.LoadedMaterial;
 import io.github.hotcert.source.MaterialLoadException;
 
@@ -32,19 +33,35 @@ public class MaterialValidator {
 	}
 
 	/**
-	 * Validate the given material.
+	 * Validate the given material on its own, in the role configured for its bundle, or
+	 * as a server's when none is.
 	 * @param material the material
 	 * @return the findings
 	 */
 	public ValidationResult validate(LoadedMaterial material) {
+		return validate(material, BundleRole.SERVER, List.of());
+	}
+
+	/**
+	 * Validate material that is to replace what its bundle serves, in the role configured
+	 * for the bundle, or in the inferred role when none is.
+	 * @param material the material
+	 * @param inferredRole the role of the bundle when none is configured
+	 * @param servedTrust the trusted certificates the bundle serves now, empty when it
+	 * serves none or nothing yet
+	 * @return the findings
+	 */
+	public ValidationResult validate(LoadedMaterial material, BundleRole inferredRole,
+			List<CertificateInfo> servedTrust) {
 		List<Finding> findings = new ArrayList<>();
-		ValidationSettings settings = this.policy.getSettings(material.getBundleName());
+		ValidationSettings configured = this.policy.getSettings(material.getBundleName());
+		ValidationSettings settings = configured.withRole(getRole(configured, inferredRole));
 		for (MaterialCheck check : this.checks) {
 			Severity severity = this.policy.getSeverity(material.getBundleName(), check.getCheck());
 			if (severity == null || severity == Severity.OFF) {
 				continue;
 			}
-			for (MaterialCheck.Problem problem : check.check(material, settings)) {
+			for (MaterialCheck.Problem problem : check.check(material, settings, servedTrust)) {
 				findings.add(new Finding(check.getCheck(), severity, problem.location(), problem.message()));
 			}
 			if (severity == Severity.REJECT && findings.stream().anyMatch(Finding::isRejection)) {
@@ -52,6 +69,21 @@ public class MaterialValidator {
 			}
 		}
 		return new ValidationResult(findings);
+	}
+
+	/**
+	 * Return the role a bundle's material is validated in: the role configured for the
+	 * bundle, or the inferred role when none is.
+	 * @param bundleName the bundle name
+	 * @param inferredRole the inferred role
+	 * @return the role
+	 */
+	public BundleRole getRole(String bundleName, BundleRole inferredRole) {
+		return getRole(this.policy.getSettings(bundleName), inferredRole);
+	}
+
+	private static BundleRole getRole(ValidationSettings configured, BundleRole inferredRole) {
+		return (configured.role() != null) ? configured.role() : inferredRole;
 	}
 
 	/**
@@ -72,8 +104,8 @@ public class MaterialValidator {
 	/**
 	 * Create a validator with every check of hotcert, in order: parse, key-match, dates,
 	 * chain, signature-algorithm, critical-extension, basic-constraints, path,
-	 * ca-as-leaf, key-usage, handshake, min-validity, extended-key-usage, hostnames,
-	 * key-strength.
+	 * ca-as-leaf, key-usage, trust-anchors, handshake, min-validity, trust-continuity,
+	 * extended-key-usage, hostnames, key-strength.
 	 * @param clock the clock for the date checks and path validation
 	 * @param policy the policy that decides how failures are treated
 	 * @return the validator
@@ -82,8 +114,9 @@ public class MaterialValidator {
 		return new MaterialValidator(List.of(new ParseCheck(), new KeyMatchCheck(), new DatesCheck(clock),
 				new ChainCheck(), new PathCheck(Check.SIGNATURE_ALGORITHM, clock),
 				new PathCheck(Check.CRITICAL_EXTENSION, clock), new PathCheck(Check.BASIC_CONSTRAINTS, clock),
-				new PathCheck(Check.PATH, clock), new CaAsLeafCheck(), new KeyUsageCheck(), new HandshakeCheck(),
-				new MinValidityCheck(clock), new ExtendedKeyUsageCheck(), new HostnamesCheck(), new KeyStrengthCheck()),
+				new PathCheck(Check.PATH, clock), new CaAsLeafCheck(), new KeyUsageCheck(),
+				new TrustAnchorsCheck(clock), new HandshakeCheck(), new MinValidityCheck(clock),
+				new TrustContinuityCheck(), new ExtendedKeyUsageCheck(), new HostnamesCheck(), new KeyStrengthCheck()),
 				policy);
 	}
 

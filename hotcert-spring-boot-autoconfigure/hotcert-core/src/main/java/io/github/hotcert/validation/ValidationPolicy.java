@@ -34,6 +34,7 @@ public interface ValidationPolicy {
 			severities.put(check, Severity.REJECT);
 		}
 		severities.put(Check.MIN_VALIDITY, Severity.WARN);
+		severities.put(Check.TRUST_CONTINUITY, Severity.WARN);
 		severities.put(Check.EXTENDED_KEY_USAGE, Severity.WARN);
 		severities.put(Check.HOSTNAMES, Severity.WARN);
 		severities.put(Check.KEY_STRENGTH, Severity.WARN);

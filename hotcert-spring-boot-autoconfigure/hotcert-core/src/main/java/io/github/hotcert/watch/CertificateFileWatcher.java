@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -21,14 +22,16 @@ import org.springframework.util.Assert;
  * <p>
  * Changes are found by file system events in every directory on the way from each file as
  * configured to the file it resolves to (so that a file, a link or a directory replaced
- * at any level is seen), and by polling: the content of every file is compared with what
- * was last acted on every poll interval, so that a change that produced no event (NFS,
- * bind mounts) is still found. Events wait for a quiet period (bounded by a maximum
- * wait), then the files are read until two reads one quiet period apart hash the same.
- * The action of a registration runs only when the content differs from the content it
- * last ran for: touching a file, rewriting identical bytes or changing other files in the
- * same directories runs nothing. Only regular files are read, up to a size limit, so that
- * no read blocks (a named pipe) or runs unbounded (a device).
+ * at any level is seen), and by polling: every poll interval, the content of every file
+ * whose status changed ({@link FileStamp}) is compared with what was last acted on, so
+ * that a change that produced no event (NFS, bind mounts) is still found. Events wait for
+ * a quiet period (bounded by a maximum wait), then the files are read until two reads
+ * shortly apart hash the same; files swapped as a whole (a Kubernetes {@code ..data}
+ * swap, a file or directory renamed into place) are complete by construction and read at
+ * once (see {@link FileChange}). The action of a registration runs only when the content
+ * differs from the content it last ran for: touching a file, rewriting identical bytes or
+ * changing other files in the same directories runs nothing. Only regular files are read,
+ * up to a size limit, so that no read blocks (a named pipe) or runs unbounded (a device).
  * <p>
  * The watcher thread cannot die quietly: a thread that ended, or that spent longer than
  * the stall timeout on one step, is replaced (see {@link #getStatus()}); when file events
@@ -44,6 +47,8 @@ public class CertificateFileWatcher implements AutoCloseable {
 	public static final String THREAD_NAME = "hotcert-watcher";
 
 	private static final Log logger = LogFactory.getLog(CertificateFileWatcher.class);
+
+	private static final int MAX_NAMES_LOGGED = 10;
 
 	private final WatchSettings settings;
 
@@ -111,16 +116,32 @@ public class CertificateFileWatcher implements AutoCloseable {
 	 * of the files changed
 	 */
 	public void watch(String name, Set<Path> files, Consumer<ChangeOrigin> action) {
+		Assert.notNull(action, "'action' must not be null");
+		listen(name, files, (change) -> {
+			action.accept(change.origin());
+			return true;
+		});
+	}
+
+	/**
+	 * Watch the given files, with a listener that is told how each change was found.
+	 * Registrations take effect when the watcher {@link #start() starts}.
+	 * @param name the name of what is watched, for log messages
+	 * @param files the files, as configured (symbolic links are followed)
+	 * @param listener the listener to call after the content of the files changed; it may
+	 * answer that a {@link FileChange#settling() settling} change is not complete yet
+	 */
+	public void listen(String name, Set<Path> files, FileChangeListener listener) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notNull(files, "'files' must not be null");
-		Assert.notNull(action, "'action' must not be null");
+		Assert.notNull(listener, "'listener' must not be null");
 		if (files.isEmpty()) {
 			return;
 		}
 		synchronized (this.lock) {
 			Assert.state(this.supervisor == null, "Files cannot be registered while the watcher is running");
 			this.registrations
-				.add(new WatchedFiles(name, Set.copyOf(new LinkedHashSet<>(files)), action, this.settings));
+				.add(new WatchedFiles(name, Set.copyOf(new LinkedHashSet<>(files)), listener, this.settings));
 		}
 	}
 
@@ -137,19 +158,36 @@ public class CertificateFileWatcher implements AutoCloseable {
 	 * of the files changed
 	 */
 	public void rewatch(String name, Set<Path> files, Consumer<ChangeOrigin> action) {
+		Assert.notNull(action, "'action' must not be null");
+		relisten(name, files, (change) -> {
+			action.accept(change.origin());
+			return true;
+		});
+	}
+
+	/**
+	 * Watch other files under a name already registered, with a listener that is told how
+	 * each change was found (see {@link #rewatch(String, Set, Consumer)}).
+	 * @param name the name of what is watched
+	 * @param files the files, as configured (symbolic links are followed), possibly none
+	 * @param listener the listener to call after the content of the files changed
+	 */
+	public void relisten(String name, Set<Path> files, FileChangeListener listener) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notNull(files, "'files' must not be null");
-		Assert.notNull(action, "'action' must not be null");
+		Assert.notNull(listener, "'listener' must not be null");
 		synchronized (this.lock) {
 			this.registrations.removeIf((registration) -> registration.name().equals(name));
 			WatchedFiles replacement = files.isEmpty() ? null
-					: new WatchedFiles(name, Set.copyOf(new LinkedHashSet<>(files)), action, this.settings);
+					: new WatchedFiles(name, Set.copyOf(new LinkedHashSet<>(files)), listener, this.settings);
 			if (replacement != null) {
 				this.registrations.add(replacement);
 			}
 			if (this.supervisor != null) {
 				this.supervisor.rewatch(name, replacement);
-				logger.info("Watching %s for SSL bundle '%s'".formatted(files.isEmpty() ? "no files" : files, name));
+				LogFields.bundle(name)
+					.info(logger,
+							"Watching %s for SSL bundle '%s'".formatted(files.isEmpty() ? "no files" : files, name));
 			}
 			else if (this.started) {
 				startSupervisor();
@@ -169,7 +207,9 @@ public class CertificateFileWatcher implements AutoCloseable {
 				return;
 			}
 			if (this.settings.mode() == WatchMode.OFF) {
-				logger.info("Not watching certificate files (hotcert.watch.mode=off): reloads happen on request only");
+				LogFields.of(LogFields.WATCH_MODE, WatchMode.OFF.id())
+					.info(logger,
+							"Not watching certificate files (hotcert.watch.mode=off): reloads happen on request only");
 				return;
 			}
 			this.started = true;
@@ -189,16 +229,31 @@ public class CertificateFileWatcher implements AutoCloseable {
 				this.reader, this.counters, this.clock);
 		supervisor.start(this.registrations);
 		this.supervisor = supervisor;
-		logger.info("Watching %d certificate files of SSL bundles %s (%s, quiet period %s, maximum wait %s)".formatted(
-				this.registrations.stream().mapToInt((files) -> files.files().size()).sum(),
-				this.registrations.stream().map(WatchedFiles::name).toList(),
-				describeMode(supervisor.getStatus().state() != WatcherStatus.State.POLLING_ONLY),
-				describe(this.settings.quietPeriod()), describe(this.settings.maxWait())));
+		LogFields.of(LogFields.WATCH_MODE, this.settings.mode().id())
+			.and(LogFields.WATCHER_STATE, supervisor.getStatus().state().id())
+			.info(logger,
+					"Watching %d certificate files of SSL bundles %s (%s, quiet period %s, maximum wait %s)".formatted(
+							this.registrations.stream().mapToInt((files) -> files.files().size()).sum(),
+							describeNames(this.registrations.stream().map(WatchedFiles::name).toList()),
+							describeMode(supervisor.getStatus().state() != WatcherStatus.State.POLLING_ONLY),
+							describe(this.settings.quietPeriod()), describe(this.settings.maxWait())));
 	}
 
 	private String describeMode(boolean events) {
 		String poll = "polling every " + describe(this.settings.pollInterval());
 		return (this.settings.mode().watchesEvents() && events) ? "file events and " + poll : poll;
+	}
+
+	/**
+	 * Name the first bundles, and only count the others.
+	 */
+	private static String describeNames(List<String> names) {
+		if (names.size() <= MAX_NAMES_LOGGED) {
+			return names.toString();
+		}
+		return names.subList(0, MAX_NAMES_LOGGED)
+			.toString()
+			.replace("]", ", and %d more]".formatted(names.size() - MAX_NAMES_LOGGED));
 	}
 
 	private static String describe(Duration duration) {

@@ -10,21 +10,21 @@ import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The directories registered with a {@link WatchService}. A directory that was deleted,
- * or replaced by another one under the same name, is registered again; a directory that
- * cannot be registered is left to polling, with one warning. Without a watch service
- * (polling only), nothing is registered and {@link #take(long)} only waits, until it is
- * closed.
+ * The directories registered with a {@link WatchService}, and the directories each key
+ * reports on. A directory that was deleted, or replaced by another one under the same
+ * name, is registered again; a directory that cannot be registered is left to polling,
+ * with one warning. Without a watch service (polling only), nothing is registered and
+ * {@link #take(long)} only waits, until it is closed.
  */
 final class DirectoryWatches implements AutoCloseable {
 
@@ -33,6 +33,8 @@ final class DirectoryWatches implements AutoCloseable {
 	private final WatchService watchService;
 
 	private final Map<Path, Registered> registered = new HashMap<>();
+
+	private final Map<WatchKey, Set<Path>> byKey = new HashMap<>();
 
 	private final Set<Path> unwatchable = new HashSet<>();
 
@@ -53,39 +55,49 @@ final class DirectoryWatches implements AutoCloseable {
 	}
 
 	/**
-	 * Make the registered directories the given ones: register new directories and
-	 * directories that were replaced, cancel the others.
+	 * Watch the given directories: register those that are not registered yet, and those
+	 * whose registration is no longer valid or that were replaced by another directory
+	 * under the same name. Directories registered before and not given are left as they
+	 * are: {@link #cancel(Path)} them when nothing needs them any more.
 	 * @param directories the directories to watch
 	 * @return whether a directory was registered that was not before
 	 */
-	boolean update(Set<Path> directories) {
+	boolean watch(Set<Path> directories) {
 		if (this.watchService == null) {
 			return false;
 		}
-		Iterator<Map.Entry<Path, Registered>> iterator = this.registered.entrySet().iterator();
-		while (iterator.hasNext()) {
-			Map.Entry<Path, Registered> entry = iterator.next();
-			Registered registered = entry.getValue();
-			if (!directories.contains(entry.getKey()) || !registered.key().isValid()
-					|| !Objects.equals(registered.fileKey(), fileKey(entry.getKey()))) {
-				iterator.remove();
-				if (!isInUse(registered.key())) {
-					registered.key().cancel();
-				}
-			}
-		}
-		this.unwatchable.retainAll(directories);
 		boolean registered = false;
 		for (Path directory : directories) {
-			if (!this.registered.containsKey(directory) && Files.isDirectory(directory)) {
+			Registered existing = this.registered.get(directory);
+			if (existing != null
+					&& (!existing.key().isValid() || !Objects.equals(existing.fileKey(), fileKey(directory)))) {
+				cancel(directory);
+				existing = null;
+			}
+			if (existing == null && Files.isDirectory(directory)) {
 				registered |= register(directory);
 			}
 		}
 		return registered;
 	}
 
-	private boolean isInUse(WatchKey key) {
-		return this.registered.values().stream().anyMatch((registered) -> registered.key() == key);
+	/**
+	 * Stop watching a directory that nothing needs any more.
+	 * @param directory the directory
+	 */
+	void cancel(Path directory) {
+		this.unwatchable.remove(directory);
+		Registered registered = this.registered.remove(directory);
+		if (registered != null) {
+			Set<Path> directories = this.byKey.get(registered.key());
+			if (directories != null) {
+				directories.remove(directory);
+				if (directories.isEmpty()) {
+					this.byKey.remove(registered.key());
+					registered.key().cancel();
+				}
+			}
+		}
 	}
 
 	private boolean register(Path directory) {
@@ -93,16 +105,16 @@ final class DirectoryWatches implements AutoCloseable {
 			WatchKey key = directory.register(this.watchService, StandardWatchEventKinds.ENTRY_CREATE,
 					StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
 			this.registered.put(directory, new Registered(key, fileKey(directory)));
+			this.byKey.computeIfAbsent(key, (registered) -> new HashSet<>()).add(directory);
 			this.unwatchable.remove(directory);
-			if (logger.isTraceEnabled()) {
-				logger.trace("Watching directory '%s'".formatted(directory));
-			}
+			LogFields.of(LogFields.FILE, directory).trace(logger, () -> "Watching directory '%s'".formatted(directory));
 			return true;
 		}
 		catch (IOException | UnsupportedOperationException ex) {
 			if (this.unwatchable.add(directory)) {
-				logger.warn("Unable to watch directory '%s' for certificate changes, relying on polling: %s"
-					.formatted(directory, ex.getMessage()));
+				LogFields.of(LogFields.FILE, directory)
+					.warn(logger, "Unable to watch directory '%s' for certificate changes, relying on polling: %s"
+						.formatted(directory, ex.getMessage()));
 			}
 			return false;
 		}
@@ -114,13 +126,8 @@ final class DirectoryWatches implements AutoCloseable {
 	 * @return the directories (usually one)
 	 */
 	Set<Path> directories(WatchKey key) {
-		Set<Path> directories = new HashSet<>();
-		this.registered.forEach((directory, registered) -> {
-			if (registered.key() == key) {
-				directories.add(directory);
-			}
-		});
-		return directories;
+		Set<Path> directories = this.byKey.get(key);
+		return (directories != null) ? Set.copyOf(directories) : Set.of();
 	}
 
 	/**

@@ -10,6 +10,10 @@ final class WatchCounters {
 
 	final AtomicLong changes = new AtomicLong();
 
+	final AtomicLong atomicChanges = new AtomicLong();
+
+	final AtomicLong incomplete = new AtomicLong();
+
 	final AtomicLong unchangedChecks = new AtomicLong();
 
 	final AtomicLong polls = new AtomicLong();
@@ -18,7 +22,7 @@ final class WatchCounters {
 
 	WatchStatistics toStatistics() {
 		return new WatchStatistics(this.changes.get(), this.unchangedChecks.get(), this.polls.get(),
-				this.overflows.get());
+				this.overflows.get(), this.atomicChanges.get(), this.incomplete.get());
 	}
 
 }

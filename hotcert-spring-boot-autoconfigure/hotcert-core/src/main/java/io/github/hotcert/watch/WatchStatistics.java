@@ -9,7 +9,23 @@ package io.github.hotcert.watch;
  * rewrite) and ran nothing
  * @param polls rounds of periodic content comparison started
  * @param overflows file event overflows, each answered by checking every watched file
+ * @param atomicChanges changes (counted in {@code changes}) whose files were swapped as a
+ * whole, and were read at once without a quiet period
+ * @param incompleteReads changes whose action found material that was not complete yet
+ * while the files could still be being written, and that were read again
  */
-public record WatchStatistics(long changes, long unchangedChecks, long polls, long overflows) {
+public record WatchStatistics(long changes, long unchangedChecks, long polls, long overflows, long atomicChanges,
+		long incompleteReads) {
+
+	/**
+	 * Create statistics without atomic changes or incomplete reads.
+	 * @param changes checks that found changed content
+	 * @param unchangedChecks checks that found the content unchanged
+	 * @param polls rounds of periodic content comparison started
+	 * @param overflows file event overflows
+	 */
+	public WatchStatistics(long changes, long unchangedChecks, long polls, long overflows) {
+		this(changes, unchangedChecks, polls, overflows, 0, 0);
+	}
 
 }

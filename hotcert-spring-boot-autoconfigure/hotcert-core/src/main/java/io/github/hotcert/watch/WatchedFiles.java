@@ -1,10 +1,11 @@
 package io.github.hotcert.watch;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The files of one registration (usually one SSL bundle): what to watch for them, the
@@ -16,7 +17,7 @@ final class WatchedFiles {
 
 	private final Set<Path> files;
 
-	private final Consumer<ChangeOrigin> action;
+	private final FileChangeListener action;
 
 	private final WatchSettings settings;
 
@@ -24,9 +25,13 @@ final class WatchedFiles {
 
 	private Set<DirectoryEntry> entries = Set.of();
 
+	private Set<DirectoryEntry> commonEntries = Set.of();
+
 	private volatile ContentSnapshot known;
 
-	WatchedFiles(String name, Set<Path> files, Consumer<ChangeOrigin> action, WatchSettings settings) {
+	private Map<Path, FileStamp> stamps = Map.of();
+
+	WatchedFiles(String name, Set<Path> files, FileChangeListener action, WatchSettings settings) {
 		this.name = name;
 		this.files = files;
 		this.action = action;
@@ -53,7 +58,7 @@ final class WatchedFiles {
 		return this.files;
 	}
 
-	Consumer<ChangeOrigin> action() {
+	FileChangeListener action() {
 		return this.action;
 	}
 
@@ -67,10 +72,36 @@ final class WatchedFiles {
 	 */
 	boolean resolve() {
 		Set<DirectoryEntry> resolved = new LinkedHashSet<>();
-		this.files.forEach((file) -> resolved.addAll(WatchTargets.of(file)));
+		Set<DirectoryEntry> common = null;
+		for (Path file : this.files) {
+			Set<DirectoryEntry> entries = WatchTargets.of(file);
+			resolved.addAll(entries);
+			if (common == null) {
+				common = new LinkedHashSet<>(entries);
+			}
+			else {
+				common.retainAll(entries);
+			}
+		}
 		boolean changed = !resolved.equals(this.entries);
 		this.entries = Set.copyOf(resolved);
+		this.commonEntries = (common != null) ? Set.copyOf(common) : Set.of();
 		return changed;
+	}
+
+	Set<DirectoryEntry> entries() {
+		return this.entries;
+	}
+
+	/**
+	 * Return whether an entry is on the way to every file of the registration, so that
+	 * swapping it swaps them all: a link or directory that holds every file, or the file
+	 * itself when there is only one.
+	 * @param entry the entry
+	 * @return whether the entry is common to every file
+	 */
+	boolean isCommon(DirectoryEntry entry) {
+		return this.commonEntries.contains(entry);
 	}
 
 	Set<Path> directories() {
@@ -79,27 +110,49 @@ final class WatchedFiles {
 		return directories;
 	}
 
-	boolean isInterestedIn(Path directory, Path name) {
-		return this.entries.contains(new DirectoryEntry(directory, name));
-	}
-
-	boolean watchesAny(Set<Path> directories) {
-		return this.entries.stream().anyMatch((entry) -> directories.contains(entry.directory()));
-	}
-
 	ContentSnapshot read(FileContentReader reader) {
 		return ContentSnapshot.read(this.files, reader);
 	}
 
 	/**
-	 * Take the content read as known, the baseline of later comparisons.
-	 * @param snapshot the content
-	 * @return the files that changed since the previous baseline
+	 * Read the files for a poll, unless their stamps show that none of them changed since
+	 * the previous poll read them.
+	 * @param reader the reader of the files
+	 * @return what was read, or {@code null} when no file changed
 	 */
-	List<Path> accept(ContentSnapshot snapshot) {
-		List<Path> changed = snapshot.differences(this.known);
+	ContentSnapshot poll(FileContentReader reader) {
+		Map<Path, FileStamp> stamps = new HashMap<>();
+		boolean unchanged = true;
+		for (Path file : this.files) {
+			FileStamp stamp = FileStamp.of(file);
+			stamps.put(file, stamp);
+			unchanged &= stamp != null && stamp.sameContentAs(this.stamps.get(file));
+		}
+		if (unchanged) {
+			return null;
+		}
+		this.stamps = stamps;
+		return read(reader);
+	}
+
+	/**
+	 * Return the files whose content differs from the content known.
+	 * @param snapshot the content read
+	 * @return the files that differ
+	 */
+	List<Path> differences(ContentSnapshot snapshot) {
+		return snapshot.differences(this.known);
+	}
+
+	/**
+	 * Take the content read as known, the baseline of later comparisons.
+	 * @param snapshot the content, or {@code null} for none
+	 * @return the content known before
+	 */
+	ContentSnapshot accept(ContentSnapshot snapshot) {
+		ContentSnapshot previous = this.known;
 		this.known = snapshot;
-		return changed;
+		return previous;
 	}
 
 	boolean isKnown(ContentSnapshot snapshot) {

@@ -1,10 +1,8 @@
 package io.github.hotcert.watch;
 
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.Path;
 import java.nio.file.WatchKey;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import io.github.hotcert.watch.Debounce.Stable;
@@ -12,10 +10,12 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * One thread that watches every registration: takes file events, polls file content,
- * reads files when they are due and runs the action of those whose content changed.
- * Before each step it says by when it expects to be done ({@link #isOverdue(long)}), so
- * that a {@link WatcherSupervisor} can tell a thread that is stuck.
+ * One thread that watches every registration: takes file events, polls the files whose
+ * status changed, reads files when they are due and runs the action of those whose
+ * content changed, or lets it ask for another read while the files are still being
+ * written. Before each step it says by when it expects to be done
+ * ({@link #isOverdue(long)}), so that a {@link WatcherSupervisor} can tell a thread that
+ * is stuck.
  */
 final class WatcherThread extends Thread {
 
@@ -34,6 +34,8 @@ final class WatcherThread extends Thread {
 	private final Object pause = new Object();
 
 	private final WatchedPaths paths;
+
+	private final ChangeDispatcher dispatcher;
 
 	private volatile boolean running = true;
 
@@ -55,6 +57,7 @@ final class WatcherThread extends Thread {
 		});
 		this.registrations = List.copyOf(registrations);
 		this.paths = new WatchedPaths(this.registrations, watches, counters);
+		this.dispatcher = new ChangeDispatcher(counters, () -> this.running);
 		this.settings = settings;
 		this.reader = reader;
 		this.counters = counters;
@@ -98,9 +101,8 @@ final class WatcherThread extends Thread {
 				long timeout = timeoutMillis(System.nanoTime());
 				step(TimeUnit.MILLISECONDS.toNanos(timeout), "waiting for file events");
 				WatchKey key = this.paths.take(timeout);
-				while (key != null) {
-					onEvents(key, System.nanoTime());
-					key = this.paths.next();
+				if (key != null) {
+					onEvents(key);
 				}
 				long now = System.nanoTime();
 				readDue(now);
@@ -134,9 +136,20 @@ final class WatcherThread extends Thread {
 		return Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.max(0, nanos)) + 1);
 	}
 
-	private void onEvents(WatchKey key, long now) {
+	/**
+	 * Take the events of every key that has some, then resolve the paths of the
+	 * registrations they concern, and let their debounce know.
+	 */
+	private void onEvents(WatchKey first) {
 		step(0, "taking file events");
-		this.paths.changedBy(key).forEach((registration) -> registration.debounce().onEvent(now));
+		EventBatch batch = new EventBatch();
+		for (WatchKey key = first; key != null; key = this.paths.next()) {
+			this.paths.collect(key, batch);
+		}
+		if (!batch.isEmpty()) {
+			this.paths.resolve(batch.registrations());
+			batch.applyTo(System.nanoTime());
+		}
 	}
 
 	private void resolve() {
@@ -144,15 +157,19 @@ final class WatcherThread extends Thread {
 		this.paths.resolve();
 	}
 
+	private void resolve(WatchedFiles registration) {
+		step(0, "resolving the watched paths of " + registration);
+		this.paths.resolve(List.of(registration));
+	}
+
 	private void poll(long now) {
 		this.counters.polls.incrementAndGet();
 		this.nextPoll = now + this.settings.pollInterval().toNanos();
-		resolve();
 		for (WatchedFiles registration : this.registrations) {
 			if (this.running && registration.debounce().isIdle()) {
 				step(0, "polling the files of " + registration);
-				ContentSnapshot snapshot = registration.read(this.reader);
-				if (!registration.isKnown(snapshot)) {
+				ContentSnapshot snapshot = registration.poll(this.reader);
+				if (snapshot != null && !registration.isKnown(snapshot)) {
 					registration.debounce().onPollDifference(now, snapshot);
 				}
 			}
@@ -162,38 +179,15 @@ final class WatcherThread extends Thread {
 	private void readDue(long now) {
 		for (WatchedFiles registration : this.registrations) {
 			if (this.running && registration.debounce().isDue(now)) {
-				resolve();
+				resolve(registration);
 				step(0, "reading the files of " + registration);
 				ContentSnapshot snapshot = registration.read(this.reader);
 				Stable stable = registration.debounce().onRead(System.nanoTime(), snapshot);
 				if (stable != null) {
-					act(registration, stable);
+					step(0, "acting on a change to the files of " + registration);
+					this.dispatcher.dispatch(registration, stable);
 				}
 			}
-		}
-	}
-
-	private void act(WatchedFiles registration, Stable stable) {
-		if (registration.isKnown(stable.snapshot())) {
-			this.counters.unchangedChecks.incrementAndGet();
-			return;
-		}
-		if (!this.running) {
-			return;
-		}
-		List<Path> changed = registration.accept(stable.snapshot());
-		this.counters.changes.incrementAndGet();
-		if (logger.isDebugEnabled()) {
-			logger.debug("Files of %s changed (found by %s after %d reads%s): %s".formatted(registration,
-					stable.origin().name().toLowerCase(Locale.ROOT), stable.reads(),
-					stable.settled() ? "" : ", still changing", changed));
-		}
-		step(0, "acting on a change to the files of " + registration);
-		try {
-			registration.action().accept(stable.origin());
-		}
-		catch (RuntimeException ex) {
-			logger.error("Acting on a change to the files of %s failed".formatted(registration), ex);
 		}
 	}
 

@@ -79,6 +79,15 @@ final class CertificatesApplication implements BeforeEachCallback, AfterEachCall
 	}
 
 	/**
+	 * Start the application without waiting until the material it serves since startup is
+	 * validated.
+	 */
+	void startValidating(Class<?>[] sources, String... properties) {
+		started(this.application.startValidating(
+				() -> TestWebApplication.run(sources, withDefaults(SEPARATE_MANAGEMENT_SERVER, properties))));
+	}
+
+	/**
 	 * Start the WebFlux counterpart of the application.
 	 */
 	void startReactive(String... properties) {

@@ -69,6 +69,8 @@ class CertificatesEndpointIT {
 		assertThat(source.path("differsFromServed").asBoolean()).isFalse();
 		assertThat(texts(web.path("consumers")))
 			.containsExactly("tomcat https port " + this.app.port() + " (default host)");
+		assertThat(web.path("role").asText()).isEqualTo("server");
+		assertThat(web.path("sslContexts").asInt()).as("Tomcat reads the stores of the bundle").isZero();
 		assertThat(web.path("lastReload").path("trigger").asText()).isEqualTo("startup");
 		assertThat(web.path("lastReload").path("outcome").asText()).isEqualTo("unchanged");
 		assertThat(web.path("reloads").asLong()).isZero();

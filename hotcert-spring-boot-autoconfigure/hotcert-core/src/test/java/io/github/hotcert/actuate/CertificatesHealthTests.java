@@ -13,6 +13,7 @@ import io.github.hotcert.actuate.CertificatesHealth.Report;
 import io.github.hotcert.actuate.CertificatesHealth.Status;
 import io.github.hotcert.reload.ReloadRequest;
 import io.github.hotcert.reload.ReloadTrigger;
+import io.github.hotcert.reload.StartupValidation;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.watch.WatcherStatus;
@@ -52,10 +53,22 @@ class CertificatesHealthTests {
 	}
 
 	@Test
+	void unknownWithNothingButValidatingWhileTheMaterialServedAtStartupIsValidated() throws Exception {
+		Files.delete(this.reloader.privateKey());
+		this.reloader.reloader().reload("web", ReloadRequest.of(ReloadTrigger.WATCH));
+		StartupValidation.start(this.reloader.bundle());
+		Report health = health(Duration.ZERO, true);
+		assertThat(health.status()).isEqualTo(Status.UNKNOWN);
+		assertThat(web(health)).containsOnlyKeys("role", "validating").containsEntry("validating", true);
+	}
+
+	@Test
 	void upWithoutWarningsWhenCertificatesAreValidAndServed() {
 		Report health = health(Duration.ZERO, false);
 		assertThat(health.status()).isEqualTo(Status.UP);
-		assertThat(web(health)).containsOnlyKeys("serialNumber", "notAfter")
+		assertThat(web(health)).containsOnlyKeys("role", "serialNumber", "notAfter")
+			.as("no web server serves the bundle: its certificate is a client's")
+			.containsEntry("role", "client")
 			.containsEntry("serialNumber", this.served.serialHex())
 			.containsEntry("notAfter", this.served.certificate().getNotAfter().toInstant());
 	}
@@ -196,6 +209,25 @@ class CertificatesHealthTests {
 		Report health = health(new WatcherStatus(State.WATCHING, null, null, 0), true);
 		assertThat(health.status()).isEqualTo(Status.UP);
 		assertThat(web(health)).doesNotContainKey("watcher");
+	}
+
+	@Test
+	void reportsTheTrustedCertificatesOfATrustBundleThatExpireSoonAsWarnings() {
+		Issued expiring = this.certificates.intermediate(
+				this.certificates.leaf("expiring CA").notAfter(Instant.now().plus(Duration.ofDays(3))), this.authority);
+		TestReloader trust = TestReloader.startedTrusting(this.directory.resolve("trust"), this.authority.certificate(),
+				expiring.certificate());
+		Report health = health(trust, Duration.ZERO, false);
+		assertThat(health.status()).isEqualTo(Status.UP);
+		assertThat(web(health)).containsEntry("role", "trust")
+			.containsEntry("trustedCertificates", 2)
+			.doesNotContainKey("serialNumber")
+			.extractingByKey("expiringSoon")
+			.asList()
+			.singleElement()
+			.asString()
+			.startsWith("CN=expiring CA serial " + expiring.serialHex());
+		assertThat(health(trust, Duration.ZERO, true).status()).isEqualTo(Status.OUT_OF_SERVICE);
 	}
 
 	private Report health(WatcherStatus watcher, boolean warningsChangeStatus) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
@@ -43,11 +44,17 @@ final class TestReloader {
 
 	private TestReloader(Path directory, ApplicationEventPublisher eventPublisher,
 			Function<MaterialSource, BundlePublisher> publisher) {
+		this(directory,
+				new MaterialSource("web", reader(),
+						StoreSource.pem(null, location("certificate", directory.resolve("tls.crt")),
+								location("private-key", directory.resolve("tls.key")), null),
+						null, null, null, null),
+				eventPublisher, publisher);
+	}
+
+	private TestReloader(Path directory, MaterialSource source, ApplicationEventPublisher eventPublisher,
+			Function<MaterialSource, BundlePublisher> publisher) {
 		this.directory = directory;
-		ContentReader reader = new ContentReader(new DefaultResourceLoader(), DataSize.ofMegabytes(1));
-		MaterialSource source = new MaterialSource("web", reader, StoreSource.pem(null,
-				location("certificate", certificate()), location("private-key", privateKey()), null), null, null, null,
-				null);
 		ManagedBundle bundle = new ManagedBundle(source, publisher.apply(source), 20);
 		this.reloader = new CertificateReloader(List.of(bundle),
 				new MaterialValidator(List.of(new KeyMatchCheck(), new HandshakeCheck()), TestValidation.policy()),
@@ -72,6 +79,31 @@ final class TestReloader {
 			registry.registerBundle("web", source.load().getSslBundle());
 			return new RegistryBundlePublisher("web", registry, registry);
 		});
+	}
+
+	/**
+	 * Write a trust file ({@code ca.crt}) and start serving it as a bundle with trust
+	 * material only.
+	 */
+	static TestReloader startedTrusting(Path directory, X509Certificate... trusted) {
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		PemFiles.replace(directory.resolve("ca.crt"), PemFiles.certificates(List.of(trusted)));
+		MaterialSource source = new MaterialSource("web", reader(), null,
+				StoreSource.pem(null, location("certificate", directory.resolve("ca.crt")), null, null), null, null,
+				null);
+		TestReloader reloader = new TestReloader(directory, source, (event) -> {
+		}, (ignored) -> new LocalBundlePublisher("web"));
+		reloader.reloader.initialize();
+		return reloader;
+	}
+
+	private static ContentReader reader() {
+		return new ContentReader(new DefaultResourceLoader(), DataSize.ofMegabytes(1));
 	}
 
 	private static TestReloader started(Path directory, Issued issued, ApplicationEventPublisher eventPublisher,

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.reload.StartupValidation;
 import io.github.hotcert.testsupport.TestWebApplication;
 import io.github.hotcert.testsupport.TlsClient;
 
@@ -68,6 +69,7 @@ public final class WithAndWithoutHotcert {
 			assertThat(context.getBeanProvider(CertificateReloader.class).getIfAvailable() != null)
 				.as("hotcert is in the context")
 				.isEqualTo(hotcert);
+			StartupValidation.awaitDone(context);
 			int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 			TlsClient client = TlsClient.create();
 			TlsClient.Response health = client.get(port, "/actuator/health");

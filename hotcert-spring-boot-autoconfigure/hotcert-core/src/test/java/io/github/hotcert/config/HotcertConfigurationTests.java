@@ -2,17 +2,22 @@ package io.github.hotcert.config;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.RestartRequiredLiveness;
 import io.github.hotcert.reload.SslBundleRebinder;
 import io.github.hotcert.testsupport.TestValidation;
+import io.github.hotcert.validation.BundleRole;
 import io.github.hotcert.validation.Check;
 import io.github.hotcert.validation.MaterialValidator;
 import io.github.hotcert.validation.Severity;
 import io.github.hotcert.validation.ValidationPolicy;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -70,6 +75,19 @@ class HotcertConfigurationTests {
 			assertThat(policy.getSeverity("web", check)).isEqualTo(ValidationPolicy.defaultSeverities().get(check));
 		}
 		assertThat(policy.getSeverity("web", Check.KEY_STRENGTH)).isEqualTo(Severity.WARN);
+		assertThat(policy.getSettings("web").role()).as("inferred").isNull();
+	}
+
+	@Test
+	void takesTheRoleOfABundleFromItsValidationProperties() {
+		HotcertProperties properties = new HotcertProperties();
+		Binder binder = new Binder(new MapConfigurationPropertySource(Map.of("hotcert.validation.bundles.partner.role",
+				"client", "hotcert.validation.bundles.ca.role", "TRUST")));
+		binder.bind("hotcert", Bindable.ofInstance(properties));
+		ValidationPolicy policy = this.configuration.hotcertValidationPolicy(properties);
+		assertThat(policy.getSettings("partner").role()).isEqualTo(BundleRole.CLIENT);
+		assertThat(policy.getSettings("ca").role()).isEqualTo(BundleRole.TRUST);
+		assertThat(policy.getSettings("web").role()).isNull();
 	}
 
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -145,6 +147,59 @@ class CertificateReloaderTests {
 		reload(ReloadTrigger.RETRY);
 		assertThat(output.toString().split("Rejected new material", -1)).hasSize(2);
 		assertThat(bundle().getConsecutiveFailures()).isEqualTo(3);
+	}
+
+	@Test
+	void keyThatDoesNotMatchYetWhileTheFilesAreBeingWrittenIsSettlingAndNotRecorded(CapturedOutput output)
+			throws IOException {
+		Issued first = write(issue("first"));
+		createReloader().initialize();
+		Files.writeString(certificateFile(), PemFiles.certificates(issue("second").chain()));
+		ReloadResult result = this.reloader.reload("web", ReloadRequest.whileWriting(ReloadTrigger.WATCH, true));
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.SETTLING);
+		assertThat(result.reason()).isEqualTo("key-match");
+		assertThat(this.published).isEmpty();
+		assertThat(served()).isEqualTo(first.serialHex());
+		assertThat(bundle().getRejectionCount()).isZero();
+		assertThat(bundle().getConsecutiveFailures()).isZero();
+		assertThat(bundle().hasPendingChange()).isFalse();
+		assertThat(bundle().getHistory()).extracting(ReloadResult::outcome).containsExactly(ReloadOutcome.UNCHANGED);
+		assertThat(this.events).extracting(ReloadResult::outcome).containsExactly(ReloadOutcome.UNCHANGED);
+		assertThat(output).doesNotContain("Rejected new material");
+	}
+
+	@Test
+	void fileMissingWhileTheFilesAreBeingWrittenIsSettling() throws IOException {
+		write(issue("first"));
+		createReloader().initialize();
+		Files.delete(keyFile());
+		ReloadResult result = this.reloader.reload("web", ReloadRequest.whileWriting(ReloadTrigger.WATCH, true));
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.SETTLING);
+		assertThat(result.reason()).isEqualTo("parse");
+	}
+
+	@Test
+	void settlingMaterialThatIsCompleteIsPublished() throws IOException {
+		write(issue("first"));
+		createReloader().initialize();
+		Issued second = write(issue("second"));
+		ReloadResult result = this.reloader.reload("web", ReloadRequest.whileWriting(ReloadTrigger.WATCH, true));
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.RELOADED);
+		assertThat(served()).isEqualTo(second.serialHex());
+	}
+
+	@Test
+	void settlingMaterialThatIsCompleteButInvalidIsRejected() throws IOException {
+		write(issue("first"));
+		createReloader().initialize();
+		Issued expired = this.certificates.issue(this.certificates.leaf("expired")
+			.notBefore(Instant.now().minus(Duration.ofDays(30)))
+			.notAfter(Instant.now().minus(Duration.ofDays(1))), this.authority);
+		write(expired);
+		ReloadResult result = this.reloader.reload("web", ReloadRequest.whileWriting(ReloadTrigger.WATCH, true));
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.REJECTED);
+		assertThat(result.reason()).isEqualTo("dates");
+		assertThat(bundle().getRejectionCount()).isOne();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.hotcert.follow.FollowingSslBundle;
 import io.github.hotcert.source.ContentReader;
 import io.github.hotcert.source.MaterialSource;
 import io.github.hotcert.source.MaterialSources;
@@ -80,7 +81,8 @@ class ManagedSslBundleRegistryTests {
 		SslBundle published = bundle(second, second);
 		this.registry.updateBundle("web", published);
 		assertThat(this.updates).singleElement().isSameAs(published);
-		assertThat(this.registry.getBundle("web")).isSameAs(published);
+		assertThat(this.registry.getPublished("web")).isSameAs(published);
+		assertThat(followed("web")).isSameAs(published);
 		ManagedBundle web = this.reloader.getBundle("web");
 		assertThat(web.getServed().leaf().serialNumber()).isEqualTo(second.serialHex());
 		assertThat(web.getServed().contentHash()).as("not read from the files").isNull();
@@ -107,7 +109,8 @@ class ManagedSslBundleRegistryTests {
 					+ second.serialHex())
 			.withMessageEndingWith("still serving " + this.reloader.getBundle("web").getServed().leaf().describe());
 		assertThat(this.updates).isEmpty();
-		assertThat(this.registry.getBundle("web")).isSameAs(this.initial);
+		assertThat(this.registry.getPublished("web")).isSameAs(this.initial);
+		assertThat(followed("web")).isSameAs(this.initial);
 		ManagedBundle web = this.reloader.getBundle("web");
 		assertThat(web.getServed().leaf().serialNumber()).isEqualTo(this.first.serialHex());
 		assertThat(web.getLastResult().trigger()).isEqualTo(ReloadTrigger.REGISTRY);
@@ -123,22 +126,75 @@ class ManagedSslBundleRegistryTests {
 		Issued second = write(issue("second"));
 		ReloadResult result = this.reloader.reload("web", ReloadRequest.of(ReloadTrigger.WATCH));
 		assertThat(result.outcome()).isEqualTo(ReloadOutcome.RELOADED);
-		assertThat(this.updates).singleElement().isSameAs(this.registry.getBundle("web"));
+		assertThat(this.updates).singleElement().isSameAs(this.registry.getPublished("web"));
+		assertThat(followed("web")).isSameAs(this.registry.getPublished("web"));
 		assertThat(this.events).extracting(ReloadResult::trigger)
 			.containsExactly(ReloadTrigger.STARTUP, ReloadTrigger.WATCH);
 		assertThat(this.reloader.getBundle("web").getServed().leaf().serialNumber()).isEqualTo(second.serialHex());
 	}
 
 	@Test
-	void leavesTheUpdatesOfBundlesItDoesNotManageToSpringBoot() {
+	void leavesTheUpdatesOfBundlesItDoesNotManageToSpringBootAndMakesTheBundleHandedOutFollowThem() {
 		Issued other = issue("other");
 		this.registry.registerBundle("unmanaged", bundle(other, other));
+		SslBundle handedOut = this.registry.getBundle("unmanaged");
 		List<SslBundle> unmanagedUpdates = new CopyOnWriteArrayList<>();
 		this.registry.addBundleUpdateHandler("unmanaged", unmanagedUpdates::add);
 		SslBundle mismatched = bundle(issue("next"), other);
 		this.registry.updateBundle("unmanaged", mismatched);
 		assertThat(unmanagedUpdates).singleElement().isSameAs(mismatched);
 		assertThat(this.events).extracting(ReloadResult::trigger).containsExactly(ReloadTrigger.STARTUP);
+		assertThat(this.registry.getBundle("unmanaged")).isSameAs(handedOut);
+		assertThat(followed("unmanaged")).isSameAs(mismatched);
+	}
+
+	@Test
+	void handsOutOneBundlePerNameThatFollowsEveryPublication() throws IOException {
+		SslBundle handedOut = this.registry.getBundle("web");
+		assertThat(handedOut).isInstanceOf(FollowingSslBundle.class).isSameAs(this.registry.getBundle("web"));
+		assertThat(followed("web")).isSameAs(this.initial);
+		write(issue("second"));
+		this.reloader.reload("web", ReloadRequest.of(ReloadTrigger.WATCH));
+		assertThat(this.registry.getBundle("web")).isSameAs(handedOut);
+		assertThat(followed("web")).isSameAs(this.registry.getPublished("web")).isNotSameAs(this.initial);
+	}
+
+	@Test
+	void aBundleAServerRefusesIsFollowedNoLongerThanItIsPublishedAndExactlyThePreviousBundleIsPublishedAgain()
+			throws IOException {
+		this.registry.getBundle("web");
+		List<SslBundle> applied = new CopyOnWriteArrayList<>();
+		this.registry.addBundleUpdateHandler("web", (bundle) -> {
+			applied.add(bundle);
+			assertThat(followed("web")).as("what a handler reads from the registry is what it is given")
+				.isSameAs(bundle);
+			if (bundle != this.initial) {
+				throw new IllegalStateException("the server refused it");
+			}
+		});
+		write(issue("second"));
+		ReloadResult result = this.reloader.reload("web", ReloadRequest.of(ReloadTrigger.WATCH));
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.REJECTED);
+		assertThat(result.reason()).isEqualTo("apply");
+		assertThat(applied).hasSize(2).last().isSameAs(this.initial);
+		assertThat(this.reloader.getBundle("web").getPublisher().getCurrent()).isSameAs(this.initial);
+		assertThat(this.registry.getPublished("web")).isSameAs(this.initial);
+		assertThat(followed("web")).isSameAs(this.initial);
+	}
+
+	@Test
+	void takesTheBundleAFollowingBundleFollowsWhenApplicationCodePublishesIt() {
+		Issued second = issue("second");
+		SslBundle published = bundle(second, second);
+		FollowingSslBundle following = new FollowingSslBundle("copy", published);
+		this.registry.updateBundle("web", following);
+		assertThat(this.registry.getPublished("web")).isSameAs(published);
+		assertThat(followed("web")).isSameAs(published);
+	}
+
+	private SslBundle followed(String name) {
+		assertThat(this.registry.getBundle(name)).isInstanceOf(FollowingSslBundle.class);
+		return ((FollowingSslBundle) this.registry.getBundle(name)).getFollowed();
 	}
 
 	private SslBundle bundle(Issued certificate, Issued key) {

@@ -74,6 +74,8 @@ class WebServerSslBinderTests {
 		assertThat(web.getConsumersThatCannotFollow()).containsExactly(server + " (default host)");
 		assertThat(alpha.getConsumersThatCannotFollow()).containsExactly(server + " (host alpha.example)");
 		assertThat(web.getConsumers()).containsExactly(server + " (default host)");
+		assertThat(web.isServedByWebServer()).isTrue();
+		assertThat(alpha.isServedByWebServer()).isTrue();
 	}
 
 	@Test
@@ -112,8 +114,10 @@ class WebServerSslBinderTests {
 		List<SslBundle> applied = new ArrayList<>();
 		SslTarget target = new SslTarget("web", null, "test https port 8443 (default host)", applied::add);
 		WebServer webServer = mock(WebServer.class);
+		assertThat(web.isServedByWebServer()).isFalse();
 		binder(List.of(new StubApplier(webServer, List.of(target))), web).bind(webServer, null);
 		assertThat(web.getConsumers()).containsExactly("test https port 8443 (default host)");
+		assertThat(web.isServedByWebServer()).isTrue();
 		SslBundle rotated = SslBundle.of(null);
 		web.getPublisher().publish(rotated);
 		assertThat(applied).containsExactly(rotated);

@@ -1,12 +1,14 @@
 package io.github.hotcert.testsupport;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.ManagedBundle;
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
+import io.github.hotcert.reload.StartupValidation;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -53,11 +55,25 @@ public final class RunningApplication implements BeforeEachCallback, AfterEachCa
 	}
 
 	/**
-	 * Start an application and hold it until it is closed.
+	 * Start an application, hold it until it is closed, and wait until hotcert has
+	 * validated the material every bundle serves since startup, which it does after the
+	 * application started.
 	 * @param application starts the application and returns its context
 	 * @return the application context
 	 */
 	public ConfigurableApplicationContext start(Supplier<ConfigurableApplicationContext> application) {
+		ConfigurableApplicationContext context = startValidating(application);
+		StartupValidation.awaitDone(context);
+		return context;
+	}
+
+	/**
+	 * Start an application and hold it until it is closed, without waiting for the
+	 * validation of the material served since startup.
+	 * @param application starts the application and returns its context
+	 * @return the application context
+	 */
+	public ConfigurableApplicationContext startValidating(Supplier<ConfigurableApplicationContext> application) {
 		Assert.state(this.context == null, "An application is already running");
 		this.context = application.get();
 		this.startedInTest = this.inTest;
@@ -101,17 +117,30 @@ public final class RunningApplication implements BeforeEachCallback, AfterEachCa
 	 * @return the result of that reload
 	 */
 	public ReloadResult awaitLastResult(String bundle, ReloadOutcome outcome, Duration timeout) {
+		return awaitLastResult(bundle, outcome.toString(), (last) -> last.outcome() == outcome, timeout);
+	}
+
+	/**
+	 * Wait until the last reload of a bundle meets a condition.
+	 * @param bundle the bundle name
+	 * @param description what is awaited, for the message of a timeout
+	 * @param condition the condition
+	 * @param timeout how long to wait
+	 * @return the result of that reload
+	 */
+	public ReloadResult awaitLastResult(String bundle, String description, Predicate<ReloadResult> condition,
+			Duration timeout) {
 		ManagedBundle managed = getBean(CertificateReloader.class).getBundle(bundle);
 		Assert.state(managed != null, () -> "hotcert does not manage bundle '" + bundle + "'");
 		try {
 			return await().atMost(timeout)
 				.pollDelay(Duration.ZERO)
 				.pollInterval(Duration.ofMillis(20))
-				.until(managed::getLastResult, (last) -> last != null && last.outcome() == outcome);
+				.until(managed::getLastResult, (last) -> last != null && condition.test(last));
 		}
 		catch (ConditionTimeoutException ex) {
-			throw new AssertionError("No reload of bundle '%s' ended %s within %s; last: %s".formatted(bundle, outcome,
-					timeout, managed.getLastResult()), ex);
+			throw new AssertionError("No reload of bundle '%s' ended %s within %s; last: %s".formatted(bundle,
+					description, timeout, managed.getLastResult()), ex);
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.github.hotcert.validation.BundleRole;
 import io.github.hotcert.validation.ConfiguredValidationPolicy;
 import io.github.hotcert.validation.ValidationPolicy;
 import io.github.hotcert.validation.ValidationSettings;
@@ -20,6 +21,16 @@ public final class TestValidation {
 	 */
 	public static final ValidationSettings SETTINGS = new ValidationSettings(Duration.ofMinutes(5),
 			Duration.ofHours(24), List.of(), 2048);
+
+	/**
+	 * The settings of the checks of a client bundle when nothing is configured.
+	 */
+	public static final ValidationSettings CLIENT = SETTINGS.withRole(BundleRole.CLIENT);
+
+	/**
+	 * The settings of the checks of a trust bundle when nothing is configured.
+	 */
+	public static final ValidationSettings TRUST = SETTINGS.withRole(BundleRole.TRUST);
 
 	private TestValidation() {
 	}

@@ -27,8 +27,9 @@ class ConfiguredValidationPolicyTests {
 				entry(Check.CHAIN, Severity.REJECT), entry(Check.SIGNATURE_ALGORITHM, Severity.REJECT),
 				entry(Check.CRITICAL_EXTENSION, Severity.REJECT), entry(Check.BASIC_CONSTRAINTS, Severity.REJECT),
 				entry(Check.PATH, Severity.REJECT), entry(Check.CA_AS_LEAF, Severity.REJECT),
-				entry(Check.KEY_USAGE, Severity.REJECT), entry(Check.HANDSHAKE, Severity.REJECT),
-				entry(Check.MIN_VALIDITY, Severity.WARN), entry(Check.EXTENDED_KEY_USAGE, Severity.WARN),
+				entry(Check.KEY_USAGE, Severity.REJECT), entry(Check.TRUST_ANCHORS, Severity.REJECT),
+				entry(Check.HANDSHAKE, Severity.REJECT), entry(Check.MIN_VALIDITY, Severity.WARN),
+				entry(Check.TRUST_CONTINUITY, Severity.WARN), entry(Check.EXTENDED_KEY_USAGE, Severity.WARN),
 				entry(Check.HOSTNAMES, Severity.WARN), entry(Check.KEY_STRENGTH, Severity.WARN),
 				entry(Check.APPLY, Severity.REJECT));
 		ValidationPolicy defaults = new ConfiguredValidationPolicy(Map.of(), SETTINGS, Map.of());

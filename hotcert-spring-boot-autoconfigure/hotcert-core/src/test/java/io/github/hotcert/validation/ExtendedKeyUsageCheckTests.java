@@ -78,15 +78,38 @@ class ExtendedKeyUsageCheckTests {
 	}
 
 	@Test
+	void passesClientCertificateForClientAuthenticationOnly() {
+		assertThat(check(TestValidation.CLIENT, KeyPurposeId.id_kp_clientAuth)).isEmpty();
+		assertThat(check(TestValidation.CLIENT)).isEmpty();
+		assertThat(check(TestValidation.CLIENT, KeyPurposeId.anyExtendedKeyUsage)).isEmpty();
+	}
+
+	@Test
+	void reportsClientCertificateForServerAuthenticationOnly() {
+		Issued leaf = certificates
+			.issue(certificates.leaf("client.example.com").extendedKeyUsage(KeyPurposeId.id_kp_serverAuth), authority);
+		TestMaterial material = material();
+		String file = material.certificateFile().toString();
+		assertThat(this.check.check(material.pem(leaf), TestValidation.CLIENT)).containsExactly(new Problem(file,
+				"certificate CN=client.example.com serial " + leaf.serialHex() + " in '" + file
+						+ "' has an extended key usage without clientAuth [1.3.6.1.5.5.7.3.1]: TLS servers will "
+						+ "refuse it as a client certificate"));
+	}
+
+	@Test
 	void passesTrustMaterialWithoutKey() {
 		assertThat(this.check.check(material().trust(List.of(authority.certificate())), TestValidation.SETTINGS))
 			.isEmpty();
 	}
 
 	private List<Problem> check(KeyPurposeId... usages) {
+		return check(TestValidation.SETTINGS, usages);
+	}
+
+	private List<Problem> check(ValidationSettings settings, KeyPurposeId... usages) {
 		Issued leaf = certificates.issue(certificates.leaf("www.example.com").extendedKeyUsage(usages), authority);
 		LoadedMaterial material = material().pem(leaf);
-		return this.check.check(material, TestValidation.SETTINGS);
+		return this.check.check(material, settings);
 	}
 
 	private TestMaterial material() {

@@ -143,6 +143,43 @@ class HandshakeCheckTests {
 		assertThat(check(material().trust(List.of(authority.certificate())))).isEmpty();
 	}
 
+	@ParameterizedTest
+	@EnumSource(names = { "RSA_2048", "EC", "ED25519" })
+	void passesGoodClientMaterial(KeyType keyType) {
+		Issued issued = certificates.issue(certificates.leaf(keyType + " client")
+			.keyType(keyType)
+			.extendedKeyUsage(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_clientAuth), authority);
+		assertThat(this.check.check(material().pem(issued), TestValidation.CLIENT)).isEmpty();
+	}
+
+	@Test
+	void passesGoodClientMaterialOverTls12() {
+		assertThat(this.check.check(material().pem(ec, SslOptions.of(null, new String[] { "TLSv1.2" }), null),
+				TestValidation.CLIENT))
+			.isEmpty();
+	}
+
+	@Test
+	void rejectsClientKeyOfAnotherCertificate() {
+		Issued other = certificates.issue(certificates.leaf("other client"), authority);
+		TestMaterial material = material();
+		String file = material.certificateFile().toString();
+		assertThat(this.check.check(material.pem(ec.chain(), other.keyPair().getPrivate()), TestValidation.CLIENT))
+			.singleElement()
+			.satisfies((problem) -> {
+				assertThat(problem.location()).isEqualTo(file);
+				assertThat(problem.message())
+					.startsWith("a TLS handshake as a client with certificate CN=www.example.com " + "serial "
+							+ ec.serialHex() + " from '" + file + "' fails: ");
+			});
+	}
+
+	@Test
+	void passesTrustMaterialOfATrustBundle() {
+		assertThat(this.check.check(material().trust(List.of(authority.certificate())), TestValidation.TRUST))
+			.isEmpty();
+	}
+
 	private List<Problem> check(LoadedMaterial material) {
 		return this.check.check(material, TestValidation.SETTINGS);
 	}

@@ -120,6 +120,18 @@ class HostnamesCheckTests {
 			.isEmpty();
 	}
 
+	@Test
+	void doesNotMatchTheCertificateOfAClientBundleAgainstHostNames() {
+		Issued leaf = certificates.issue(certificates.leaf("client").subjectAlternativeNames("client.example.com"),
+				authority);
+		assertThat(this.check.check(material().pem(leaf),
+				settings(List.of("www.example.com")).withRole(BundleRole.CLIENT)))
+			.isEmpty();
+		assertThat(this.check.check(material().pem(leaf),
+				settings(List.of("www.example.com")).withRole(BundleRole.SERVER)))
+			.hasSize(1);
+	}
+
 	private List<Problem> check(List<String> required, String... subjectAlternativeNames) {
 		Issued leaf = certificates
 			.issue(certificates.leaf("www.example.com").subjectAlternativeNames(subjectAlternativeNames), authority);

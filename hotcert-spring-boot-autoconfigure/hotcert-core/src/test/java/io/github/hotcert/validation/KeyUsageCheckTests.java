@@ -106,17 +106,35 @@ class KeyUsageCheckTests {
 	}
 
 	@Test
+	void passesClientCertificateWithDigitalSignature() {
+		assertThat(check(KeyType.EC, KeyUsage.digitalSignature, TestValidation.CLIENT)).isEmpty();
+		assertThat(check(KeyType.RSA_2048, null, TestValidation.CLIENT)).isEmpty();
+	}
+
+	@Test
+	void rejectsRsaClientCertificateForKeyEnciphermentOnly() {
+		assertThat(check(KeyType.RSA_2048, KeyUsage.keyEncipherment, TestValidation.CLIENT)).singleElement()
+			.satisfies((problem) -> assertThat(problem.message())
+				.contains("has a key usage [keyEncipherment] that forbids TLS client use: a TLS client signs the "
+						+ "handshake with its key, which needs digitalSignature"));
+	}
+
+	@Test
 	void passesTrustMaterialWithoutKey() {
 		assertThat(this.check.check(material().trust(List.of(root.certificate())), TestValidation.SETTINGS)).isEmpty();
 	}
 
 	private List<Problem> check(KeyType keyType, Integer keyUsage) {
+		return check(keyType, keyUsage, TestValidation.SETTINGS);
+	}
+
+	private List<Problem> check(KeyType keyType, Integer keyUsage, ValidationSettings settings) {
 		TestCertificates.Spec spec = certificates.leaf("www.example.com").keyType(keyType);
 		if (keyUsage != null) {
 			spec.keyUsage(keyUsage);
 		}
 		LoadedMaterial material = material().pem(certificates.issue(spec, root));
-		return this.check.check(material, TestValidation.SETTINGS);
+		return this.check.check(material, settings);
 	}
 
 	private TestMaterial material() {

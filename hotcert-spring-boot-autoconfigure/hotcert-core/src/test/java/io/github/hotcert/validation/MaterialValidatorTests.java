@@ -53,7 +53,8 @@ class MaterialValidatorTests {
 			.extracting(MaterialCheck::getCheck)
 			.containsExactly(Check.PARSE, Check.KEY_MATCH, Check.DATES, Check.CHAIN, Check.SIGNATURE_ALGORITHM,
 					Check.CRITICAL_EXTENSION, Check.BASIC_CONSTRAINTS, Check.PATH, Check.CA_AS_LEAF, Check.KEY_USAGE,
-					Check.HANDSHAKE, Check.MIN_VALIDITY, Check.EXTENDED_KEY_USAGE, Check.HOSTNAMES, Check.KEY_STRENGTH);
+					Check.TRUST_ANCHORS, Check.HANDSHAKE, Check.MIN_VALIDITY, Check.TRUST_CONTINUITY,
+					Check.EXTENDED_KEY_USAGE, Check.HOSTNAMES, Check.KEY_STRENGTH);
 	}
 
 	@Test

@@ -95,11 +95,23 @@ class MinValidityCheckTests {
 	}
 
 	@Test
-	void passesTrustMaterialWithoutKey() {
+	void reportsTrustedCertificatesOfTrustMaterialThatExpireSoonOrExpired() {
 		Issued expiring = certificates.intermediate(certificates.leaf("Expiring CA")
 			.notBefore(NOW.minus(Duration.ofDays(400)))
 			.notAfter(NOW.plus(Duration.ofHours(1))), root);
-		assertThat(check(material().trust(List.of(expiring.certificate())), TestValidation.SETTINGS)).isEmpty();
+		Issued expired = certificates.intermediate(certificates.leaf("Expired CA")
+			.notBefore(NOW.minus(Duration.ofDays(400)))
+			.notAfter(NOW.minus(Duration.ofHours(2))), root);
+		LoadedMaterial material = material()
+			.trust(List.of(expiring.certificate(), expired.certificate(), root.certificate()));
+		assertThat(check(material, TestValidation.SETTINGS)).extracting(Problem::message)
+			.satisfiesExactly(
+					(message) -> assertThat(message)
+						.startsWith("trusted certificate CN=Expiring CA serial " + expiring.serialHex())
+						.contains("in 60 minutes, less than the minimum remaining validity of 24 hours"),
+					(message) -> assertThat(message)
+						.startsWith("trusted certificate CN=Expired CA serial " + expired.serialHex())
+						.contains("2 hours ago: peers whose certificates chain only to it are refused"));
 	}
 
 	private LoadedMaterial leafExpiringIn(Duration remaining) {

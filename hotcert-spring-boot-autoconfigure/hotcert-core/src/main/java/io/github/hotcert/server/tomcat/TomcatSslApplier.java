@@ -4,7 +4,10 @@ import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.github.hotcert.server.ServerSsl;
 import io.github.hotcert.server.ServerSslApplier;
@@ -79,17 +82,15 @@ public class TomcatSslApplier implements ServerSslApplier {
 		String prefix = "tomcat %s port %d".formatted(connector.getScheme(), connector.getLocalPort());
 		targets.add(new SslTarget(ssl.defaultBundle(), null, prefix + " (default host)",
 				(bundle) -> update(protocol, protocol.getDefaultSSLHostConfigName(), bundle)));
+		Set<String> hostNames = Arrays.stream(protocol.findSslHostConfigs())
+			.map((config) -> config.getHostName().toLowerCase(Locale.ROOT))
+			.collect(Collectors.toSet());
 		ssl.serverNameBundles().forEach((serverName, bundleName) -> {
-			if (hasHostConfig(protocol, serverName)) {
+			if (hostNames.contains(serverName.toLowerCase(Locale.ROOT))) {
 				targets.add(new SslTarget(bundleName, serverName, prefix + " (host " + serverName + ")",
 						(bundle) -> update(protocol, serverName, bundle)));
 			}
 		});
-	}
-
-	private static boolean hasHostConfig(AbstractHttp11Protocol<?> protocol, String hostName) {
-		return Arrays.stream(protocol.findSslHostConfigs())
-			.anyMatch((config) -> config.getHostName().equalsIgnoreCase(hostName));
 	}
 
 	/**

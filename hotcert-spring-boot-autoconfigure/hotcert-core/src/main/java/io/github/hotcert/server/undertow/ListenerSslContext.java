@@ -1,6 +1,6 @@
 package io.github.hotcert.server.undertow;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -14,10 +14,13 @@ import io.undertow.protocols.ssl.SNISSLContext;
 import org.springframework.boot.ssl.SslBundle;
 
 /**
- * The SSL context of one Undertow HTTPS listener, rebuilt from the bundle of every host
- * name whenever one of them changes, the way Spring Boot builds it at startup: the
- * default bundle's context, and one context per SNI host name, behind an
- * {@link SNISSLContext}.
+ * The SSL context of one Undertow HTTPS listener, built the way Spring Boot builds it at
+ * startup: the default bundle's context, and one context per SNI host name, behind an
+ * {@link SNISSLContext}. When one bundle changes, only its context is built; the contexts
+ * of the other host names are kept, and those not built by hotcert yet (unchanged since
+ * startup) are {@link DeferredSslContext built from their served bundle} when a handshake
+ * first asks for them. A change therefore costs the same whatever the number of host
+ * names.
  */
 final class ListenerSslContext {
 
@@ -29,9 +32,9 @@ final class ListenerSslContext {
 
 	private final Function<String, SslBundle> servedBundles;
 
-	private SslBundle defaultBundle;
+	private SSLContext defaultContext;
 
-	private Map<String, SslBundle> serverNameBundles = Map.of();
+	private final Map<String, SSLContext> serverNameContexts = new HashMap<>();
 
 	/**
 	 * Create a new {@link ListenerSslContext}.
@@ -51,21 +54,17 @@ final class ListenerSslContext {
 
 	/**
 	 * Serve a new bundle for one host name: replace the listener's SSL context with one
-	 * built from it and from the bundles served for the other host names. Nothing changes
-	 * if the context cannot be built.
+	 * made of the new bundle's context and the contexts of the other host names. Nothing
+	 * changes if the new bundle's context cannot be built.
 	 * @param serverName the SNI host name, or {@code null} for the default host
 	 * @param bundle the new bundle
 	 */
 	synchronized void update(String serverName, SslBundle bundle) {
-		SslBundle defaultBundle;
-		Map<String, SslBundle> serverNameBundles = new LinkedHashMap<>();
+		SSLContext changed;
 		SSLContext context;
 		try {
-			defaultBundle = (serverName != null) ? served(null, this.ssl.defaultBundle()) : bundle;
-			this.ssl.serverNameBundles()
-				.forEach((name, bundleName) -> serverNameBundles.put(name,
-						name.equals(serverName) ? bundle : served(name, bundleName)));
-			context = createSslContext(defaultBundle, serverNameBundles);
+			changed = bundle.createSslContext();
+			context = createSslContext(serverName, changed);
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException(
@@ -74,20 +73,40 @@ final class ListenerSslContext {
 					ex);
 		}
 		this.listener.setSslContext(context);
-		this.defaultBundle = defaultBundle;
-		this.serverNameBundles = serverNameBundles;
+		if (serverName != null) {
+			this.serverNameContexts.put(serverName, changed);
+		}
+		else {
+			this.defaultContext = changed;
+		}
 	}
 
-	private SslBundle served(String serverName, String bundleName) {
-		SslBundle applied = (serverName != null) ? this.serverNameBundles.get(serverName) : this.defaultBundle;
-		return (applied != null) ? applied : this.servedBundles.apply(bundleName);
-	}
-
-	private static SSLContext createSslContext(SslBundle defaultBundle, Map<String, SslBundle> serverNameBundles) {
+	private SSLContext createSslContext(String serverName, SSLContext changed) {
 		SNIContextMatcher.Builder builder = new SNIContextMatcher.Builder();
-		builder.setDefaultContext(defaultBundle.createSslContext());
-		serverNameBundles.forEach((serverName, bundle) -> builder.addMatch(serverName, bundle.createSslContext()));
+		builder.setDefaultContext((serverName != null) ? kept(null, this.ssl.defaultBundle(), changed) : changed);
+		this.ssl.serverNameBundles()
+			.forEach((name, bundleName) -> builder.addMatch(name,
+					name.equals(serverName) ? changed : kept(name, bundleName, changed)));
 		return new SNISSLContext(builder.build());
+	}
+
+	/**
+	 * Return the context kept for a host name, or a context deferred until a handshake
+	 * needs it for a host name whose bundle did not change since startup.
+	 */
+	private SSLContext kept(String serverName, String bundleName, SSLContext like) {
+		SSLContext kept = (serverName != null) ? this.serverNameContexts.get(serverName) : this.defaultContext;
+		if (kept == null) {
+			kept = new DeferredSslContext(() -> this.servedBundles.apply(bundleName).createSslContext(),
+					like.getProvider(), like.getProtocol());
+			if (serverName != null) {
+				this.serverNameContexts.put(serverName, kept);
+			}
+			else {
+				this.defaultContext = kept;
+			}
+		}
+		return kept;
 	}
 
 	@Override

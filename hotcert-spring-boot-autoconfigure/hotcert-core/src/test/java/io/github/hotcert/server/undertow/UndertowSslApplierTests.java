@@ -2,8 +2,11 @@ package io.github.hotcert.server.undertow;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.server.ServedBundles;
@@ -45,6 +48,8 @@ class UndertowSslApplierTests {
 
 	private static final String ALPHA = "alpha.example";
 
+	private static final String BETA = "beta.example";
+
 	private final TestCertificates certificates = TestCertificates.now();
 
 	private final Issued authority = this.certificates.authority("hotcert Undertow CA");
@@ -53,7 +58,19 @@ class UndertowSslApplierTests {
 
 	private final Issued alpha = issue(ALPHA);
 
-	private final DefaultSslBundleRegistry registry = new DefaultSslBundleRegistry();
+	private final Issued beta = issue(BETA);
+
+	private final List<String> bundlesRead = new CopyOnWriteArrayList<>();
+
+	private final DefaultSslBundleRegistry registry = new DefaultSslBundleRegistry() {
+
+		@Override
+		public SslBundle getBundle(String name) {
+			UndertowSslApplierTests.this.bundlesRead.add(name);
+			return super.getBundle(name);
+		}
+
+	};
 
 	private final WebServer webServer = mock(WebServer.class);
 
@@ -69,9 +86,12 @@ class UndertowSslApplierTests {
 	void start() {
 		this.registry.registerBundle("web", TestSslBundles.of(this.web));
 		this.registry.registerBundle("alpha", TestSslBundles.of(this.alpha));
+		this.registry.registerBundle("beta", TestSslBundles.of(this.beta));
 		SNIContextMatcher.Builder matcher = new SNIContextMatcher.Builder();
 		matcher.setDefaultContext(this.registry.getBundle("web").createSslContext());
 		matcher.addMatch(ALPHA, this.registry.getBundle("alpha").createSslContext());
+		matcher.addMatch(BETA, this.registry.getBundle("beta").createSslContext());
+		this.bundlesRead.clear();
 		this.undertow = Undertow.builder()
 			.addHttpsListener(0, "127.0.0.1", new SNISSLContext(matcher.build()))
 			.addHttpListener(0, "127.0.0.1")
@@ -100,15 +120,16 @@ class UndertowSslApplierTests {
 	@Test
 	void targetsTheDefaultHostAndEverySniHostNameOfTheHttpsListenerOnly() {
 		assertThat(targets()).extracting(SslTarget::bundle, SslTarget::serverName, SslTarget::description)
-			.containsExactly(tuple("web", null, "undertow https port " + this.port + " (default host)"),
-					tuple("alpha", ALPHA, "undertow https port " + this.port + " (host " + ALPHA + ")"));
+			.containsExactlyInAnyOrder(tuple("web", null, "undertow https port " + this.port + " (default host)"),
+					tuple("alpha", ALPHA, "undertow https port " + this.port + " (host " + ALPHA + ")"),
+					tuple("beta", BETA, "undertow https port " + this.port + " (host " + BETA + ")"));
 	}
 
 	@Test
 	void newBundleOfTheDefaultHostIsServedOnNewConnectionsAndTheHostNameKeepsItsOwn() throws Exception {
 		assertServed(this.web, this.alpha);
 		Issued rotated = issue("web-2.example");
-		targets().get(0).updater().accept(TestSslBundles.of(rotated));
+		target(targets(), null).updater().accept(TestSslBundles.of(rotated));
 		assertServed(rotated, this.alpha);
 		assertThat(this.client.get(this.port, "/").body()).isEqualTo("ok");
 	}
@@ -117,18 +138,30 @@ class UndertowSslApplierTests {
 	void newBundleOfAHostNameIsServedForItAndIsKeptWhenTheDefaultHostChanges() throws Exception {
 		List<SslTarget> targets = targets();
 		Issued rotatedAlpha = issue("alpha-2.example");
-		targets.get(1).updater().accept(TestSslBundles.of(rotatedAlpha));
+		target(targets, ALPHA).updater().accept(TestSslBundles.of(rotatedAlpha));
 		assertServed(this.web, rotatedAlpha);
 		Issued rotatedWeb = issue("web-2.example");
-		targets.get(0).updater().accept(TestSslBundles.of(rotatedWeb));
+		target(targets, null).updater().accept(TestSslBundles.of(rotatedWeb));
 		assertServed(rotatedWeb, rotatedAlpha);
+	}
+
+	@Test
+	void changeOfOneHostBuildsOnlyItsOwnContextAndTheOthersOnTheirFirstHandshake() throws Exception {
+		List<SslTarget> targets = targets();
+		target(targets, null).updater().accept(TestSslBundles.of(issue("web-2.example")));
+		assertThat(this.bundlesRead).isEmpty();
+		assertThat(this.client.withServerName(ALPHA).servedSerial(this.port)).isEqualTo(this.alpha.serialHex());
+		assertThat(this.bundlesRead).containsExactly("alpha");
+		target(targets, BETA).updater().accept(TestSslBundles.of(issue("beta-2.example")));
+		assertThat(this.client.withServerName(ALPHA).servedSerial(this.port)).isEqualTo(this.alpha.serialHex());
+		assertThat(this.bundlesRead).containsExactly("alpha");
 	}
 
 	@Test
 	void bundleThatCannotBuildAnSslContextChangesNothing() throws Exception {
 		SslBundle unusable = TestSslBundles.of(issue("web-2.example"),
 				SslBundleKey.of(TestSslBundles.PASSWORD, "missing"));
-		assertThatIllegalStateException().isThrownBy(() -> targets().get(0).updater().accept(unusable))
+		assertThatIllegalStateException().isThrownBy(() -> target(targets(), null).updater().accept(unusable))
 			.withMessageContaining(
 					"Unable to create the SSL context of undertow https port " + this.port + " for the default host");
 		assertServed(this.web, this.alpha);
@@ -144,7 +177,17 @@ class UndertowSslApplierTests {
 	private List<SslTarget> targets() {
 		Ssl ssl = new Ssl();
 		ssl.setBundle("web");
-		return this.applier.getTargets(this.webServer, new ServerSsl(ssl, "web", Map.of(ALPHA, "alpha")));
+		Map<String, String> serverNames = new LinkedHashMap<>();
+		serverNames.put(ALPHA, "alpha");
+		serverNames.put(BETA, "beta");
+		return this.applier.getTargets(this.webServer, new ServerSsl(ssl, "web", serverNames));
+	}
+
+	private static SslTarget target(List<SslTarget> targets, String serverName) {
+		return targets.stream()
+			.filter((target) -> Objects.equals(target.serverName(), serverName))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private int httpsPort() {

@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
-import io.github.hotcert.config.HotcertProperties;
 import io.github.hotcert.config.BundleDiscovery;
+import io.github.hotcert.config.HotcertProperties;
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.ReloadLifecycle;
 import io.github.hotcert.reload.RetryScheduler;
 import io.github.hotcert.reload.SslBundleRebinder;
+import io.github.hotcert.reload.StartupValidation;
 import io.github.hotcert.server.WebServerSslBinder;
 import io.github.hotcert.server.tomcat.TomcatSslApplier;
 import io.github.hotcert.source.MaterialLocation;
@@ -81,6 +82,7 @@ class HotcertAutoConfigurationTests {
 				.hasSingleBean(RetryScheduler.class);
 			CertificateReloader reloader = context.getBean(CertificateReloader.class);
 			assertThat(reloader.getBundles()).extracting((bundle) -> bundle.getName()).containsExactly("web");
+			StartupValidation.awaitDone(context);
 			assertThat(reloader.getBundle("web").getServed()).as("recorded at startup").isNotNull();
 		});
 	}

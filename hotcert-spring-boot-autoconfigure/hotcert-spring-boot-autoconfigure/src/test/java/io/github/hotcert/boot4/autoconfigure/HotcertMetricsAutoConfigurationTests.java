@@ -8,6 +8,7 @@ import io.github.hotcert.metrics.CertificateMetrics;
 import io.github.hotcert.metrics.ReloadMetrics;
 import io.github.hotcert.metrics.ReloadMetricsListener;
 import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.reload.StartupValidation;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
@@ -60,6 +61,7 @@ class HotcertMetricsAutoConfigurationTests {
 	@Test
 	void bindsTheMetricsOfTheManagedBundlesToTheMeterRegistry() {
 		this.runner.withPropertyValues(this.bundle).run((context) -> {
+			StartupValidation.awaitDone(context);
 			assertThat(context).hasSingleBean(CertificateMetrics.class)
 				.hasSingleBean(ReloadMetrics.class)
 				.hasSingleBean(ReloadMetricsListener.class);
@@ -126,6 +128,7 @@ class HotcertMetricsAutoConfigurationTests {
 	@Test
 	void leavesSpringBootsChainExpiryToSpringBoot() {
 		this.runner.withPropertyValues(this.bundle).run((context) -> {
+			StartupValidation.awaitDone(context);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.find("ssl.chain.expiry").meters()).isEmpty();
 			assertThat(registry.find(CertificateMetrics.EXPIRATION).gauges()).hasSize(2);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.github.hotcert.reload.StartupValidation;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
@@ -44,14 +45,14 @@ class WatcherThreadLeakTests {
 		int threadsBefore = Thread.activeCount();
 		for (int i = 0; i < 50; i++) {
 			runner.run((context) -> {
+				StartupValidation.awaitDone(context);
 				assertThat(context.getBean(CertificateFileWatcher.class).isRunning()).isTrue();
 				assertThat(context.getBean(SignalTrigger.class).isInstalled()).isTrue();
 				assertThat(threads(CertificateFileWatcher.THREAD_NAME)).isEqualTo(1);
 			});
 		}
 		assertThat(threads(CertificateFileWatcher.THREAD_NAME)).isZero();
-		// The JDK's poller thread ends shortly after its WatchService is closed, not at
-		// once
+		// The JDK's poller ends shortly after its WatchService is closed, not at once
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(

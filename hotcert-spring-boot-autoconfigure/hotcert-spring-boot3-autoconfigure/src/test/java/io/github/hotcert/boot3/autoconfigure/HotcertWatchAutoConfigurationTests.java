@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.hotcert.reload.ReloadLifecycle;
+import io.github.hotcert.reload.StartupValidation;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
@@ -54,6 +55,7 @@ class HotcertWatchAutoConfigurationTests {
 	@Test
 	void watchesWithEventsAndPollingByDefault() {
 		this.runner.run((context) -> {
+			StartupValidation.awaitDone(context);
 			CertificateFileWatcher watcher = context.getBean(CertificateFileWatcher.class);
 			assertThat(watcher.getSettings()).isEqualTo(new WatchSettings(WatchMode.WATCH_POLL, Duration.ofMillis(250),
 					Duration.ofSeconds(2), Duration.ofSeconds(10)));
@@ -75,6 +77,7 @@ class HotcertWatchAutoConfigurationTests {
 	@Test
 	void pollModePollsWithoutWatchingEvents() {
 		this.runner.withPropertyValues("hotcert.watch.mode=poll").run((context) -> {
+			StartupValidation.awaitDone(context);
 			CertificateFileWatcher watcher = context.getBean(CertificateFileWatcher.class);
 			assertThat(watcher.getSettings().mode()).isEqualTo(WatchMode.POLL);
 			assertThat(watcher.isRunning()).isTrue();
@@ -84,6 +87,7 @@ class HotcertWatchAutoConfigurationTests {
 	@Test
 	void offModeStartsNoWatcherThread() {
 		this.runner.withPropertyValues("hotcert.watch.mode=off").run((context) -> {
+			StartupValidation.awaitDone(context);
 			CertificateFileWatcher watcher = context.getBean(CertificateFileWatcher.class);
 			assertThat(watcher.getSettings().mode()).isEqualTo(WatchMode.OFF);
 			assertThat(watcher.isRunning()).isFalse();
@@ -108,6 +112,7 @@ class HotcertWatchAutoConfigurationTests {
 			.withUserConfiguration(UnavailableSignalConfiguration.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
+				StartupValidation.awaitDone(context);
 				assertThat(context.getBean(SignalTrigger.class).isInstalled()).isFalse();
 				assertThat(context.getBean(CertificateFileWatcher.class).isRunning()).isTrue();
 			});

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.github.hotcert.reload.StartupValidation;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
@@ -44,6 +45,7 @@ class WatcherThreadLeakTests {
 		int threadsBefore = Thread.activeCount();
 		for (int i = 0; i < 50; i++) {
 			runner.run((context) -> {
+				StartupValidation.awaitDone(context);
 				assertThat(context.getBean(CertificateFileWatcher.class).isRunning()).isTrue();
 				assertThat(context.getBean(SignalTrigger.class).isInstalled()).isTrue();
 				assertThat(threads(CertificateFileWatcher.THREAD_NAME)).isEqualTo(1);

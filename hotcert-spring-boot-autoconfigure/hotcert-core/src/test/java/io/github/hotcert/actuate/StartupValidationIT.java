@@ -1,0 +1,88 @@
+package io.github.hotcert.actuate;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hotcert.actuate.ActuatorClient.Response;
+import io.github.hotcert.testsupport.HeldValidator;
+import io.github.hotcert.testsupport.TlsClient;
+import io.github.hotcert.validation.ValidationPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The validation of the material served at startup runs after the application started, on
+ * a real Tomcat: while it runs, the server serves, and the endpoint, the health
+ * indicator, the info contributor and the metrics say that the bundle is validating
+ * rather than anything they do not know yet.
+ */
+class StartupValidationIT {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private final TlsClient tls = TlsClient.create();
+
+	@RegisterExtension
+	final CertificatesApplication app = new CertificatesApplication();
+
+	@Test
+	void reportsValidatingUntilTheMaterialServedAtStartupIsValidated() throws Exception {
+		this.app.startValidating(new Class<?>[] { HeldValidation.class },
+				"management.endpoints.web.exposure.include=certificates,health,info,prometheus",
+				"management.endpoint.health.show-details=always", "management.info.certificates.enabled=true");
+		HeldValidator held = this.app.context().getBean(HeldValidator.class);
+		assertThat(held.awaitHeld()).isTrue();
+		assertThat(this.tls.servedSerial(this.app.port())).isEqualTo(this.app.first().serialHex());
+		JsonNode validating = this.app.web();
+		assertThat(validating.path("validating").asBoolean()).isTrue();
+		assertThat(validating.path("served").path("chain").path(0).path("serialNumber").asText())
+			.as("what Spring Boot loaded at startup")
+			.isEqualTo(this.app.first().serialHex());
+		assertThat(absent(validating.path("lastReload"))).as("lastReload").isTrue();
+		assertThat(absent(validating.path("pendingChange"))).as("pendingChange").isTrue();
+		Response health = this.app.actuator().get("/actuator/health/certificates");
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.json().path("status").asText()).isEqualTo("UNKNOWN");
+		assertThat(health.json().path("details").path("web").path("validating").asBoolean()).isTrue();
+		assertThat(health.json().path("details").path("web").size()).isOne();
+		assertThat(this.app.actuator().get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
+		assertThat(this.app.actuator().get("/actuator/info").json().path("certificates").path("web").toString())
+			.isEqualTo("{\"validating\":true}");
+		assertThat(this.app.actuator().get("/actuator/prometheus").body())
+			.contains("hotcert_reload_pending_change{bundle=\"web\"} NaN")
+			.doesNotContain("hotcert_certificate_expiration_timestamp_seconds{");
+		held.release();
+		await().atMost(TIMEOUT).until(() -> !this.app.web().path("validating").asBoolean());
+		JsonNode validated = this.app.web();
+		assertThat(validated.path("served").path("chain").path(0).path("serialNumber").asText())
+			.isEqualTo(this.app.first().serialHex());
+		assertThat(validated.path("lastReload").path("trigger").asText()).isEqualTo("startup");
+		assertThat(validated.path("pendingChange").asBoolean()).isFalse();
+		assertThat(this.app.actuator().get("/actuator/health/certificates").json().path("status").asText())
+			.isEqualTo("UP");
+		assertThat(this.app.actuator().get("/actuator/prometheus").body())
+			.contains("hotcert_reload_pending_change{bundle=\"web\"} 0.0")
+			.contains("hotcert_certificate_expiration_timestamp_seconds{");
+	}
+
+	private static boolean absent(JsonNode node) {
+		return node.isNull() || node.isMissingNode();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HeldValidation {
+
+		@Bean
+		HeldValidator heldMaterialValidator(ValidationPolicy policy) {
+			return new HeldValidator(policy);
+		}
+
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.github.hotcert.reload;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.hotcert.source.MaterialSource;
+import io.github.hotcert.source.StoreSource;
+import io.github.hotcert.testsupport.HeldValidator;
+import io.github.hotcert.testsupport.PemFiles;
+import io.github.hotcert.testsupport.TestCertificates;
+import io.github.hotcert.testsupport.TestCertificates.Issued;
+import io.github.hotcert.testsupport.TestMaterial;
+import io.github.hotcert.testsupport.TestValidation;
+import io.github.hotcert.watch.CertificateFileWatcher;
+import io.github.hotcert.watch.WatchMode;
+import io.github.hotcert.watch.WatchSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link ReloadLifecycle}: the application does not wait for the watcher or for
+ * the validation of the material served at startup.
+ */
+class ReloadLifecycleTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private final TestCertificates certificates = TestCertificates.now();
+
+	private final HeldValidator validator = new HeldValidator(TestValidation.policy());
+
+	@TempDir
+	Path directory;
+
+	private CertificateFileWatcher watcher;
+
+	private ReloadLifecycle lifecycle;
+
+	private ManagedBundle bundle;
+
+	@BeforeEach
+	void create() throws Exception {
+		Issued issued = this.certificates.issue(this.certificates.leaf("startup.example"),
+				this.certificates.authority("lifecycle test CA"));
+		Path certificate = Files.writeString(this.directory.resolve("tls.crt"), PemFiles.certificates(issued.chain()));
+		Path key = Files.writeString(this.directory.resolve("tls.key"), PemFiles.pkcs8(issued.keyPair().getPrivate()));
+		MaterialSource source = new MaterialSource("web", TestMaterial.reader(), StoreSource.pem(null,
+				TestMaterial.location("certificate", certificate), TestMaterial.location("private-key", key), null),
+				null, null, null, null);
+		this.bundle = new ManagedBundle(source, new LocalBundlePublisher("web"), 20);
+		CertificateReloader reloader = new CertificateReloader(List.of(this.bundle), this.validator, (event) -> {
+		}, Clock.systemUTC());
+		this.watcher = new CertificateFileWatcher(new WatchSettings(WatchMode.WATCH_POLL, Duration.ofMillis(50),
+				Duration.ofMillis(500), Duration.ofHours(1)));
+		this.lifecycle = new ReloadLifecycle(reloader, this.watcher);
+	}
+
+	@AfterEach
+	void stop() {
+		this.validator.release();
+		this.lifecycle.stop();
+	}
+
+	@Test
+	void startReturnsWhileTheMaterialServedAtStartupIsValidated() throws Exception {
+		this.lifecycle.start();
+		assertThat(this.lifecycle.isRunning()).isTrue();
+		assertThat(this.bundle.isValidating()).isTrue();
+		assertThat(this.validator.awaitHeld()).isTrue();
+		assertThat(this.watcher.isRunning()).as("watching before validating").isTrue();
+		assertThat(this.bundle.isValidating()).isTrue();
+		assertThat(this.bundle.getLastResult()).isNull();
+		this.validator.release();
+		await().atMost(TIMEOUT).until(() -> !this.bundle.isValidating());
+		assertThat(this.bundle.getLastResult().trigger()).isEqualTo(ReloadTrigger.STARTUP);
+		assertThat(this.bundle.getLastResult().outcome()).isEqualTo(ReloadOutcome.UNCHANGED);
+	}
+
+	@Test
+	void stopEndsTheStartupThreadAndTheWatcher() throws Exception {
+		this.lifecycle.start();
+		assertThat(this.validator.awaitHeld()).isTrue();
+		this.validator.release();
+		this.lifecycle.stop();
+		assertThat(this.lifecycle.isRunning()).isFalse();
+		assertThat(this.watcher.isRunning()).isFalse();
+		assertThat(Thread.getAllStackTraces().keySet())
+			.noneMatch((thread) -> ReloadLifecycle.THREAD_NAME.equals(thread.getName()));
+	}
+
+}
