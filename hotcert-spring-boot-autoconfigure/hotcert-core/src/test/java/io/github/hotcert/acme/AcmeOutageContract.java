@@ -1,22 +1,16 @@
 package io.github.hotcert.acme;
 
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.hotcert.testsupport.Pebble;
 import io.github.hotcert.testsupport.RunningApplication;
-import io.github.hotcert.testsupport.TlsClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,41 +20,16 @@ import static org.awaitility.Awaitility.await;
  * backoff, the certificate it has keeps being served, and the endpoint, the metrics and,
  * once expiry nears, the health say why. One subclass per server.
  */
-public abstract class AcmeOutageContract {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+public abstract class AcmeOutageContract extends AcmePebbleContract {
 
 	private static final int VALIDITY_SECONDS = 20;
-
-	private final TlsClient client = TlsClient.create().withServerName(AcmeApplications.DOMAIN);
-
-	@TempDir
-	Path directory;
 
 	@RegisterExtension
 	final RunningApplication application = new RunningApplication();
 
-	private Pebble pebble;
-
-	/**
-	 * Start an application that serves {@code GET /} on this server, on port 0 and
-	 * loopback.
-	 * @param properties the properties
-	 * @return the application context
-	 */
-	protected abstract ConfigurableApplicationContext run(String... properties);
-
-	@AfterEach
-	void stopPebble() {
-		if (this.pebble != null) {
-			this.pebble.close();
-		}
-	}
-
 	@Test
 	void keepsServingAndRetriesWithBackoffWhileTheCaIsDown() throws Exception {
-		int challengePort = Pebble.freePort();
-		this.pebble = Pebble.start(this.directory.resolve("pebble"), VALIDITY_SECONDS, challengePort);
+		startPebble(VALIDITY_SECONDS);
 		// Renewal when 60% of the lifetime is left (12 s), health DOWN below half of that
 		// (6 s)
 		this.application.start(() -> run(AcmeApplications.properties(this.pebble, this.directory.resolve("storage"),

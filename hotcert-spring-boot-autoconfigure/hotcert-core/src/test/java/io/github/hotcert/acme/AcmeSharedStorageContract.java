@@ -2,19 +2,13 @@ package io.github.hotcert.acme;
 
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.ReloadTrigger;
 import io.github.hotcert.testsupport.Pebble;
 import io.github.hotcert.testsupport.RunningApplication;
-import io.github.hotcert.testsupport.TlsClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,16 +20,9 @@ import static org.awaitility.Awaitility.await;
  * the CA does not reach is answered by the one it reaches. A restart serves the stored
  * certificate at once, without ordering. One subclass per server.
  */
-public abstract class AcmeSharedStorageContract {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+public abstract class AcmeSharedStorageContract extends AcmePebbleContract {
 
 	private static final int VALIDITY_SECONDS = 24;
-
-	private final TlsClient client = TlsClient.create().withServerName(AcmeApplications.DOMAIN);
-
-	@TempDir
-	Path directory;
 
 	@RegisterExtension
 	final RunningApplication first = new RunningApplication();
@@ -43,27 +30,9 @@ public abstract class AcmeSharedStorageContract {
 	@RegisterExtension
 	final RunningApplication second = new RunningApplication();
 
-	private Pebble pebble;
-
-	/**
-	 * Start an application that serves {@code GET /} on this server, on port 0 and
-	 * loopback.
-	 * @param properties the properties
-	 * @return the application context
-	 */
-	protected abstract ConfigurableApplicationContext run(String... properties);
-
-	@AfterEach
-	void stopPebble() {
-		if (this.pebble != null) {
-			this.pebble.close();
-		}
-	}
-
 	@Test
 	void instancesSharingStorageOrderOnceForEachCertificate() throws Exception {
-		int challengePort = Pebble.freePort();
-		this.pebble = Pebble.start(this.directory.resolve("pebble"), VALIDITY_SECONDS, challengePort);
+		startPebble(VALIDITY_SECONDS);
 		Path storage = this.directory.resolve("storage");
 		// Both instances start while the CA is down, so that the lifetime of the first
 		// certificate starts once both run, however long they take to start
