@@ -12,6 +12,10 @@ class JettyAcmeIT extends AcmeServerContract {
 
 	@Override
 	protected ConfigurableApplicationContext run(String... properties) {
+		return application(properties);
+	}
+
+	static ConfigurableApplicationContext application(String... properties) {
 		return TestWebApplication.run(new Class<?>[] { JettyReloadContractIT.JettyServer.class },
 				TestWebApplication.concat(new String[] { JettyReloadContractIT.WITHOUT_WEBSOCKET }, properties));
 	}

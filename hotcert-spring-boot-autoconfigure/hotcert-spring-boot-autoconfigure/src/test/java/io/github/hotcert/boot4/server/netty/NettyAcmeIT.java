@@ -12,6 +12,10 @@ class NettyAcmeIT extends AcmeServerContract {
 
 	@Override
 	protected ConfigurableApplicationContext run(String... properties) {
+		return application(properties);
+	}
+
+	static ConfigurableApplicationContext application(String... properties) {
 		return TestReactiveWebApplication.run(new Class<?>[] { NettyReloadContractIT.NettyServer.class }, properties);
 	}
 

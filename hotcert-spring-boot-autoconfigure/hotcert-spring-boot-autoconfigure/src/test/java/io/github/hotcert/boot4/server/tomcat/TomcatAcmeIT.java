@@ -12,6 +12,10 @@ class TomcatAcmeIT extends AcmeServerContract {
 
 	@Override
 	protected ConfigurableApplicationContext run(String... properties) {
+		return application(properties);
+	}
+
+	static ConfigurableApplicationContext application(String... properties) {
 		return TestWebApplication.run(new Class<?>[] { TomcatReloadContractIT.TomcatServer.class }, properties);
 	}
 

@@ -2,18 +2,13 @@ package io.github.hotcert.acme;
 
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.ReloadTrigger;
 import io.github.hotcert.testsupport.Pebble;
 import io.github.hotcert.testsupport.RunningApplication;
-import io.github.hotcert.testsupport.TestWebApplication;
-import io.github.hotcert.testsupport.TlsClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,18 +18,11 @@ import static org.awaitility.Awaitility.await;
  * shared volume: one order per certificate, whichever instance orders, the other picks
  * the certificate up through its file watch, and the HTTP-01 challenge of the instance
  * the CA does not reach is answered by the one it reaches. A restart serves the stored
- * certificate at once, without ordering.
+ * certificate at once, without ordering. One subclass per server.
  */
-class AcmeSharedStorageIT {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+public abstract class AcmeSharedStorageContract extends AcmePebbleContract {
 
 	private static final int VALIDITY_SECONDS = 24;
-
-	private final TlsClient client = TlsClient.create().withServerName(AcmeApplications.DOMAIN);
-
-	@TempDir
-	Path directory;
 
 	@RegisterExtension
 	final RunningApplication first = new RunningApplication();
@@ -42,28 +30,21 @@ class AcmeSharedStorageIT {
 	@RegisterExtension
 	final RunningApplication second = new RunningApplication();
 
-	private Pebble pebble;
-
-	@AfterEach
-	void stopPebble() {
-		if (this.pebble != null) {
-			this.pebble.close();
-		}
-	}
-
 	@Test
 	void instancesSharingStorageOrderOnceForEachCertificate() throws Exception {
-		int challengePort = Pebble.freePort();
-		this.pebble = Pebble.start(this.directory.resolve("pebble"), VALIDITY_SECONDS, challengePort);
+		startPebble(VALIDITY_SECONDS);
 		Path storage = this.directory.resolve("storage");
+		// Both instances start while the CA is down, so that the lifetime of the first
+		// certificate starts once both run, however long they take to start
+		this.pebble.stop();
 		// The first instance is the one the CA reaches for HTTP-01 validation
-		this.first.start(() -> TestWebApplication.run(AcmeApplications.properties(this.pebble, storage)));
-		// The second listens on a port the CA never reaches, and renews earlier (40% of
-		// the
-		// lifetime left instead of a third): its renewal is validated through the first
-		this.second.start(() -> TestWebApplication.run(AcmeApplications.properties(this.pebble, storage,
+		this.first.start(() -> run(AcmeApplications.properties(this.pebble, storage)));
+		// The second listens on a port the CA never reaches, and renews earlier (60% of
+		// the lifetime left instead of a third): its challenges are answered by the first
+		this.second.start(() -> run(AcmeApplications.properties(this.pebble, storage,
 				"hotcert.acme.bundle.web.http-challenge-port=" + Pebble.freePort(),
 				"hotcert.acme.bundle.web.renewal-ratio=0.6")));
+		this.pebble.restart();
 		X509Certificate issued = this.client.awaitServed(this.first.port(),
 				(served) -> !TemporaryCertificate.isTemporary(served), TIMEOUT);
 		this.client.awaitServed(this.second.port(), issued::equals, TIMEOUT);
@@ -84,8 +65,8 @@ class AcmeSharedStorageIT {
 		this.first.close();
 		// Restarted with the renewal due late in the lifetime, so that the restart is
 		// done long before
-		this.first.start(() -> TestWebApplication
-			.run(AcmeApplications.properties(this.pebble, storage, "hotcert.acme.bundle.web.renewal-ratio=0.05")));
+		this.first.start(() -> run(
+				AcmeApplications.properties(this.pebble, storage, "hotcert.acme.bundle.web.renewal-ratio=0.05")));
 		assertThat(this.client.servedCertificate(this.first.port())).as("served at once after a restart")
 			.isEqualTo(renewed);
 		assertThat(this.first.getBean(AcmeBundles.class).getBundle("web").getStatus().isTemporary()).isFalse();
