@@ -88,7 +88,7 @@ public final class AcmeBundle {
 
 	@Override
 	public String toString() {
-		return "AcmeBundle[" + getName() + ", " + this.settings.directory() + "]";
+		return "AcmeBundle[" + getName() + ", " + this.settings.displayDirectory() + "]";
 	}
 
 	/**

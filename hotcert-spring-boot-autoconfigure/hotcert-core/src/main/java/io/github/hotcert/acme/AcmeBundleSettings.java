@@ -1,6 +1,7 @@
 package io.github.hotcert.acme;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -53,12 +54,35 @@ public record AcmeBundleSettings(String name, URI directory, List<String> domain
 	}
 
 	/**
-	 * Return the name of the CA for messages: the host (and port) of its directory.
+	 * Return the name of the CA for messages: the host (and port) of its directory,
+	 * without any user information written in its URL.
 	 * @return the CA's host
 	 */
 	public String caName() {
-		return (this.directory.getRawAuthority() != null) ? this.directory.getRawAuthority()
-				: this.directory.toString();
+		if (this.directory.getHost() == null) {
+			return displayDirectory();
+		}
+		return this.directory.getHost() + ((this.directory.getPort() != -1) ? ":" + this.directory.getPort() : "");
+	}
+
+	/**
+	 * Return the directory URL to show in messages and reports: without the user
+	 * information and the query that its URL may hold (credentials, tokens).
+	 * @return the directory URL that can be shown
+	 */
+	public String displayDirectory() {
+		URI directory = this.directory;
+		if (directory.getRawUserInfo() == null && directory.getRawQuery() == null) {
+			return directory.toString();
+		}
+		try {
+			return new URI(directory.getScheme(), null, directory.getHost(), directory.getPort(), directory.getPath(),
+					null, null)
+				.toString();
+		}
+		catch (URISyntaxException ex) {
+			return directory.getScheme() + "://" + directory.getHost();
+		}
 	}
 
 	/**

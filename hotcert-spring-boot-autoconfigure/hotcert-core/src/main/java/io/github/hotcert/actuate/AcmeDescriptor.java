@@ -46,7 +46,7 @@ public record AcmeDescriptor(String ca, String account, List<String> domains, St
 				? "retrying after %d failed %s".formatted(status.getConsecutiveFailures(),
 						(status.getConsecutiveFailures() == 1) ? "order" : "orders")
 				: (plan != null) ? plan.basis() : null;
-		return new AcmeDescriptor(settings.directory().toString(), status.getAccount(), settings.domains(),
+		return new AcmeDescriptor(settings.displayDirectory(), status.getAccount(), settings.domains(),
 				settings.challengeType().id(), status.getState().id(), status.isTemporary(), status.getNextAttempt(),
 				basis, status.getWaitingFor(), status.getConsecutiveFailures(), status.getIssued(), status.getFailed(),
 				OrderDescriptor.of(status.getLastOrder()));
