@@ -27,11 +27,16 @@ import java.util.stream.Stream;
  * @param items the items to run (1 to 8)
  * @param quick whether to measure a little of everything only
  * @param maxBundles the largest number of bundles of item 8
+ * @param scaleServers the servers item 8 measures ({@code tomcat}, {@code undertow},
+ * {@code netty}, {@code jetty})
  */
 record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nettyJar, Path jettyJar, Path output,
-		Path workDirectory, String command, Set<Integer> items, boolean quick, int maxBundles) {
+		Path workDirectory, String command, Set<Integer> items, boolean quick, int maxBundles,
+		Set<String> scaleServers) {
 
 	private static final String ALL_ITEMS = "1,2,3,4,5,6,7,8";
+
+	private static final Set<String> SERVERS = Set.of("tomcat", "undertow", "netty", "jetty");
 
 	static final String USAGE = """
 			Usage: java -jar hotcert-benchmarks.jar --tomcat=JAR --boot3-tomcat=JAR --undertow=JAR [options]
@@ -47,6 +52,8 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 			  --command=TEXT      the command shown in the report (default: benchmarks/run)
 			  --items=1,2,...     measure only these items (default: all eight)
 			  --max-bundles=N     item 8 measures 1, 10, 100, ... bundles up to N (default: 1000, --quick: 100)
+			  --servers=S,...     item 8 measures only these of tomcat, undertow, netty, jetty (default: every
+			                      server whose jar is given)
 			  --quick             measure a little of everything, to check the harness (numbers are meaningless)
 			""";
 
@@ -61,7 +68,7 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 					(equals > 0) ? argument.substring(equals + 1) : "true");
 		}
 		Set<String> known = Set.of("tomcat", "boot3-tomcat", "undertow", "netty", "jetty", "output", "work", "command",
-				"items", "max-bundles", "quick", "help");
+				"items", "max-bundles", "servers", "quick", "help");
 		for (String name : options.keySet()) {
 			if (!known.contains(name)) {
 				throw new IllegalArgumentException("Unknown option --" + name + "\n" + USAGE);
@@ -80,7 +87,18 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 		return new Settings(Path.of(options.get("tomcat")), Path.of(options.get("boot3-tomcat")),
 				Path.of(options.get("undertow")), path(options, "netty"), path(options, "jetty"),
 				path(options, "output"), path(options, "work"), options.getOrDefault("command", "benchmarks/run"),
-				items, quick, maxBundles);
+				items, quick, maxBundles, servers(options.getOrDefault("servers", String.join(",", SERVERS))));
+	}
+
+	private static Set<String> servers(String list) {
+		Set<String> servers = new TreeSet<>();
+		for (String server : list.split(",")) {
+			if (!SERVERS.contains(server.strip())) {
+				throw new IllegalArgumentException("Unknown server '" + server.strip() + "' in --servers\n" + USAGE);
+			}
+			servers.add(server.strip());
+		}
+		return servers;
 	}
 
 	private static Path path(Map<String, String> options, String name) {
@@ -99,6 +117,15 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 
 	boolean runs(int item) {
 		return this.items.contains(item);
+	}
+
+	/**
+	 * Whether item 8 measures a server.
+	 * @param server {@code tomcat}, {@code undertow}, {@code netty} or {@code jetty}
+	 * @return whether it is measured (if its jar is given)
+	 */
+	boolean scales(String server) {
+		return this.scaleServers.contains(server);
 	}
 
 	/** Item 1: rotations per trial. */

@@ -45,6 +45,21 @@ class SettingsTests {
 	}
 
 	@Test
+	void selectsTheServersOfItemEight() {
+		Settings all = Settings.parse("--tomcat=t.jar", "--boot3-tomcat=b.jar", "--undertow=u.jar");
+		assertThat(all.scaleServers()).containsExactly("jetty", "netty", "tomcat", "undertow");
+		Settings some = Settings.parse("--tomcat=t.jar", "--boot3-tomcat=b.jar", "--undertow=u.jar",
+				"--servers=undertow, tomcat");
+		assertThat(some.scales("undertow")).isTrue();
+		assertThat(some.scales("tomcat")).isTrue();
+		assertThat(some.scales("netty")).isFalse();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Settings.parse("--tomcat=t.jar", "--boot3-tomcat=b.jar", "--undertow=u.jar",
+					"--servers=tomcat,iis"))
+			.withMessageContaining("Unknown server 'iis'");
+	}
+
+	@Test
 	void refusesUnknownOptionsAndMissingJars() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(
