@@ -109,6 +109,9 @@ public final class Benchmarks {
 		items.put(Scale.ITEM, () -> new Scale(bench, settings.scaleSizes(), settings.scaleRotations(),
 				settings.idleWindow(), settings.stormTimeout())
 			.run(scaleServers(settings, tomcat, undertow)));
+		items.put(AcmeIssuance.ITEM,
+				() -> new AcmeIssuance(bench, bench.directory().resolve("acme"), settings.acmePairs())
+					.run(settings.tomcatJar(), staticSsl));
 		Map<Integer, Duration> durations = new TreeMap<>();
 		items.forEach((item, measurement) -> {
 			if (settings.runs(item)) {

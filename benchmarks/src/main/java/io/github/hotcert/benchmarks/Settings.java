@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * @param output where to write the Markdown report, or {@code null}
  * @param workDirectory where the processes' files and logs go
  * @param command the command shown in the report
- * @param items the items to run (1 to 8)
+ * @param items the items to run (1 to 9)
  * @param quick whether to measure a little of everything only
  * @param maxBundles the largest number of bundles of item 8
  * @param scaleServers the servers item 8 measures ({@code tomcat}, {@code undertow},
@@ -34,7 +34,7 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 		Path workDirectory, String command, Set<Integer> items, boolean quick, int maxBundles,
 		Set<String> scaleServers) {
 
-	private static final String ALL_ITEMS = "1,2,3,4,5,6,7,8";
+	private static final String ALL_ITEMS = "1,2,3,4,5,6,7,8,9";
 
 	private static final Set<String> SERVERS = Set.of("tomcat", "undertow", "netty", "jetty");
 
@@ -50,7 +50,7 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 			  --output=FILE       write the Markdown report there (benchmarks/run: docs/benchmarks.md)
 			  --work=DIR          where the processes' certificates and logs go (default: a new temporary directory)
 			  --command=TEXT      the command shown in the report (default: benchmarks/run)
-			  --items=1,2,...     measure only these items (default: all eight)
+			  --items=1,2,...     measure only these items (default: all nine; item 9 needs Debian's pebble)
 			  --max-bundles=N     item 8 measures 1, 10, 100, ... bundles up to N (default: 1000, --quick: 100)
 			  --servers=S,...     item 8 measures only these of tomcat, undertow, netty, jetty (default: every
 			                      server whose jar is given)
@@ -246,6 +246,11 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 	/** Item 8: how long every bundle may take to serve its new certificate in a storm. */
 	Duration stormTimeout() {
 		return Duration.ofMinutes(3);
+	}
+
+	/** Item 9: pairs of starts, ACME on empty storage and static SSL. */
+	int acmePairs() {
+		return this.quick ? 1 : 5;
 	}
 
 }

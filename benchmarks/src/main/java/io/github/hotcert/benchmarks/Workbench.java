@@ -37,6 +37,10 @@ final class Workbench {
 		this.progress = progress;
 	}
 
+	Path directory() {
+		return this.directory;
+	}
+
 	CertificateAuthority authority() {
 		return this.authority;
 	}

@@ -14,10 +14,11 @@ class SettingsTests {
 		Settings settings = Settings.parse("--tomcat=t.jar", "--boot3-tomcat=b.jar", "--undertow=u.jar");
 		assertThat(settings.tomcatJar()).isEqualTo(Path.of("t.jar"));
 		assertThat(settings.boot3TomcatJar()).isEqualTo(Path.of("b.jar"));
-		assertThat(settings.items()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+		assertThat(settings.items()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
 		assertThat(settings.scaleSizes()).containsExactly(1, 10, 100, 1000);
 		assertThat(settings.nettyJar()).isNull();
 		assertThat(settings.jars()).containsExactly(Path.of("t.jar"), Path.of("b.jar"), Path.of("u.jar"));
+		assertThat(settings.acmePairs()).isEqualTo(5);
 		assertThat(settings.latencyRotations()).isGreaterThanOrEqualTo(30);
 		assertThat(settings.loadRotations()).isEqualTo(100);
 		assertThat(settings.loadThreads()).isEqualTo(8);

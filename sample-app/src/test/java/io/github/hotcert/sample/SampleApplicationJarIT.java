@@ -21,6 +21,7 @@ import javax.net.ssl.TrustManagerFactory;
 import io.github.hotcert.development.DevelopmentCertificateGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +60,10 @@ class SampleApplicationJarIT {
 		assertThat(certs.resolve("tls.key")).isRegularFile();
 		assertThat(certs.resolve("ca.crt")).isRegularFile();
 		assertThat(this.application.output()).anyMatch((line) -> line.contains("Generated a development CA"));
+		// Started with the code that Spring AOT generated when the sample was processed
+		// with it, with the usual reflective start otherwise
+		assertThat(this.application.output().stream().anyMatch((line) -> line.contains("Starting AOT-processed")))
+			.isEqualTo(SampleApplicationProcess.isAotProcessed());
 		X509Certificate generated = readFirstCertificate(certs.resolve("tls.crt"));
 		String body = get(port, certs.resolve("ca.crt"));
 		assertThat(body).contains("CN=localhost").contains("serial:  " + generated.getSerialNumber().toString(16));
@@ -97,6 +102,17 @@ class SampleApplicationJarIT {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(dryRun.statusCode()).isEqualTo(200);
 		assertThat(dryRun.body()).contains("\"outcome\":\"valid\"");
+	}
+
+	@Test
+	@EnabledIfSystemProperty(named = "hotcert.sample.aot", matches = "true")
+	void springAotProcessingGeneratedCodeButNoKeyMaterial() {
+		Path basedir = Path.of(System.getProperty("basedir", "."));
+		assertThat(basedir.resolve("target/spring-aot/main/sources/io/github/hotcert/sample"))
+			.isDirectoryContaining((file) -> file.getFileName().toString().endsWith("__BeanDefinitions.java"));
+		// The sample asks for development certificates in ./certs when the files are
+		// missing: processing it ran its environment post-processors in this folder
+		assertThat(basedir.resolve("certs")).doesNotExist();
 	}
 
 	private static String get(int port, Path caCertificate) throws Exception {

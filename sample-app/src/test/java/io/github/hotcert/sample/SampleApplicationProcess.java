@@ -52,6 +52,9 @@ final class SampleApplicationProcess implements AutoCloseable {
 			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		if (isAotProcessed()) {
+			command.add("-Dspring.aot.enabled=true");
+		}
 		command.add("-jar");
 		command.add(jar().toString());
 		command.add("--server.port=0");
@@ -65,6 +68,15 @@ final class SampleApplicationProcess implements AutoCloseable {
 		reader.start();
 		this.httpsPort = awaitPort(HTTPS_PORT);
 		this.managementPort = awaitPort(HTTP_PORT);
+	}
+
+	/**
+	 * Return whether the sample was processed by Spring AOT (profile {@code aot}): it is
+	 * then started with the generated code, as {@code -Dspring.aot.enabled=true} does.
+	 * @return whether the sample runs with Spring AOT
+	 */
+	static boolean isAotProcessed() {
+		return Boolean.getBoolean("hotcert.sample.aot");
 	}
 
 	static SampleApplicationProcess start(Path workingDirectory) throws IOException, InterruptedException {

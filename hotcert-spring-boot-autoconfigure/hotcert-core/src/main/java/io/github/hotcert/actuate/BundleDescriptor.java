@@ -31,13 +31,19 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * until then {@code lastReload} and {@code pendingChange} are not known yet
  * ({@code null}), and {@code served} is what the server was started with, once it was
  * read
+ * @param acme how the certificate is obtained from an ACME CA, or {@code null} when it is
+ * not
  */
 public record BundleDescriptor(ServedDescriptor served, SourceDescriptor source, List<String> consumers,
 		List<String> consumersThatCannotFollow, ReloadDescriptor lastReload, Instant lastSuccess, long reloads,
 		long rejections, int consecutiveFailures, Boolean pendingChange, RestartDescriptor restartRequired,
-		List<ReloadDescriptor> history, boolean validating) implements OperationResponseBody {
+		List<ReloadDescriptor> history, boolean validating, AcmeDescriptor acme) implements OperationResponseBody {
 
 	static BundleDescriptor of(ManagedBundle bundle, Clock clock) {
+		return of(bundle, clock, null);
+	}
+
+	static BundleDescriptor of(ManagedBundle bundle, Clock clock, AcmeDescriptor acme) {
 		boolean validating = bundle.isValidating();
 		return new BundleDescriptor(ServedDescriptor.of(bundle.getServed(), clock),
 				SourceDescriptor.of(bundle.getSource(), SourceState.of(bundle)), bundle.getConsumers(),
@@ -45,7 +51,7 @@ public record BundleDescriptor(ServedDescriptor served, SourceDescriptor source,
 				bundle.getLastSuccess(), bundle.getReloadCount(), bundle.getRejectionCount(),
 				bundle.getConsecutiveFailures(), validating ? null : bundle.hasPendingChange(),
 				RestartDescriptor.of(bundle.getName(), bundle.getRestartRequired()),
-				ReloadDescriptor.of(bundle.getHistory()), validating);
+				ReloadDescriptor.of(bundle.getHistory()), validating, acme);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.hotcert.acme.AcmeBundles;
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.ManagedBundle;
 import io.github.hotcert.reload.ReloadRequest;
@@ -33,16 +34,30 @@ public class CertificatesEndpoint {
 
 	private final Clock clock;
 
+	private final AcmeBundles acmeBundles;
+
 	/**
 	 * Create a new {@link CertificatesEndpoint}.
 	 * @param reloader the reloader that owns the bundles
 	 * @param clock the clock used to compute the time until expiry
 	 */
 	public CertificatesEndpoint(CertificateReloader reloader, Clock clock) {
+		this(reloader, clock, null);
+	}
+
+	/**
+	 * Create a new {@link CertificatesEndpoint} that also shows how the certificates of
+	 * ACME bundles are obtained.
+	 * @param reloader the reloader that owns the bundles
+	 * @param clock the clock used to compute the time until expiry
+	 * @param acmeBundles the ACME bundles, or {@code null}
+	 */
+	public CertificatesEndpoint(CertificateReloader reloader, Clock clock, AcmeBundles acmeBundles) {
 		Assert.notNull(reloader, "'reloader' must not be null");
 		Assert.notNull(clock, "'clock' must not be null");
 		this.reloader = reloader;
 		this.clock = clock;
+		this.acmeBundles = acmeBundles;
 	}
 
 	/**
@@ -53,7 +68,7 @@ public class CertificatesEndpoint {
 	public CertificatesDescriptor certificates() {
 		Map<String, BundleDescriptor> bundles = new LinkedHashMap<>();
 		for (ManagedBundle bundle : this.reloader.getBundles()) {
-			bundles.put(bundle.getName(), BundleDescriptor.of(bundle, this.clock));
+			bundles.put(bundle.getName(), descriptor(bundle));
 		}
 		return new CertificatesDescriptor(bundles);
 	}
@@ -66,7 +81,11 @@ public class CertificatesEndpoint {
 	@ReadOperation
 	public BundleDescriptor bundle(@Selector String bundle) {
 		ManagedBundle managed = this.reloader.getBundle(bundle);
-		return (managed != null) ? BundleDescriptor.of(managed, this.clock) : null;
+		return (managed != null) ? descriptor(managed) : null;
+	}
+
+	private BundleDescriptor descriptor(ManagedBundle bundle) {
+		return BundleDescriptor.of(bundle, this.clock, AcmeDescriptor.of(this.acmeBundles, bundle.getName()));
 	}
 
 	/**

@@ -2,12 +2,14 @@ package io.github.hotcert.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.github.hotcert.reload.LocalBundlePublisher;
 import io.github.hotcert.reload.ManagedBundle;
 import io.github.hotcert.reload.RegistryBundlePublisher;
 import io.github.hotcert.source.MaterialSource;
 import io.github.hotcert.source.MaterialSources;
+import io.github.hotcert.source.RegisteredMaterialSources;
 
 import org.springframework.boot.autoconfigure.ssl.SslProperties;
 import org.springframework.boot.ssl.SslBundleRegistry;
@@ -19,11 +21,12 @@ import org.springframework.util.Assert;
  * Finds the bundles hotcert manages, the way Spring Boot's
  * {@code SslPropertiesBundleRegistrar} finds the bundles it registers: every
  * {@code spring.ssl.bundle.*} bundle with material (files, PEM content written in the
- * configuration, other resources), published through the {@link SslBundleRegistry}, and
- * the bundles a web server builds from its own {@code server.ssl.*} or
- * {@code management.server.ssl.*} properties, published to that server only. Where those
- * properties live differs between Spring Boot lines: each line reads them and hands them
- * over.
+ * configuration, other resources) and every bundle that code registers with files hotcert
+ * knows of (the {@link RegisteredMaterialSources}, such as ACME bundles), published
+ * through the {@link SslBundleRegistry}, and the bundles a web server builds from its own
+ * {@code server.ssl.*} or {@code management.server.ssl.*} properties, published to that
+ * server only. Where those properties live differs between Spring Boot lines: each line
+ * reads them and hands them over.
  */
 public class BundleDiscovery {
 
@@ -47,6 +50,8 @@ public class BundleDiscovery {
 
 	private final int historySize;
 
+	private final Supplier<List<MaterialSource>> registeredSources;
+
 	/**
 	 * Create a new {@link BundleDiscovery}.
 	 * @param materialSources the factory of material sources
@@ -57,13 +62,31 @@ public class BundleDiscovery {
 	 */
 	public BundleDiscovery(MaterialSources materialSources, SslBundleRegistry sslBundleRegistry, SslBundles sslBundles,
 			int historySize) {
+		this(materialSources, sslBundleRegistry, sslBundles, historySize, List::of);
+	}
+
+	/**
+	 * Create a new {@link BundleDiscovery} that also manages bundles that code registers
+	 * in the registry.
+	 * @param materialSources the factory of material sources
+	 * @param sslBundleRegistry Spring Boot's registry, where reloaded bundles are
+	 * published
+	 * @param sslBundles Spring Boot's bundles
+	 * @param historySize how many reloads each bundle remembers
+	 * @param registeredSources the sources of the bundles registered by code (see
+	 * {@link RegisteredMaterialSources})
+	 */
+	public BundleDiscovery(MaterialSources materialSources, SslBundleRegistry sslBundleRegistry, SslBundles sslBundles,
+			int historySize, Supplier<List<MaterialSource>> registeredSources) {
 		Assert.notNull(materialSources, "'materialSources' must not be null");
+		Assert.notNull(registeredSources, "'registeredSources' must not be null");
 		Assert.notNull(sslBundleRegistry, "'sslBundleRegistry' must not be null");
 		Assert.notNull(sslBundles, "'sslBundles' must not be null");
 		this.materialSources = materialSources;
 		this.sslBundleRegistry = sslBundleRegistry;
 		this.sslBundles = sslBundles;
 		this.historySize = historySize;
+		this.registeredSources = registeredSources;
 	}
 
 	/**
@@ -76,7 +99,9 @@ public class BundleDiscovery {
 	 */
 	public List<ManagedBundle> discover(SslProperties sslProperties, Ssl serverSsl, Ssl managementSsl) {
 		List<ManagedBundle> bundles = new ArrayList<>();
-		for (MaterialSource source : this.materialSources.fromSslProperties(sslProperties)) {
+		List<MaterialSource> sources = new ArrayList<>(this.materialSources.fromSslProperties(sslProperties));
+		sources.addAll(this.registeredSources.get());
+		for (MaterialSource source : sources) {
 			bundles.add(new ManagedBundle(source,
 					new RegistryBundlePublisher(source.getBundleName(), this.sslBundleRegistry, this.sslBundles),
 					this.historySize));

@@ -2,6 +2,7 @@ package io.github.hotcert.config;
 
 import java.time.Clock;
 
+import io.github.hotcert.acme.AcmeBundles;
 import io.github.hotcert.actuate.CertificateReloadAuditListener;
 import io.github.hotcert.actuate.CertificatesEndpoint;
 import io.github.hotcert.actuate.CertificatesEndpointWebExtension;
@@ -46,8 +47,10 @@ public class HotcertActuatorConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		CertificatesEndpoint certificatesEndpoint(CertificateReloader reloader, ObjectProvider<Clock> clock) {
-			return new CertificatesEndpoint(reloader, clock.getIfAvailable(Clock::systemUTC));
+		CertificatesEndpoint certificatesEndpoint(CertificateReloader reloader, ObjectProvider<Clock> clock,
+				ObjectProvider<AcmeBundles> acmeBundles) {
+			return new CertificatesEndpoint(reloader, clock.getIfAvailable(Clock::systemUTC),
+					acmeBundles.getIfAvailable());
 		}
 
 		@Bean

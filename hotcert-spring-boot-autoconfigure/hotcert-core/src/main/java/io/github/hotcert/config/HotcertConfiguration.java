@@ -11,6 +11,7 @@ import io.github.hotcert.reload.RetryScheduler;
 import io.github.hotcert.reload.SslBundleRebinder;
 import io.github.hotcert.source.ContentReader;
 import io.github.hotcert.source.MaterialSources;
+import io.github.hotcert.source.RegisteredMaterialSources;
 import io.github.hotcert.validation.ConfiguredValidationPolicy;
 import io.github.hotcert.validation.ConfiguredValidationPolicy.BundleOverrides;
 import io.github.hotcert.validation.MaterialValidator;
@@ -55,8 +56,10 @@ public class HotcertConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BundleDiscovery hotcertBundleDiscovery(MaterialSources materialSources, SslBundleRegistry sslBundleRegistry,
-			SslBundles sslBundles, HotcertProperties properties) {
-		return new BundleDiscovery(materialSources, sslBundleRegistry, sslBundles, properties.getHistory().getSize());
+			SslBundles sslBundles, HotcertProperties properties,
+			ObjectProvider<RegisteredMaterialSources> registeredSources) {
+		return new BundleDiscovery(materialSources, sslBundleRegistry, sslBundles, properties.getHistory().getSize(),
+				() -> registeredSources.orderedStream().flatMap((each) -> each.getSources().stream()).toList());
 	}
 
 	@Bean

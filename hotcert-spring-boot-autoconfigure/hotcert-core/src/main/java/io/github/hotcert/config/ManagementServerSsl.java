@@ -23,8 +23,12 @@ public final class ManagementServerSsl {
 	 */
 	public static final String NAMESPACE = "management";
 
-	private static final boolean PRESENT = ClassUtils.isPresent(
-			"org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties",
+	/**
+	 * The actuator class whose presence is checked.
+	 */
+	static final String ACTUATOR_CLASS = "org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties";
+
+	private static final boolean PRESENT = ClassUtils.isPresent(ACTUATOR_CLASS,
 			ManagementServerSsl.class.getClassLoader());
 
 	private ManagementServerSsl() {

@@ -23,7 +23,7 @@ public enum SpringBootLine {
 	/**
 	 * A class that Spring Boot 4 added: its presence tells the lines apart.
 	 */
-	private static final String BOOT_4_CLASS = "org.springframework.boot.EnvironmentPostProcessor";
+	static final String BOOT_4_CLASS = "org.springframework.boot.EnvironmentPostProcessor";
 
 	private final String version;
 

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.io.ApplicationResourceLoader;
 import org.springframework.boot.ssl.pem.PemContent;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -26,9 +27,16 @@ import org.springframework.util.StringUtils;
  * key store files ({@code spring.ssl.bundle.pem.<name>.keystore.*}) are both missing.
  * Called by each Spring Boot line's environment post-processor, before the application
  * context starts, so that Spring Boot finds the files when it loads its bundles, and only
- * when {@code hotcert.development.generate-missing-certificates} asks for it.
+ * when {@code hotcert.development.generate-missing-certificates} asks for it. Never while
+ * Spring AOT processes the application at build time: a build must not create key
+ * material.
  */
 public class DevelopmentCertificates {
+
+	/**
+	 * The Bouncy Castle class whose presence is checked before generating anything.
+	 */
+	public static final String PEM_WRITER_CLASS = "org.bouncycastle.openssl.jcajce.JcaPEMWriter";
 
 	private static final Bindable<Map<String, PemSslBundleProperties>> PEM_BUNDLES = Bindable.mapOf(String.class,
 			PemSslBundleProperties.class);
@@ -55,7 +63,14 @@ public class DevelopmentCertificates {
 	 */
 	public void generateMissing(ConfigurableEnvironment environment, ResourceLoader applicationResourceLoader,
 			Duration validity) {
-		if (!ClassUtils.isPresent("org.bouncycastle.openssl.jcajce.JcaPEMWriter", null)) {
+		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+			// A build never creates key material: the application generates the files
+			// when it starts
+			this.logger.info("Not generating development certificates while Spring AOT processes the application: "
+					+ "they are generated when it starts");
+			return;
+		}
+		if (!ClassUtils.isPresent(PEM_WRITER_CLASS, null)) {
 			return;
 		}
 		Binder binder = Binder.get(environment);

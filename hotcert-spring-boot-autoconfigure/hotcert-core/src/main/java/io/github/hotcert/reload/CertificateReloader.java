@@ -16,6 +16,8 @@ import io.github.hotcert.source.MaterialLoadException;
 import io.github.hotcert.source.MaterialSource;
 import io.github.hotcert.validation.MaterialValidator;
 import io.github.hotcert.validation.ValidationResult;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,9 +31,13 @@ import org.springframework.util.Assert;
  * Reloads of one bundle are serialized; every reload is recorded and announced with a
  * {@link CertificateReloadEvent}, in order, before the next reload of the bundle starts,
  * except a reload of files still being written that found them incomplete
- * ({@link ReloadOutcome#SETTLING}): it is only returned to its caller.
+ * ({@link ReloadOutcome#SETTLING}): it is only returned to its caller. Every reload is an
+ * {@link Observation} ({@link ReloadObservationDocumentation#RELOAD}) when an
+ * {@link ObservationRegistry} is set.
  */
 public class CertificateReloader {
+
+	private static final ReloadObservationConvention DEFAULT_CONVENTION = new DefaultReloadObservationConvention();
 
 	private final Map<String, ManagedBundle> bundles;
 
@@ -44,6 +50,10 @@ public class CertificateReloader {
 	private final Publication publication;
 
 	private final ReloadLog log = new ReloadLog();
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private ReloadObservationConvention observationConvention;
 
 	/**
 	 * Create a new {@link CertificateReloader}.
@@ -67,6 +77,24 @@ public class CertificateReloader {
 		this.publication = new Publication(validator, clock);
 		byName.values()
 			.forEach((bundle) -> bundle.getPublisher().interceptUpdates((published) -> accept(bundle, published)));
+	}
+
+	/**
+	 * Set the registry of the reload observations.
+	 * @param observationRegistry the observation registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Set the convention of the reload observations, in place of the
+	 * {@link DefaultReloadObservationConvention}.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(ReloadObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 	}
 
 	/**
@@ -167,27 +195,36 @@ public class CertificateReloader {
 	private ReloadResult run(ManagedBundle bundle, ReloadRequest request, Supplier<Attempt> reload) {
 		bundle.lock();
 		try {
-			long start = System.nanoTime();
-			Attempt attempt = reload.get();
-			if (request.settling() && attempt.mayBeIncomplete()) {
-				ReloadResult settling = attempt.settling()
-					.toResult(bundle.getName(), request, this.clock.instant(),
-							Duration.ofNanos(System.nanoTime() - start));
-				this.log.log(settling, null);
-				return settling;
-			}
-			ReloadResult result = attempt.toResult(bundle.getName(), request, this.clock.instant(),
-					Duration.ofNanos(System.nanoTime() - start));
-			bundle.record(result, attempt.pendingChange(request, bundle.hasPendingChange()));
-			this.log.log(result, bundle.getRestartRequired());
-			// Listeners see the bundle as this reload left it: the next reload of the
-			// bundle waits until they are done
-			this.eventPublisher.publishEvent(new CertificateReloadEvent(this, result));
-			return result;
+			ReloadObservationContext context = new ReloadObservationContext(bundle.getName(), request);
+			return ReloadObservationDocumentation.RELOAD
+				.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+				.observe(() -> record(bundle, request, reload, context));
 		}
 		finally {
 			bundle.unlock();
 		}
+	}
+
+	private ReloadResult record(ManagedBundle bundle, ReloadRequest request, Supplier<Attempt> reload,
+			ReloadObservationContext context) {
+		long start = System.nanoTime();
+		Attempt attempt = reload.get();
+		if (request.settling() && attempt.mayBeIncomplete()) {
+			ReloadResult settling = attempt.settling()
+				.toResult(bundle.getName(), request, this.clock.instant(), Duration.ofNanos(System.nanoTime() - start));
+			context.setResult(settling);
+			this.log.log(settling, null);
+			return settling;
+		}
+		ReloadResult result = attempt.toResult(bundle.getName(), request, this.clock.instant(),
+				Duration.ofNanos(System.nanoTime() - start));
+		context.setResult(result);
+		bundle.record(result, attempt.pendingChange(request, bundle.hasPendingChange()));
+		this.log.log(result, bundle.getRestartRequired());
+		// Listeners see the bundle as this reload left it: the next reload of the bundle
+		// waits until they are done
+		this.eventPublisher.publishEvent(new CertificateReloadEvent(this, result));
+		return result;
 	}
 
 	private Attempt initialize(ManagedBundle bundle, ReloadRequest request) {

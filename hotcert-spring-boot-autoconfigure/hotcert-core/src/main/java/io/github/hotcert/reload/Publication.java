@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.hotcert.logging.LogFields;
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.LoadedMaterial;
 import io.github.hotcert.source.MaterialLoadException;
@@ -90,9 +91,10 @@ final class Publication {
 				}
 				catch (RuntimeException rollbackFailure) {
 					ex.addSuppressed(rollbackFailure);
-					logger.error(
-							"Rolling back SSL bundle '%s' to its previous material failed".formatted(bundle.getName()),
-							rollbackFailure);
+					LogFields.bundle(bundle.getName())
+						.and(LogFields.REASON, Check.APPLY)
+						.error(logger, "Rolling back SSL bundle '%s' to its previous material failed"
+							.formatted(bundle.getName()), rollbackFailure);
 				}
 			}
 			throw ex;

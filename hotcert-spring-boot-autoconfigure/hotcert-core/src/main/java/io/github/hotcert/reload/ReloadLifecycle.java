@@ -8,6 +8,7 @@ import io.github.hotcert.watch.CertificateFileWatcher;
 import io.github.hotcert.watch.ChangeOrigin;
 import io.github.hotcert.watch.FileChangeListener;
 import io.github.hotcert.watch.SignalTrigger;
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -114,8 +115,10 @@ public class ReloadLifecycle implements SmartLifecycle {
 				this.reloader.initialize(bundle.getName());
 			}
 			catch (RuntimeException ex) {
-				logger.error("Validating the material of SSL bundle '%s' at startup failed".formatted(bundle.getName()),
-						ex);
+				LogFields.bundle(bundle.getName())
+					.error(logger,
+							"Validating the material of SSL bundle '%s' at startup failed".formatted(bundle.getName()),
+							ex);
 			}
 			finally {
 				bundle.setValidating(false);

@@ -47,7 +47,12 @@ public enum ReloadTrigger {
 	 * The configuration of the bundle changed while the application runs, for example
 	 * after Spring Cloud refreshed the environment.
 	 */
-	CONFIGURATION;
+	CONFIGURATION,
+
+	/**
+	 * A certificate was obtained from an ACME CA.
+	 */
+	ACME;
 
 	/**
 	 * Return the lower case name used in reports and metric tags.

@@ -2,6 +2,7 @@ package io.github.hotcert.reload;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -50,8 +51,9 @@ public class RestartRequiredLiveness implements ApplicationListener<CertificateR
 		ManagedBundle bundle = this.reloader.getBundle(event.getResult().bundle());
 		RestartRequired restartRequired = (bundle != null) ? bundle.getRestartRequired() : null;
 		if (restartRequired != null && this.broken.compareAndSet(false, true)) {
-			logger.warn("%s: setting the liveness state to BROKEN (hotcert.restart.break-liveness=true)"
-				.formatted(restartRequired.describe(bundle.getName())));
+			LogFields.bundle(bundle.getName())
+				.warn(logger, "%s: setting the liveness state to BROKEN (hotcert.restart.break-liveness=true)"
+					.formatted(restartRequired.describe(bundle.getName())));
 			AvailabilityChangeEvent.publish(this.eventPublisher, this, LivenessState.BROKEN);
 		}
 	}

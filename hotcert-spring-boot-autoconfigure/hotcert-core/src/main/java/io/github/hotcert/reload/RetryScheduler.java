@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -100,7 +101,10 @@ public class RetryScheduler implements ApplicationListener<CertificateReloadEven
 				previous.future().cancel(false);
 			}
 			Duration delay = delay(attempt);
-			logger.debug("Retrying SSL bundle '%s' in %s (retry %d)".formatted(name, delay, attempt));
+			LogFields.bundle(name)
+				.and(LogFields.RETRY_ATTEMPT, attempt)
+				.and(LogFields.RETRY_DELAY, delay)
+				.debug(logger, () -> "Retrying SSL bundle '%s' in %s (retry %d)".formatted(name, delay, attempt));
 			ScheduledFuture<?> future = executor.schedule(() -> retry(name), delay.toMillis(), TimeUnit.MILLISECONDS);
 			return new Retry(attempt, future);
 		});
@@ -111,7 +115,9 @@ public class RetryScheduler implements ApplicationListener<CertificateReloadEven
 			this.reloader.reload(bundle, ReloadRequest.of(ReloadTrigger.RETRY));
 		}
 		catch (RuntimeException ex) {
-			logger.error("Retrying the reload of SSL bundle '%s' failed".formatted(bundle), ex);
+			LogFields.bundle(bundle)
+				.and(LogFields.TRIGGER, ReloadTrigger.RETRY)
+				.error(logger, "Retrying the reload of SSL bundle '%s' failed".formatted(bundle), ex);
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.github.hotcert.source.MaterialSource;
 import io.github.hotcert.source.MaterialSources;
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -107,13 +108,17 @@ public class SslBundleRebinder {
 		Map<String, MaterialSource> sources = this.materialSources.byName(properties);
 		List<ReloadResult> results = new ArrayList<>();
 		for (ManagedBundle bundle : this.reloader.getBundles()) {
-			// Only the bundles of Spring Boot's registry come from spring.ssl.bundle.*
-			if (bundle.getPublisher() instanceof RegistryBundlePublisher) {
+			// Only the bundles of Spring Boot's registry come from spring.ssl.bundle.*,
+			// and
+			// not those that code registers (ACME bundles)
+			if (bundle.getPublisher() instanceof RegistryBundlePublisher && isConfiguredBySslProperties(bundle)) {
 				MaterialSource source = sources.remove(bundle.getName());
 				if (source == null) {
-					logger.warn(("SSL bundle '%s' is no longer configured: it keeps serving its material until the "
-							+ "application is restarted")
-						.formatted(bundle.getName()));
+					LogFields.bundle(bundle.getName())
+						.warn(logger,
+								("SSL bundle '%s' is no longer configured: it keeps serving its material until the "
+										+ "application is restarted")
+									.formatted(bundle.getName()));
 				}
 				else if (!source.isConfiguredLike(bundle.getSource())) {
 					results.add(reload(bundle, source));
@@ -121,10 +126,19 @@ public class SslBundleRebinder {
 			}
 		}
 		sources.keySet()
-			.forEach((name) -> logger.warn(("SSL bundle '%s' is configured now, but nothing uses a bundle that did not "
-					+ "exist when the application started: restart the application to use it")
-				.formatted(name)));
+			.forEach((name) -> LogFields.bundle(name)
+				.warn(logger,
+						("SSL bundle '%s' is configured now, but nothing uses a bundle that did not "
+								+ "exist when the application started: restart the application to use it")
+							.formatted(name)));
 		return results;
+	}
+
+	private static boolean isConfiguredBySslProperties(ManagedBundle bundle) {
+		return bundle.getSource()
+			.getLocations()
+			.stream()
+			.anyMatch((location) -> location.property().startsWith(BUNDLE_PREFIX));
 	}
 
 	private ReloadResult reload(ManagedBundle bundle, MaterialSource source) {

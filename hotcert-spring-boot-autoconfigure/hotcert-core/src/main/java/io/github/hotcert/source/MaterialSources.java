@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -91,11 +92,13 @@ public class MaterialSources {
 		sources.add(source);
 		if (warn && !source.getFiles().isEmpty()) {
 			if (properties.isReloadOnUpdate()) {
-				logger.warn(("SSL bundle '%s' sets %sreload-on-update=true, but hotcert already watches it: Spring "
-						+ "Boot's own reload reads every change again after its quiet period and publishes it a second "
-						+ "time (unvalidated when the application replaces Spring Boot's SSL bundle registry). "
-						+ "Remove %sreload-on-update.")
-					.formatted(source.getBundleName(), prefix, prefix));
+				LogFields.bundle(source.getBundleName())
+					.warn(logger,
+							("SSL bundle '%s' sets %sreload-on-update=true, but hotcert already watches it: Spring "
+									+ "Boot's own reload reads every change again after its quiet period and publishes it a second "
+									+ "time (unvalidated when the application replaces Spring Boot's SSL bundle registry). "
+									+ "Remove %sreload-on-update.")
+								.formatted(source.getBundleName(), prefix, prefix));
 			}
 		}
 	}
@@ -177,6 +180,22 @@ public class MaterialSources {
 				SslBundleKey.of(ssl.getKeyPassword(), ssl.getKeyAlias()),
 				SslOptions.of(ssl.getCiphers(), ssl.getEnabledProtocols()), ssl.getProtocol());
 		return source.getFiles().isEmpty() ? null : source;
+	}
+
+	/**
+	 * Return the source of a bundle read from a PEM certificate chain and private key
+	 * file.
+	 * @param bundleName the bundle name
+	 * @param prefix the prefix of the properties that configure the files, for messages
+	 * @param certificate the certificate chain file
+	 * @param privateKey the private key file
+	 * @return the source
+	 */
+	public MaterialSource fromPemFiles(String bundleName, String prefix, Path certificate, Path privateKey) {
+		return new MaterialSource(bundleName, this.reader,
+				StoreSource.pem(null, new MaterialLocation(prefix + "certificate", certificate.toString(), certificate),
+						new MaterialLocation(prefix + "private-key", privateKey.toString(), privateKey), null),
+				null, null, null, null);
 	}
 
 	/**

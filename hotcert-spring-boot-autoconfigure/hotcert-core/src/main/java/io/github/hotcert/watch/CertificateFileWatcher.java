@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -184,7 +185,9 @@ public class CertificateFileWatcher implements AutoCloseable {
 			}
 			if (this.supervisor != null) {
 				this.supervisor.rewatch(name, replacement);
-				logger.info("Watching %s for SSL bundle '%s'".formatted(files.isEmpty() ? "no files" : files, name));
+				LogFields.bundle(name)
+					.info(logger,
+							"Watching %s for SSL bundle '%s'".formatted(files.isEmpty() ? "no files" : files, name));
 			}
 			else if (this.started) {
 				startSupervisor();
@@ -204,7 +207,9 @@ public class CertificateFileWatcher implements AutoCloseable {
 				return;
 			}
 			if (this.settings.mode() == WatchMode.OFF) {
-				logger.info("Not watching certificate files (hotcert.watch.mode=off): reloads happen on request only");
+				LogFields.of(LogFields.WATCH_MODE, WatchMode.OFF.id())
+					.info(logger,
+							"Not watching certificate files (hotcert.watch.mode=off): reloads happen on request only");
 				return;
 			}
 			this.started = true;
@@ -224,11 +229,14 @@ public class CertificateFileWatcher implements AutoCloseable {
 				this.reader, this.counters, this.clock);
 		supervisor.start(this.registrations);
 		this.supervisor = supervisor;
-		logger.info("Watching %d certificate files of SSL bundles %s (%s, quiet period %s, maximum wait %s)".formatted(
-				this.registrations.stream().mapToInt((files) -> files.files().size()).sum(),
-				describeNames(this.registrations.stream().map(WatchedFiles::name).toList()),
-				describeMode(supervisor.getStatus().state() != WatcherStatus.State.POLLING_ONLY),
-				describe(this.settings.quietPeriod()), describe(this.settings.maxWait())));
+		LogFields.of(LogFields.WATCH_MODE, this.settings.mode().id())
+			.and(LogFields.WATCHER_STATE, supervisor.getStatus().state().id())
+			.info(logger,
+					"Watching %d certificate files of SSL bundles %s (%s, quiet period %s, maximum wait %s)".formatted(
+							this.registrations.stream().mapToInt((files) -> files.files().size()).sum(),
+							describeNames(this.registrations.stream().map(WatchedFiles::name).toList()),
+							describeMode(supervisor.getStatus().state() != WatcherStatus.State.POLLING_ONLY),
+							describe(this.settings.quietPeriod()), describe(this.settings.maxWait())));
 	}
 
 	private String describeMode(boolean events) {

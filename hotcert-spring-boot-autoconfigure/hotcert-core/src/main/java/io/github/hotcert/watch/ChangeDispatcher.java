@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
+import io.github.hotcert.logging.LogFields;
 import io.github.hotcert.watch.Debounce.Stable;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -44,8 +45,10 @@ final class ChangeDispatcher {
 		}
 		if (logger.isDebugEnabled()) {
 			List<Path> changed = registration.differences(stable.snapshot());
-			logger.debug("Files of %s changed (found by %s after %d reads%s): %s".formatted(registration,
-					stable.origin().name().toLowerCase(Locale.ROOT), stable.reads(), describe(stable), changed));
+			LogFields.bundle(registration.name())
+				.and(LogFields.FILE, (changed.size() == 1) ? changed.get(0) : null)
+				.debug(logger, () -> "Files of %s changed (found by %s after %d reads%s): %s".formatted(registration,
+						stable.origin().name().toLowerCase(Locale.ROOT), stable.reads(), describe(stable), changed));
 		}
 		// Known before acting: a thread that replaces one stuck in the action does not
 		// act on the same content again
@@ -55,7 +58,8 @@ final class ChangeDispatcher {
 			taken = registration.action().onChange(new FileChange(stable.origin(), stable.atomic(), stable.settling()));
 		}
 		catch (RuntimeException ex) {
-			logger.error("Acting on a change to the files of %s failed".formatted(registration), ex);
+			LogFields.bundle(registration.name())
+				.error(logger, "Acting on a change to the files of %s failed".formatted(registration), ex);
 		}
 		if (!taken && stable.settling()) {
 			registration.accept(previous);

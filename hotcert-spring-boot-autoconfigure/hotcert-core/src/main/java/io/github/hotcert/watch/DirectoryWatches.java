@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -106,15 +107,14 @@ final class DirectoryWatches implements AutoCloseable {
 			this.registered.put(directory, new Registered(key, fileKey(directory)));
 			this.byKey.computeIfAbsent(key, (registered) -> new HashSet<>()).add(directory);
 			this.unwatchable.remove(directory);
-			if (logger.isTraceEnabled()) {
-				logger.trace("Watching directory '%s'".formatted(directory));
-			}
+			LogFields.of(LogFields.FILE, directory).trace(logger, () -> "Watching directory '%s'".formatted(directory));
 			return true;
 		}
 		catch (IOException | UnsupportedOperationException ex) {
 			if (this.unwatchable.add(directory)) {
-				logger.warn("Unable to watch directory '%s' for certificate changes, relying on polling: %s"
-					.formatted(directory, ex.getMessage()));
+				LogFields.of(LogFields.FILE, directory)
+					.warn(logger, "Unable to watch directory '%s' for certificate changes, relying on polling: %s"
+						.formatted(directory, ex.getMessage()));
 			}
 			return false;
 		}

@@ -1,5 +1,6 @@
 package io.github.hotcert.watch;
 
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import sun.misc.Signal;
@@ -69,12 +70,14 @@ public class SignalTrigger implements AutoCloseable {
 			}
 			try {
 				this.installed = Handler.install(this.signal, action);
-				logger.info("Reloading every SSL bundle on SIG%s".formatted(this.signal));
+				LogFields.of(LogFields.SIGNAL, this.signal)
+					.info(logger, "Reloading every SSL bundle on SIG%s".formatted(this.signal));
 				return true;
 			}
 			catch (IllegalArgumentException | UnsupportedOperationException | SecurityException | LinkageError ex) {
-				logger.warn("Unable to reload SSL bundles on SIG%s, the JVM refused the signal handler: %s"
-					.formatted(this.signal, ex));
+				LogFields.of(LogFields.SIGNAL, this.signal)
+					.warn(logger, "Unable to reload SSL bundles on SIG%s, the JVM refused the signal handler: %s"
+						.formatted(this.signal, ex));
 				return false;
 			}
 		}
@@ -141,7 +144,8 @@ public class SignalTrigger implements AutoCloseable {
 				this.action.run();
 			}
 			catch (RuntimeException ex) {
-				logger.error("Reloading SSL bundles on SIG%s failed".formatted(signal.getName()), ex);
+				LogFields.of(LogFields.SIGNAL, signal.getName())
+					.error(logger, "Reloading SSL bundles on SIG%s failed".formatted(signal.getName()), ex);
 			}
 		}
 

@@ -1,5 +1,7 @@
 package io.github.hotcert.watch;
 
+import java.util.Locale;
+
 /**
  * How changes to certificate files are noticed.
  */
@@ -21,6 +23,14 @@ public enum WatchMode {
 	 * Nothing is watched: material is only reloaded on request (actuator, signal).
 	 */
 	OFF;
+
+	/**
+	 * Return the name this mode is set with, such as {@code watch+poll}.
+	 * @return the name
+	 */
+	public String id() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '+');
+	}
 
 	/**
 	 * Return whether file system events are watched.

@@ -1,6 +1,7 @@
 package io.github.hotcert.watch;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Whether a {@link CertificateFileWatcher} is noticing changes, and the last fault it
@@ -61,7 +62,15 @@ public record WatcherStatus(State state, String problem, Instant since, long res
 		 * The watcher thread is stuck or ended and could not be replaced: changes are not
 		 * noticed (reloads on request still work).
 		 */
-		FAILED
+		FAILED;
+
+		/**
+		 * Return the lower case name used in reports, such as {@code polling-only}.
+		 * @return the name
+		 */
+		public String id() {
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
+		}
 
 	}
 

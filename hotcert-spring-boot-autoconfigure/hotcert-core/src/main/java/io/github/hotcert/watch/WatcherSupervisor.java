@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.hotcert.watch.WatcherStatus.State;
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -97,12 +98,12 @@ final class WatcherSupervisor {
 			return new DirectoryWatches(this.watchServiceFactory.newWatchService());
 		}
 		catch (IOException | RuntimeException ex) {
-			logger.warn("Unable to watch certificate files for events, relying on polling every %s: %s"
-				.formatted(describe(this.settings.pollInterval()), ex.getMessage()));
 			this.status = this.status.with(State.POLLING_ONLY,
 					"File events are not available: changes are found by polling every "
 							+ describe(this.settings.pollInterval()),
 					this.clock.instant());
+			fields().warn(logger, "Unable to watch certificate files for events, relying on polling every %s: %s"
+				.formatted(describe(this.settings.pollInterval()), ex.getMessage()));
 			return new DirectoryWatches(null);
 		}
 	}
@@ -148,10 +149,10 @@ final class WatcherSupervisor {
 					.formatted(describe(this.settings.stallTimeout()), thread.activity()), stuck);
 			}
 			else if (this.status.state() == State.FAILED) {
-				logger.info("The %s thread makes progress again: certificate files are watched again"
-					.formatted(this.threadName));
 				this.status = this.status.withState(thread.watchesEvents() || !this.settings.mode().watchesEvents()
 						? State.WATCHING : State.POLLING_ONLY);
+				fields().info(logger, "The %s thread makes progress again: certificate files are watched again"
+					.formatted(this.threadName));
 			}
 		}
 	}
@@ -160,10 +161,12 @@ final class WatcherSupervisor {
 		String problem = "The %s thread %s".formatted(this.threadName, fault);
 		if (this.abandoned.size() >= MAX_ABANDONED && failed.isAlive()) {
 			if (this.status.state() != State.FAILED) {
-				logger.error(("%s and was not replaced, since %d earlier watcher threads are still stuck: certificate "
-						+ "files are not watched until one of them returns (reloads on request still work)")
-					.formatted(problem, this.abandoned.size()), cause);
 				this.status = this.status.with(State.FAILED, problem, this.clock.instant());
+				fields().error(logger,
+						("%s and was not replaced, since %d earlier watcher threads are still stuck: certificate "
+								+ "files are not watched until one of them returns (reloads on request still work)")
+							.formatted(problem, this.abandoned.size()),
+						cause);
 			}
 			return;
 		}
@@ -177,8 +180,10 @@ final class WatcherSupervisor {
 		replacement.prepareToReplace(null);
 		replacement.start();
 		this.current = replacement;
-		logger.error("%s: replaced it with a new watcher thread (restart %d), which checks every watched file now"
-			.formatted(problem, this.status.restarts()), cause);
+		fields().error(logger,
+				"%s: replaced it with a new watcher thread (restart %d), which checks every watched file now"
+					.formatted(problem, this.status.restarts()),
+				cause);
 	}
 
 	/**
@@ -226,20 +231,23 @@ final class WatcherSupervisor {
 			if (++this.eventFailures <= MAX_EVENT_FAILURES) {
 				try {
 					DirectoryWatches watches = new DirectoryWatches(this.watchServiceFactory.newWatchService());
-					logger.error("File events for certificate files stopped working: watching them with a new "
-							+ "watch service, and checking every watched file now", ex);
 					this.status = this.status.with(State.WATCHING,
 							"File events stopped working and were restarted with a new watch service",
 							this.clock.instant());
+					fields().error(logger,
+							"File events for certificate files stopped working: watching them with a new "
+									+ "watch service, and checking every watched file now",
+							ex);
 					return watches;
 				}
 				catch (IOException | RuntimeException openFailure) {
 					ex.addSuppressed(openFailure);
 				}
 			}
-			logger.error("File events for certificate files stopped working and cannot be restarted: " + polling, ex);
 			this.status = this.status.with(State.POLLING_ONLY, "File events stopped working: " + polling,
 					this.clock.instant());
+			fields().error(logger,
+					"File events for certificate files stopped working and cannot be restarted: " + polling, ex);
 			return new DirectoryWatches(null);
 		}
 	}
@@ -302,9 +310,16 @@ final class WatcherSupervisor {
 			Thread.currentThread().interrupt();
 		}
 		if (thread.isAlive()) {
-			logger.warn("The %s thread did not end within %s: it is still %s".formatted(this.threadName,
+			fields().warn(logger, "The %s thread did not end within %s: it is still %s".formatted(this.threadName,
 					describe(timeout), thread.activity()));
 		}
+	}
+
+	/**
+	 * Return the fields of a line about the watcher: its state after the line.
+	 */
+	private LogFields fields() {
+		return LogFields.of(LogFields.WATCHER_STATE, this.status.state().id());
 	}
 
 	static String describe(Duration duration) {

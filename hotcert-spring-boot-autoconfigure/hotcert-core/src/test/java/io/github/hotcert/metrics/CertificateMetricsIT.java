@@ -113,10 +113,13 @@ class CertificateMetricsIT {
 		startServing(first);
 		Issued second = issue("second.example");
 		this.volume.writeStrings(secret(second, issue("other.example")));
+		// The gauges change when the reload is recorded, the counter just after,
+		// when it is announced: wait for both
 		PrometheusText rejected = awaitScrape(
 				(text) -> text.samples("hotcert_reload_consecutive_failures", "bundle", "web")
 					.stream()
-					.anyMatch((sample) -> sample.value() == 1));
+					.anyMatch((sample) -> sample.value() == 1)
+						&& !text.samples("hotcert_reload_total", "outcome", "rejected").isEmpty());
 		assertThat(rejected.samples("hotcert_reload_pending_change", "bundle", "web")).singleElement()
 			.satisfies((sample) -> assertThat(sample.value()).isOne());
 		assertThat(rejected.samples("hotcert_reload_total", "outcome", "rejected")).singleElement()
@@ -146,6 +149,17 @@ class CertificateMetricsIT {
 			.satisfies((sample) -> assertThat(sample.value()).isPositive());
 		assertThat(recovered.samples("hotcert_reload_duration_seconds_count", "outcome", "reloaded")).singleElement()
 			.satisfies((sample) -> assertThat(sample.value()).isOne());
+		// Spring Boot's actuator records the reload observation as a timer of its
+		// own name, with the tags of the reload counter
+		assertThat(recovered.samples("hotcert_bundle_reload_seconds_count", "trigger", "watch", "outcome", "rejected"))
+			.singleElement()
+			.satisfies((sample) -> {
+				assertThat(sample.labels()).containsOnlyKeys("bundle", "trigger", "outcome", "reason", "error")
+					.containsEntry("bundle", "web")
+					.containsEntry("reason", "key-match")
+					.containsEntry("error", "none");
+				assertThat(sample.value()).isGreaterThanOrEqualTo(1);
+			});
 	}
 
 	private void startServing(Issued issued) {

@@ -38,7 +38,9 @@ class MetricsDocumentationTests {
 		String metrics = read("metrics.md");
 		for (String name : List.of(CertificateMetrics.EXPIRATION, CertificateMetrics.NOT_BEFORE, ReloadMetrics.RELOADS,
 				ReloadMetrics.DURATION, ReloadMetrics.LAST_SUCCESS, ReloadMetrics.CONSECUTIVE_FAILURES,
-				ReloadMetrics.PENDING_CHANGE, CertificateMetrics.INFO, ReloadMetrics.RESTART_REQUIRED)) {
+				ReloadMetrics.PENDING_CHANGE, CertificateMetrics.INFO, ReloadMetrics.RESTART_REQUIRED,
+				AcmeMetrics.ORDERS, AcmeMetrics.NEXT_RENEWAL, AcmeMetrics.CONSECUTIVE_FAILURES,
+				AcmeMetrics.TEMPORARY)) {
 			assertThat(metrics).contains("`" + name + "`");
 		}
 		Set<String> published = publishedNames();

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.hotcert.acme.AcmeBundles;
+import io.github.hotcert.acme.TestAcmeBundles;
 import io.github.hotcert.reload.CertificateReloadEvent;
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.LocalBundlePublisher;
@@ -24,6 +26,9 @@ import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.validation.KeyMatchCheck;
 import io.github.hotcert.validation.MaterialValidator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.boot.autoconfigure.ssl.PemSslBundleProperties;
 import org.springframework.boot.autoconfigure.ssl.SslProperties;
@@ -103,6 +108,24 @@ final class MetricsFixture {
 		this.listener = new ReloadMetricsListener(certificateMetrics, reloadMetrics);
 	}
 
+	/**
+	 * Bind hotcert's meters to the given registry and send them every reload event, with
+	 * every reload observed as in an application with actuator: Micrometer's
+	 * {@link DefaultMeterObservationHandler} records the observations in the same
+	 * registry.
+	 */
+	ReloadMetrics bindObserved(MeterRegistry registry) {
+		ObservationRegistry observationRegistry = ObservationRegistry.create();
+		observationRegistry.observationConfig().observationHandler(new DefaultMeterObservationHandler(registry));
+		reloader().setObservationRegistry(observationRegistry);
+		CertificateMetrics certificateMetrics = new CertificateMetrics(reloader());
+		ReloadMetrics reloadMetrics = new ReloadMetrics(reloader());
+		certificateMetrics.bindTo(registry);
+		reloadMetrics.bindTo(registry);
+		listen(certificateMetrics, reloadMetrics);
+		return reloadMetrics;
+	}
+
 	Issued issue(String commonName) {
 		return this.certificates.issue(this.certificates.leaf(commonName), this.authority);
 	}
@@ -154,6 +177,13 @@ final class MetricsFixture {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Return one ACME bundle, named {@code acme}, storing in the given directory.
+	 */
+	static AcmeBundles acmeBundles(Path storage) {
+		return TestAcmeBundles.of("acme", storage);
 	}
 
 }

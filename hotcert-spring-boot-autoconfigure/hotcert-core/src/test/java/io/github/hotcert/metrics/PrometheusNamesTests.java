@@ -32,7 +32,12 @@ class PrometheusNamesTests {
 					"hotcert_reload_duration_seconds_bucket", "hotcert_reload_duration_seconds_count",
 					"hotcert_reload_duration_seconds_sum", "hotcert_reload_duration_seconds_max",
 					"hotcert_reload_last_success_timestamp_seconds", "hotcert_reload_consecutive_failures",
-					"hotcert_reload_pending_change", "hotcert_certificate_info", "hotcert_restart_required");
+					"hotcert_reload_pending_change", "hotcert_certificate_info", "hotcert_restart_required",
+					"hotcert_bundle_reload_seconds_count", "hotcert_bundle_reload_seconds_sum",
+					"hotcert_bundle_reload_seconds_max", "hotcert_bundle_reload_active_seconds_count",
+					"hotcert_bundle_reload_active_seconds_sum", "hotcert_bundle_reload_active_seconds_max",
+					"hotcert_acme_orders_total", "hotcert_acme_next_renewal_timestamp_seconds",
+					"hotcert_acme_consecutive_failures", "hotcert_acme_temporary_certificate");
 	}
 
 	@Test
@@ -51,8 +56,15 @@ class PrometheusNamesTests {
 					"+Inf");
 		assertThat(text.samples("hotcert_certificate_info")).singleElement()
 			.satisfies((sample) -> assertThat(sample.labels()).containsOnlyKeys("bundle", "serial", "fingerprint"));
+		assertThat(text.samples("hotcert_bundle_reload_seconds_count"))
+			.allSatisfy((sample) -> assertThat(sample.labels()).containsOnlyKeys("bundle", "trigger", "outcome",
+					"reason", "error"));
+		assertThat(text.samples("hotcert_acme_orders_total")).isNotEmpty()
+			.allSatisfy((sample) -> assertThat(sample.labels()).containsOnlyKeys("bundle", "outcome", "reason"));
 		for (String gauge : List.of("hotcert_reload_last_success_timestamp_seconds",
-				"hotcert_reload_consecutive_failures", "hotcert_reload_pending_change", "hotcert_restart_required")) {
+				"hotcert_reload_consecutive_failures", "hotcert_reload_pending_change", "hotcert_restart_required",
+				"hotcert_acme_next_renewal_timestamp_seconds", "hotcert_acme_consecutive_failures",
+				"hotcert_acme_temporary_certificate")) {
 			assertThat(text.samples(gauge)).singleElement()
 				.satisfies((sample) -> assertThat(sample.labels()).containsOnlyKeys("bundle"));
 		}
@@ -60,7 +72,8 @@ class PrometheusNamesTests {
 
 	/**
 	 * Return what {@code /actuator/prometheus} shows for one served bundle that was
-	 * reloaded once.
+	 * reloaded once, with reloads observed as in an application with actuator, and one
+	 * ACME bundle.
 	 * @param directory a directory for the bundle's files
 	 * @return the Prometheus text
 	 */
@@ -68,11 +81,9 @@ class PrometheusNamesTests {
 		MetricsFixture fixture = new MetricsFixture(directory);
 		fixture.bundle("web", "web.example");
 		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-		CertificateMetrics certificateMetrics = new CertificateMetrics(fixture.reloader());
-		ReloadMetrics reloadMetrics = new ReloadMetrics(fixture.reloader());
-		certificateMetrics.bindTo(registry);
-		reloadMetrics.bindTo(registry);
-		fixture.listen(certificateMetrics, reloadMetrics);
+		ReloadMetrics reloadMetrics = fixture.bindObserved(registry);
+		AcmeMetrics acmeMetrics = new AcmeMetrics(MetricsFixture.acmeBundles(directory.resolve("acme")));
+		acmeMetrics.bindTo(registry);
 		fixture.reloader().initialize();
 		reloadMetrics.record(new ReloadResult("web", ReloadTrigger.WATCH, ReloadOutcome.RELOADED, fixture.now(),
 				Duration.ofMillis(40), null, null, null, "test", List.of(), null));

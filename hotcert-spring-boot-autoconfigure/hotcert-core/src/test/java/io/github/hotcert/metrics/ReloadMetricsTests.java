@@ -69,7 +69,7 @@ class ReloadMetricsTests {
 		}
 		assertThat(this.registry.find(ReloadMetrics.RELOADS).counters())
 			.extracting((counter) -> counter.getId().getTag("trigger"))
-			.containsOnly("startup", "watch", "poll", "manual", "signal", "retry", "registry", "configuration");
+			.containsOnly("startup", "watch", "poll", "manual", "signal", "retry", "registry", "configuration", "acme");
 		assertThat(this.registry.find(ReloadMetrics.RELOADS).counters())
 			.extracting((counter) -> counter.getId().getTag("outcome"))
 			.containsOnly("reloaded", "unchanged", "rejected", "valid");

@@ -184,12 +184,31 @@ class SslBundleRebinderTests {
 		assertThat(servedSerial("api")).isNotNull();
 	}
 
-	private void start() {
+	@Test
+	void leavesTheBundlesThatCodeRegistersAlone(CapturedOutput output) throws Exception {
+		inline("web", issue("web"));
+		Issued acme = issue("acme");
+		Path certificate = this.directory.resolve("tls.crt");
+		Path key = this.directory.resolve("tls.key");
+		Files.writeString(certificate, PemFiles.certificates(acme.chain()));
+		Files.writeString(key, PemFiles.pkcs8(acme.keyPair().getPrivate()));
+		start(this.materialSources.fromPemFiles("acme", "hotcert.acme.bundle.acme.storage.", certificate, key));
+		inline("web", issue("web"));
+		assertThat(rebinder().rebind(Set.of("spring.ssl.bundle.pem.web.keystore.certificate")))
+			.extracting(ReloadResult::bundle)
+			.containsExactly("web");
+		assertThat(output).doesNotContain("SSL bundle 'acme'");
+		assertThat(servedSerial("acme")).isEqualTo(acme.serialHex());
+	}
+
+	private void start(MaterialSource... registered) {
 		SslProperties sslProperties = Binder.get(this.environment)
 			.bind("spring.ssl", SslProperties.class)
 			.orElseGet(SslProperties::new);
 		List<ManagedBundle> bundles = new ArrayList<>();
-		for (MaterialSource source : this.materialSources.fromSslProperties(sslProperties)) {
+		List<MaterialSource> sources = new ArrayList<>(this.materialSources.fromSslProperties(sslProperties));
+		sources.addAll(List.of(registered));
+		for (MaterialSource source : sources) {
 			this.registry.registerBundle(source.getBundleName(), source.load().getSslBundle());
 			bundles.add(new ManagedBundle(source,
 					new RegistryBundlePublisher(source.getBundleName(), this.registry, this.registry), 10));

@@ -90,6 +90,14 @@ public final class TestCertificates {
 		return build(spec, spec.keyType.generate(), issuer);
 	}
 
+	/**
+	 * Issue a certificate for a given key pair, as a CA certifies the key of a signing
+	 * request.
+	 */
+	public Issued issue(Spec spec, KeyPair keys, Issued issuer) {
+		return build(spec, keys, issuer);
+	}
+
 	public Issued selfSigned(Spec spec) {
 		return build(spec, spec.keyType.generate(), null);
 	}

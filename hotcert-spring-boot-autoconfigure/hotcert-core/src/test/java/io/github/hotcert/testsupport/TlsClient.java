@@ -97,6 +97,18 @@ public final class TlsClient {
 		}
 	}
 
+	/**
+	 * Open a new connection, complete a handshake and return the chain the server sends,
+	 * leaf first.
+	 */
+	public List<X509Certificate> servedChain(int port) throws IOException {
+		try (SSLSocket socket = open(port)) {
+			return java.util.Arrays.stream(socket.getSession().getPeerCertificates())
+				.map(X509Certificate.class::cast)
+				.toList();
+		}
+	}
+
 	public String servedSerial(int port) throws IOException {
 		return servedCertificate(port).getSerialNumber().toString(16);
 	}

@@ -7,10 +7,12 @@ import io.github.hotcert.config.HotcertConfiguration;
 import io.github.hotcert.config.HotcertProperties;
 import io.github.hotcert.config.ManagementServerSsl;
 import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.reload.ReloadObservationConvention;
 import io.github.hotcert.server.ServerSsl;
 import io.github.hotcert.server.ServerSslApplier;
 import io.github.hotcert.server.WebServerSslBinder;
 import io.github.hotcert.validation.MaterialValidator;
+import io.micrometer.observation.ObservationRegistry;
 import org.bouncycastle.openssl.PEMParser;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -51,12 +53,16 @@ public class HotcertAutoConfiguration {
 	CertificateReloader certificateReloader(BundleDiscovery discovery, SslProperties sslProperties,
 			ObjectProvider<ServerProperties> serverProperties, MaterialValidator validator,
 			ApplicationEventPublisher eventPublisher, ObjectProvider<Clock> clock, ListableBeanFactory beanFactory,
-			Environment environment) {
+			Environment environment, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ReloadObservationConvention> observationConvention) {
 		ServerProperties server = serverProperties.getIfAvailable();
-		return new CertificateReloader(
+		CertificateReloader reloader = new CertificateReloader(
 				discovery.discover(sslProperties, (server != null) ? server.getSsl() : null,
 						ManagementServerSsl.propertiesSsl(beanFactory, environment)),
 				validator, eventPublisher, clock.getIfAvailable(Clock::systemUTC));
+		reloader.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+		observationConvention.ifAvailable(reloader::setObservationConvention);
+		return reloader;
 	}
 
 	@Configuration(proxyBeanMethods = false)

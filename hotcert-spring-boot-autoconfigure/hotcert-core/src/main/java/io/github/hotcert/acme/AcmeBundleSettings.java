@@ -1,0 +1,82 @@
+package io.github.hotcert.acme;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.util.Assert;
+
+/**
+ * How one bundle's certificate is obtained from an ACME CA, checked and complete.
+ *
+ * @param name the bundle name
+ * @param directory the URL of the CA's ACME directory
+ * @param domains the domains of the certificate, the first one its common name
+ * @param email the contact address of the account, or {@code null}
+ * @param storage the directory that holds the account key and the certificates
+ * @param challengeType how the CA checks control of the domains
+ * @param httpChallengeAddress the address the HTTP challenge listener binds, or
+ * {@code null} for every address
+ * @param httpChallengePort the port of the HTTP challenge listener
+ * @param redirectPort the HTTPS port that the challenge listener redirects other requests
+ * to, or {@code null} for the web server's port
+ * @param directorySslBundle the SSL bundle that trusts the CA's directory, or
+ * {@code null} for the JVM's trust store
+ * @param keyType the type of the certificate's private key
+ * @param profile the certificate profile to ask the CA for, or {@code null}
+ * @param externalAccountBinding the external account binding, or {@code null}
+ * @param renewalRatio the part of the lifetime that remains when the certificate is
+ * renewed, without renewal information from the CA
+ * @param reuseKey whether renewals keep the private key
+ * @param orderTimeout how long one order may take
+ * @param retry the backoff between failed orders
+ * @param lockTimeout how long the order lock of the storage directory outlives a holder
+ * that stopped refreshing it
+ */
+public record AcmeBundleSettings(String name, URI directory, List<String> domains, String email, Path storage,
+		ChallengeType challengeType, String httpChallengeAddress, int httpChallengePort, Integer redirectPort,
+		String directorySslBundle, AcmeKeyType keyType, String profile, ExternalAccountBinding externalAccountBinding,
+		double renewalRatio, boolean reuseKey, Duration orderTimeout, Backoff retry, Duration lockTimeout) {
+
+	public AcmeBundleSettings {
+		Assert.hasText(name, "'name' must not be empty");
+		Assert.notNull(directory, "'directory' must not be null");
+		Assert.notEmpty(domains, "'domains' must not be empty");
+		Assert.notNull(storage, "'storage' must not be null");
+		Assert.notNull(challengeType, "'challengeType' must not be null");
+		Assert.notNull(keyType, "'keyType' must not be null");
+		Assert.notNull(orderTimeout, "'orderTimeout' must not be null");
+		Assert.notNull(retry, "'retry' must not be null");
+		Assert.notNull(lockTimeout, "'lockTimeout' must not be null");
+		domains = List.copyOf(domains);
+	}
+
+	/**
+	 * Return the name of the CA for messages: the host (and port) of its directory.
+	 * @return the CA's host
+	 */
+	public String caName() {
+		return (this.directory.getRawAuthority() != null) ? this.directory.getRawAuthority()
+				: this.directory.toString();
+	}
+
+	/**
+	 * An external account binding: the key identifier and MAC key that a CA such as
+	 * ZeroSSL or Google Trust Services gives for creating an account. {@link #toString()}
+	 * never shows the key.
+	 *
+	 * @param keyId the key identifier
+	 * @param hmacKey the MAC key, base64url encoded
+	 * @param macAlgorithm the MAC algorithm, or {@code null} to derive it from the key
+	 */
+	public record ExternalAccountBinding(String keyId, String hmacKey, String macAlgorithm) {
+
+		@Override
+		public String toString() {
+			return "ExternalAccountBinding[keyId=" + this.keyId + ", hmacKey=******]";
+		}
+
+	}
+
+}

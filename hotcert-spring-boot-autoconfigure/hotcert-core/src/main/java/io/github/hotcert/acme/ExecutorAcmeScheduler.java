@@ -1,0 +1,97 @@
+package io.github.hotcert.acme;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * The {@link AcmeScheduler} of a running application: the tasks of every bundle on one
+ * thread, {@value #THREAD_NAME}, and repeated tasks (refreshing an order lock while an
+ * order runs) on another. A task that fails is logged and run again a minute later.
+ */
+final class ExecutorAcmeScheduler implements AcmeScheduler {
+
+	static final String THREAD_NAME = "hotcert-acme";
+
+	static final Duration RETRY_AFTER_ERROR = Duration.ofMinutes(1);
+
+	private static final Log logger = LogFactory.getLog(ExecutorAcmeScheduler.class);
+
+	private final Clock clock;
+
+	private final ScheduledExecutorService tasks = Executors
+		.newSingleThreadScheduledExecutor((runnable) -> thread(runnable, THREAD_NAME));
+
+	private final ScheduledExecutorService repeated = Executors
+		.newSingleThreadScheduledExecutor((runnable) -> thread(runnable, THREAD_NAME + "-lock"));
+
+	private final Map<String, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
+
+	ExecutorAcmeScheduler(Clock clock) {
+		this.clock = clock;
+	}
+
+	@Override
+	public void schedule(String bundle, Runnable task, Instant at) {
+		long delay = Math.max(0, Duration.between(this.clock.instant(), at).toMillis());
+		this.scheduled.compute(bundle, (name, previous) -> {
+			if (previous != null) {
+				previous.cancel(false);
+			}
+			if (this.tasks.isShutdown()) {
+				return null;
+			}
+			return this.tasks.schedule(() -> run(bundle, task), delay, TimeUnit.MILLISECONDS);
+		});
+	}
+
+	private void run(String bundle, Runnable task) {
+		try {
+			task.run();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.error("Checking ACME bundle '%s' failed; checking again in %s".formatted(bundle, RETRY_AFTER_ERROR),
+					ex);
+			schedule(bundle, task, this.clock.instant().plus(RETRY_AFTER_ERROR));
+		}
+	}
+
+	@Override
+	public Repeating repeat(Runnable task, Duration interval) {
+		long millis = Math.max(1, interval.toMillis());
+		ScheduledFuture<?> future = this.repeated.scheduleWithFixedDelay(task, millis, millis, TimeUnit.MILLISECONDS);
+		return () -> future.cancel(false);
+	}
+
+	@Override
+	public boolean isStopped() {
+		return this.tasks.isShutdown();
+	}
+
+	void shutdown() {
+		this.tasks.shutdownNow();
+		this.repeated.shutdownNow();
+		try {
+			this.tasks.awaitTermination(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static Thread thread(Runnable runnable, String name) {
+		Thread thread = new Thread(runnable, name);
+		thread.setDaemon(true);
+		return thread;
+	}
+
+}

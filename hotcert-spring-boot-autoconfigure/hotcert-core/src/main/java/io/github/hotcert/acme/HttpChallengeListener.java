@@ -1,0 +1,193 @@
+package io.github.hotcert.acme;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * The plain HTTP listener that answers HTTP-01 challenges: {@code GET} (or {@code HEAD})
+ * of {@code /.well-known/acme-challenge/<token>} gets the answer to a pending challenge,
+ * or 404. Every other request is redirected to the same host and path over HTTPS on the
+ * web server's port ({@code 301} for {@code GET} and {@code HEAD}, {@code 308} for the
+ * other methods, which keeps them). Nothing of the application is reachable through it.
+ * It is the JDK's own HTTP server, the same whatever web server the application runs, on
+ * its own threads.
+ */
+final class HttpChallengeListener {
+
+	static final String PATH = "/.well-known/acme-challenge/";
+
+	private static final Log logger = LogFactory.getLog(HttpChallengeListener.class);
+
+	private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\]");
+
+	private final String address;
+
+	private final int port;
+
+	private final ChallengeResponses responses;
+
+	private final IntSupplier httpsPort;
+
+	private final String defaultHost;
+
+	private HttpServer server;
+
+	private ExecutorService executor;
+
+	/**
+	 * Create a new {@link HttpChallengeListener}.
+	 * @param address the address to bind, or {@code null} for every address
+	 * @param port the port
+	 * @param responses the answers to serve
+	 * @param httpsPort the port that other requests are redirected to
+	 * @param defaultHost the host of redirects of requests without a usable {@code Host}
+	 * header
+	 */
+	HttpChallengeListener(String address, int port, ChallengeResponses responses, IntSupplier httpsPort,
+			String defaultHost) {
+		this.address = address;
+		this.port = port;
+		this.responses = responses;
+		this.httpsPort = httpsPort;
+		this.defaultHost = defaultHost;
+	}
+
+	ChallengeResponses responses() {
+		return this.responses;
+	}
+
+	/**
+	 * Start listening.
+	 * @throws UncheckedIOException if the port cannot be bound
+	 */
+	synchronized void start() {
+		if (this.server != null) {
+			return;
+		}
+		InetSocketAddress socket = (this.address != null) ? new InetSocketAddress(this.address, this.port)
+				: new InetSocketAddress(this.port);
+		try {
+			this.server = HttpServer.create(socket, 50);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Unable to listen for ACME HTTP-01 challenges on %s: %s (set "
+				.formatted(describe(), ex.getMessage())
+					+ "hotcert.acme.bundle.<name>.http-challenge-port to a free port that the CA reaches as port 80)",
+					ex);
+		}
+		AtomicInteger threads = new AtomicInteger();
+		this.executor = Executors.newFixedThreadPool(2, (runnable) -> {
+			Thread thread = new Thread(runnable, "hotcert-acme-http-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.server.setExecutor(this.executor);
+		this.server.createContext("/", this::handle);
+		this.server.start();
+		logger
+			.info("Answering ACME HTTP-01 challenges on %s; redirecting other requests to HTTPS".formatted(describe()));
+	}
+
+	/**
+	 * Return the port listened on.
+	 * @return the port, or {@code -1} when not listening
+	 */
+	synchronized int getPort() {
+		return (this.server != null) ? this.server.getAddress().getPort() : -1;
+	}
+
+	synchronized void stop() {
+		if (this.server != null) {
+			this.server.stop(0);
+			this.executor.shutdownNow();
+			try {
+				this.executor.awaitTermination(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.server = null;
+		}
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try {
+			String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+			boolean read = method.equals("GET") || method.equals("HEAD");
+			String path = exchange.getRequestURI().getRawPath();
+			if (read && path != null && path.startsWith(PATH)) {
+				answer(exchange, method, path.substring(PATH.length()));
+			}
+			else {
+				redirect(exchange, read);
+			}
+		}
+		finally {
+			exchange.close();
+		}
+	}
+
+	private void answer(HttpExchange exchange, String method, String token) throws IOException {
+		String answer = this.responses.find(token);
+		if (answer == null) {
+			exchange.sendResponseHeaders(404, -1);
+			return;
+		}
+		byte[] body = answer.getBytes(StandardCharsets.US_ASCII);
+		exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+		if (method.equals("HEAD")) {
+			exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+			exchange.sendResponseHeaders(200, -1);
+			return;
+		}
+		exchange.sendResponseHeaders(200, body.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
+	}
+
+	private void redirect(HttpExchange exchange, boolean read) throws IOException {
+		URI uri = exchange.getRequestURI();
+		String path = (uri.getRawPath() != null && uri.getRawPath().startsWith("/")) ? uri.getRawPath() : "/";
+		String query = (uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "";
+		int port = this.httpsPort.getAsInt();
+		String location = "https://" + host(exchange.getRequestHeaders().get("Host"))
+				+ ((port == 443 || port <= 0) ? "" : ":" + port) + path + query;
+		exchange.getResponseHeaders().set("Location", location);
+		exchange.sendResponseHeaders(read ? 301 : 308, -1);
+	}
+
+	private String host(List<String> hostHeaders) {
+		if (hostHeaders == null || hostHeaders.size() != 1) {
+			return this.defaultHost;
+		}
+		String host = hostHeaders.get(0).trim();
+		int colon = host.lastIndexOf(':');
+		if (colon > 0 && host.indexOf(']') < colon) {
+			host = host.substring(0, colon);
+		}
+		return HOST.matcher(host).matches() ? host : this.defaultHost;
+	}
+
+	private String describe() {
+		return "%s:%d".formatted((this.address != null) ? this.address : "*", this.port);
+	}
+
+}

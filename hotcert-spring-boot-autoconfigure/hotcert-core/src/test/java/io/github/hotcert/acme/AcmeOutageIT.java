@@ -1,0 +1,136 @@
+package io.github.hotcert.acme;
+
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hotcert.testsupport.Pebble;
+import io.github.hotcert.testsupport.RunningApplication;
+import io.github.hotcert.testsupport.TestWebApplication;
+import io.github.hotcert.testsupport.TlsClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What an ACME bundle does when its CA goes away: orders are retried with a growing
+ * backoff, the certificate it has keeps being served, and the endpoint, the metrics and,
+ * once expiry nears, the health say why.
+ */
+class AcmeOutageIT {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	private static final int VALIDITY_SECONDS = 20;
+
+	private final TlsClient client = TlsClient.create().withServerName(AcmeApplications.DOMAIN);
+
+	@TempDir
+	Path directory;
+
+	@RegisterExtension
+	final RunningApplication application = new RunningApplication();
+
+	private Pebble pebble;
+
+	@AfterEach
+	void stopPebble() {
+		if (this.pebble != null) {
+			this.pebble.close();
+		}
+	}
+
+	@Test
+	void keepsServingAndRetriesWithBackoffWhileTheCaIsDown() throws Exception {
+		int challengePort = Pebble.freePort();
+		this.pebble = Pebble.start(this.directory.resolve("pebble"), VALIDITY_SECONDS, challengePort);
+		// Renewal when 60% of the lifetime is left (12 s), health DOWN below half of that
+		// (6 s)
+		this.application.start(() -> TestWebApplication.run(new Class<?>[] { OrderEvents.class }, AcmeApplications
+			.properties(this.pebble, this.directory.resolve("storage"), "hotcert.acme.bundle.web.renewal-ratio=0.6")));
+		int port = this.application.port();
+		X509Certificate issued = this.client.awaitServed(port, (served) -> !TemporaryCertificate.isTemporary(served),
+				TIMEOUT);
+		this.pebble.stop();
+		AcmeBundleStatus status = this.application.getBean(AcmeBundles.class).getBundle("web").getStatus();
+		await().atMost(TIMEOUT).until(() -> status.getConsecutiveFailures() >= 3);
+		assertThat(this.client.servedCertificate(port)).as("the certificate it has keeps serving").isEqualTo(issued);
+		List<AcmeOrderResult> failures = this.application.getBean(OrderEvents.class).failures();
+		assertThat(failures).allSatisfy((failure) -> {
+			assertThat(failure.reason()).isEqualTo("unreachable");
+			assertThat(failure.error()).contains("the CA cannot be reached");
+		});
+		for (int i = 1; i < failures.size(); i++) {
+			Duration gap = Duration.between(failures.get(i - 1).time(), failures.get(i).time());
+			assertThat(gap).as("time between failed orders %d and %d", i, i + 1)
+				.isGreaterThanOrEqualTo(Duration.ofMillis(900));
+		}
+		JsonNode acme = AcmeApplications.json(this.application.context(), "/actuator/certificates/web").path("acme");
+		assertThat(acme.path("state").asText()).isEqualTo("failing");
+		assertThat(acme.path("ca").asText()).isEqualTo(this.pebble.directoryUrl());
+		assertThat(acme.path("account").asText()).startsWith("https://127.0.0.1:");
+		assertThat(acme.path("domains").get(0).asText()).isEqualTo(AcmeApplications.DOMAIN);
+		assertThat(acme.path("consecutiveFailures").asInt()).isGreaterThanOrEqualTo(3);
+		assertThat(acme.path("lastOrder").path("outcome").asText()).isEqualTo("failed");
+		assertThat(acme.path("lastOrder").path("reason").asText()).isEqualTo("unreachable");
+		assertThat(acme.path("lastOrder").path("error").asText()).contains("the CA cannot be reached");
+		assertThat(acme.path("nextRenewal").asText()).isNotEmpty();
+		assertThat(acme.path("issued").asInt()).isEqualTo(1);
+		String prometheus = AcmeApplications.prometheus(this.application.context());
+		assertThat(sample(prometheus,
+				"hotcert_acme_orders_total{bundle=\"web\",outcome=\"failed\",reason=\"unreachable\"}"))
+			.isGreaterThanOrEqualTo(3);
+		assertThat(sample(prometheus, "hotcert_acme_orders_total{bundle=\"web\",outcome=\"issued\",reason=\"none\"}"))
+			.isEqualTo(1);
+		assertThat(sample(prometheus, "hotcert_acme_consecutive_failures{bundle=\"web\"}")).isGreaterThanOrEqualTo(3);
+		assertThat(sample(prometheus, "hotcert_acme_next_renewal_timestamp_seconds{bundle=\"web\"}"))
+			.isGreaterThan(issued.getNotBefore().getTime() / 1000.0);
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			JsonNode health = AcmeApplications.json(this.application.context(), "/actuator/health/acme");
+			assertThat(health.path("status").asText()).isEqualTo("DOWN");
+			assertThat(health.path("details").path("web").path("down").asText()).contains("orders failed")
+				.contains("the certificate expires in");
+		});
+		assertThat(this.client.servedCertificate(port)).isEqualTo(issued);
+	}
+
+	private static double sample(String prometheus, String series) {
+		return prometheus.lines()
+			.filter((line) -> line.startsWith(series + " "))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No sample " + series + " in:\n" + prometheus));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OrderEvents {
+
+		private final List<AcmeOrderResult> failures = new CopyOnWriteArrayList<>();
+
+		@Bean
+		ApplicationListener<AcmeOrderEvent> orderEventRecorder() {
+			return (event) -> {
+				if (event.getResult().outcome() == OrderOutcome.FAILED) {
+					this.failures.add(event.getResult());
+				}
+			};
+		}
+
+		List<AcmeOrderResult> failures() {
+			return List.copyOf(this.failures);
+		}
+
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.github.hotcert.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.hotcert.validation.Check;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps the value hints of the configuration metadata (what an IDE offers) in step with
+ * the enum types of the properties: every enum property, and every map with enum keys or
+ * values, has hints, and every hint binds to its enum.
+ */
+class ConfigurationMetadataHintsTests {
+
+	private static final Pattern MAP = Pattern.compile("java\\.util\\.Map<([^,]+),(.+)>");
+
+	/**
+	 * Constants that are no configuration value: {@code apply} is the publication itself,
+	 * not a check that can be switched.
+	 */
+	private static final Set<Enum<?>> NOT_CONFIGURABLE = Set.of(Check.APPLY);
+
+	@Test
+	void everyEnumPropertyHasHintsForEveryValueAndEveryHintBinds() throws IOException {
+		JsonNode metadata = metadata();
+		Map<String, List<String>> hints = new LinkedHashMap<>();
+		metadata.path("hints").forEach((hint) -> {
+			List<String> values = new ArrayList<>();
+			hint.path("values").forEach((value) -> values.add(value.path("value").asText()));
+			hints.put(hint.path("name").asText(), values);
+		});
+		List<String> checked = new ArrayList<>();
+		for (JsonNode property : metadata.path("properties")) {
+			String name = property.path("name").asText();
+			String type = property.path("type").asText();
+			Matcher map = MAP.matcher(type);
+			if (map.matches()) {
+				checkEnum(name + ".keys", map.group(1), hints, checked);
+				checkEnum(name + ".values", map.group(2), hints, checked);
+			}
+			else {
+				checkEnum(name, type, hints, checked);
+			}
+		}
+		assertThat(checked).contains("hotcert.watch.mode", "hotcert.validation.checks.keys",
+				"hotcert.validation.checks.values", "hotcert.validation.checks.path",
+				"management.endpoint.certificates.access");
+	}
+
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static void checkEnum(String hintName, String typeName, Map<String, List<String>> hints,
+			List<String> checked) {
+		Class<?> type = type(typeName);
+		if (type == null || !type.isEnum()) {
+			return;
+		}
+		assertThat(hints).as("value hints of %s", hintName).containsKey(hintName);
+		Set<Enum<?>> bound = new HashSet<>();
+		for (String value : hints.get(hintName)) {
+			Binder binder = new Binder(new MapConfigurationPropertySource(Map.of("value", value)));
+			Object constant = binder.bind("value", (Class) type).orElse(null);
+			assertThat(constant).as("'%s' of %s binds to %s", value, hintName, type.getSimpleName()).isNotNull();
+			bound.add((Enum<?>) constant);
+		}
+		Set<Enum<?>> expected = new HashSet<>(EnumSet.allOf((Class) type));
+		expected.removeAll(NOT_CONFIGURABLE);
+		assertThat(bound).as("values of %s", hintName).containsExactlyInAnyOrderElementsOf(expected);
+		checked.add(hintName);
+	}
+
+	private static Class<?> type(String name) {
+		try {
+			return Class.forName(name.trim());
+		}
+		catch (ClassNotFoundException ex) {
+			return null;
+		}
+	}
+
+	private static JsonNode metadata() throws IOException {
+		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			return new ObjectMapper().readTree(in);
+		}
+	}
+
+}
