@@ -29,10 +29,11 @@ import java.util.stream.Stream;
  * @param maxBundles the largest number of bundles of item 8
  * @param scaleServers the servers item 8 measures ({@code tomcat}, {@code undertow},
  * {@code netty}, {@code jetty})
+ * @param startupPairs the pairs of starts of item 6, on each Spring Boot line
  */
 record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nettyJar, Path jettyJar, Path output,
-		Path workDirectory, String command, Set<Integer> items, boolean quick, int maxBundles,
-		Set<String> scaleServers) {
+		Path workDirectory, String command, Set<Integer> items, boolean quick, int maxBundles, Set<String> scaleServers,
+		int startupPairs) {
 
 	private static final String ALL_ITEMS = "1,2,3,4,5,6,7,8,9";
 
@@ -54,6 +55,7 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 			  --max-bundles=N     item 8 measures 1, 10, 100, ... bundles up to N (default: 1000, --quick: 100)
 			  --servers=S,...     item 8 measures only these of tomcat, undertow, netty, jetty (default: every
 			                      server whose jar is given)
+			  --pairs=N           item 6 measures N pairs of starts on each line (default: 8, --quick: 1)
 			  --quick             measure a little of everything, to check the harness (numbers are meaningless)
 			""";
 
@@ -68,7 +70,7 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 					(equals > 0) ? argument.substring(equals + 1) : "true");
 		}
 		Set<String> known = Set.of("tomcat", "boot3-tomcat", "undertow", "netty", "jetty", "output", "work", "command",
-				"items", "max-bundles", "servers", "quick", "help");
+				"items", "max-bundles", "servers", "pairs", "quick", "help");
 		for (String name : options.keySet()) {
 			if (!known.contains(name)) {
 				throw new IllegalArgumentException("Unknown option --" + name + "\n" + USAGE);
@@ -87,7 +89,8 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 		return new Settings(Path.of(options.get("tomcat")), Path.of(options.get("boot3-tomcat")),
 				Path.of(options.get("undertow")), path(options, "netty"), path(options, "jetty"),
 				path(options, "output"), path(options, "work"), options.getOrDefault("command", "benchmarks/run"),
-				items, quick, maxBundles, servers(options.getOrDefault("servers", String.join(",", SERVERS))));
+				items, quick, maxBundles, servers(options.getOrDefault("servers", String.join(",", SERVERS))),
+				Integer.parseInt(options.getOrDefault("pairs", quick ? "1" : "8")));
 	}
 
 	private static Set<String> servers(String list) {
@@ -212,11 +215,6 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 	/** Item 5: reloads before the second measurement. */
 	int footprintReloads() {
 		return this.quick ? 200 : 10_000;
-	}
-
-	/** Item 6: pairs of starts, on each Spring Boot line. */
-	int startupPairs() {
-		return this.quick ? 1 : 8;
 	}
 
 	/** Item 7: rotations of each kind of change. */

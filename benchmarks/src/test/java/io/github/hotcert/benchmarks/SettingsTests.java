@@ -24,6 +24,7 @@ class SettingsTests {
 		assertThat(settings.loadThreads()).isEqualTo(8);
 		assertThat(settings.footprintReloads()).isEqualTo(10_000);
 		assertThat(settings.footprintBaseline()).isEqualTo(10);
+		assertThat(settings.startupPairs()).isEqualTo(8);
 		assertThat(settings.output()).isNull();
 	}
 
@@ -33,6 +34,8 @@ class SettingsTests {
 				"--output=docs/benchmarks.md");
 		assertThat(settings.items()).containsExactly(1, 3);
 		assertThat(settings.runs(2)).isFalse();
+		assertThat(Settings.parse("--tomcat=t.jar", "--boot3-tomcat=b.jar", "--undertow=u.jar", "--pairs=3")
+			.startupPairs()).isEqualTo(3);
 		assertThat(settings.output()).isEqualTo(Path.of("docs/benchmarks.md"));
 	}
 
