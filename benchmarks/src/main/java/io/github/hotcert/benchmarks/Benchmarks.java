@@ -137,14 +137,18 @@ public final class Benchmarks {
 
 	private static List<Scale.Server> scaleServers(Settings settings, Variant tomcat, Variant undertow) {
 		List<Scale.Server> servers = new ArrayList<>();
-		servers.add(new Scale.Server(tomcat, tomcat.name(), true));
-		servers.add(new Scale.Server(tomcat, tomcat.name(), false));
-		servers.add(new Scale.Server(undertow, undertow.name(), true));
-		if (settings.nettyJar() != null) {
+		if (settings.scales("tomcat")) {
+			servers.add(new Scale.Server(tomcat, tomcat.name(), true));
+			servers.add(new Scale.Server(tomcat, tomcat.name(), false));
+		}
+		if (settings.scales("undertow")) {
+			servers.add(new Scale.Server(undertow, undertow.name(), true));
+		}
+		if (settings.nettyJar() != null && settings.scales("netty")) {
 			Variant netty = Variant.hotcert(BOOT_4_NETTY, settings.nettyJar());
 			servers.add(new Scale.Server(netty, netty.name(), true));
 		}
-		if (settings.jettyJar() != null) {
+		if (settings.jettyJar() != null && settings.scales("jetty")) {
 			Variant jetty = Variant.hotcert(BOOT_4_JETTY, settings.jettyJar());
 			servers.add(new Scale.Server(jetty, jetty.name(), false));
 		}

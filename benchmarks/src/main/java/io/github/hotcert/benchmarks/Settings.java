@@ -27,11 +27,17 @@ import java.util.stream.Stream;
  * @param items the items to run (1 to 10)
  * @param quick whether to measure a little of everything only
  * @param maxBundles the largest number of bundles of item 8
+ * @param scaleServers the servers item 8 measures ({@code tomcat}, {@code undertow},
+ * {@code netty}, {@code jetty})
+ * @param startupPairs the pairs of starts of item 6, on each Spring Boot line
  */
 record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nettyJar, Path jettyJar, Path output,
-		Path workDirectory, String command, Set<Integer> items, boolean quick, int maxBundles) {
+		Path workDirectory, String command, Set<Integer> items, boolean quick, int maxBundles, Set<String> scaleServers,
+		int startupPairs) {
 
 	private static final String ALL_ITEMS = "1,2,3,4,5,6,7,8,9,10";
+
+	private static final Set<String> SERVERS = Set.of("tomcat", "undertow", "netty", "jetty");
 
 	static final String USAGE = """
 			Usage: java -jar hotcert-benchmarks.jar --tomcat=JAR --boot3-tomcat=JAR --undertow=JAR [options]
@@ -47,6 +53,9 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 			  --command=TEXT      the command shown in the report (default: benchmarks/run)
 			  --items=1,2,...     measure only these items (default: all ten; item 9 needs Debian's pebble)
 			  --max-bundles=N     item 8 measures 1, 10, 100, ... bundles up to N (default: 1000, --quick: 100)
+			  --servers=S,...     item 8 measures only these of tomcat, undertow, netty, jetty (default: every
+			                      server whose jar is given)
+			  --pairs=N           item 6 measures N pairs of starts on each line (default: 8, --quick: 1)
 			  --quick             measure a little of everything, to check the harness (numbers are meaningless)
 			""";
 
@@ -61,7 +70,7 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 					(equals > 0) ? argument.substring(equals + 1) : "true");
 		}
 		Set<String> known = Set.of("tomcat", "boot3-tomcat", "undertow", "netty", "jetty", "output", "work", "command",
-				"items", "max-bundles", "quick", "help");
+				"items", "max-bundles", "servers", "pairs", "quick", "help");
 		for (String name : options.keySet()) {
 			if (!known.contains(name)) {
 				throw new IllegalArgumentException("Unknown option --" + name + "\n" + USAGE);
@@ -80,7 +89,19 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 		return new Settings(Path.of(options.get("tomcat")), Path.of(options.get("boot3-tomcat")),
 				Path.of(options.get("undertow")), path(options, "netty"), path(options, "jetty"),
 				path(options, "output"), path(options, "work"), options.getOrDefault("command", "benchmarks/run"),
-				items, quick, maxBundles);
+				items, quick, maxBundles, servers(options.getOrDefault("servers", String.join(",", SERVERS))),
+				Integer.parseInt(options.getOrDefault("pairs", quick ? "1" : "8")));
+	}
+
+	private static Set<String> servers(String list) {
+		Set<String> servers = new TreeSet<>();
+		for (String server : list.split(",")) {
+			if (!SERVERS.contains(server.strip())) {
+				throw new IllegalArgumentException("Unknown server '" + server.strip() + "' in --servers\n" + USAGE);
+			}
+			servers.add(server.strip());
+		}
+		return servers;
 	}
 
 	private static Path path(Map<String, String> options, String name) {
@@ -99,6 +120,15 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 
 	boolean runs(int item) {
 		return this.items.contains(item);
+	}
+
+	/**
+	 * Whether item 8 measures a server.
+	 * @param server {@code tomcat}, {@code undertow}, {@code netty} or {@code jetty}
+	 * @return whether it is measured (if its jar is given)
+	 */
+	boolean scales(String server) {
+		return this.scaleServers.contains(server);
 	}
 
 	/** Item 1: rotations per trial. */
@@ -185,11 +215,6 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 	/** Item 5: reloads before the second measurement. */
 	int footprintReloads() {
 		return this.quick ? 200 : 10_000;
-	}
-
-	/** Item 6: pairs of starts, on each Spring Boot line. */
-	int startupPairs() {
-		return this.quick ? 1 : 8;
 	}
 
 	/** Item 7: rotations of each kind of change. */

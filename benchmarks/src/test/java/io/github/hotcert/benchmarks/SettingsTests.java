@@ -24,6 +24,7 @@ class SettingsTests {
 		assertThat(settings.loadThreads()).isEqualTo(8);
 		assertThat(settings.footprintReloads()).isEqualTo(10_000);
 		assertThat(settings.footprintBaseline()).isEqualTo(10);
+		assertThat(settings.startupPairs()).isEqualTo(8);
 		assertThat(settings.output()).isNull();
 	}
 
@@ -33,6 +34,8 @@ class SettingsTests {
 				"--output=docs/benchmarks.md");
 		assertThat(settings.items()).containsExactly(1, 3);
 		assertThat(settings.runs(2)).isFalse();
+		assertThat(Settings.parse("--tomcat=t.jar", "--boot3-tomcat=b.jar", "--undertow=u.jar", "--pairs=3")
+			.startupPairs()).isEqualTo(3);
 		assertThat(settings.output()).isEqualTo(Path.of("docs/benchmarks.md"));
 	}
 
@@ -43,6 +46,21 @@ class SettingsTests {
 		assertThat(Settings
 			.parse("--tomcat=t.jar", "--boot3-tomcat=b.jar", "--undertow=u.jar", "--netty=n.jar", "--max-bundles=10")
 			.scaleSizes()).containsExactly(1, 10);
+	}
+
+	@Test
+	void selectsTheServersOfItemEight() {
+		Settings all = Settings.parse("--tomcat=t.jar", "--boot3-tomcat=b.jar", "--undertow=u.jar");
+		assertThat(all.scaleServers()).containsExactly("jetty", "netty", "tomcat", "undertow");
+		Settings some = Settings.parse("--tomcat=t.jar", "--boot3-tomcat=b.jar", "--undertow=u.jar",
+				"--servers=undertow, tomcat");
+		assertThat(some.scales("undertow")).isTrue();
+		assertThat(some.scales("tomcat")).isTrue();
+		assertThat(some.scales("netty")).isFalse();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Settings.parse("--tomcat=t.jar", "--boot3-tomcat=b.jar", "--undertow=u.jar",
+					"--servers=tomcat,iis"))
+			.withMessageContaining("Unknown server 'iis'");
 	}
 
 	@Test
