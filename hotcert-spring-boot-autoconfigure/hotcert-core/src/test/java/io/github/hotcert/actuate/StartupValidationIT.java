@@ -50,7 +50,9 @@ class StartupValidationIT {
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().path("status").asText()).isEqualTo("UNKNOWN");
 		assertThat(health.json().path("details").path("web").path("validating").asBoolean()).isTrue();
-		assertThat(health.json().path("details").path("web").size()).isOne();
+		assertThat(health.json().path("details").path("web").path("role").asText()).isEqualTo("server");
+		assertThat(health.json().path("details").path("web").size()).as("nothing but the role and validating")
+			.isEqualTo(2);
 		assertThat(this.app.actuator().get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
 		assertThat(this.app.actuator().get("/actuator/info").json().path("certificates").path("web").toString())
 			.isEqualTo("{\"validating\":true}");

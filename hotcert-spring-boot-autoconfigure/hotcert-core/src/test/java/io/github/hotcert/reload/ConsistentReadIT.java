@@ -65,6 +65,7 @@ class ConsistentReadIT {
 				TestWebApplication.concat(
 						TestWebApplication.pemBundle("web", volume.file("tls.crt"), volume.file("tls.key")),
 						new String[] { "hotcert.watch.quiet-period=50ms", "hotcert.retry.enabled=false" }));
+		StartupValidation.awaitDone(this.context);
 		CertificateReloader reloader = this.context.getBean(CertificateReloader.class);
 		AtomicBoolean swapping = new AtomicBoolean(true);
 		AtomicInteger swaps = new AtomicInteger();

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.hotcert.reload.StartupValidation;
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.reload.ReloadTrigger;
@@ -67,6 +68,8 @@ class MountReplacementIT {
 						TestWebApplication.pemBundle("web", mounted.file("tls.crt"), mounted.file("tls.key")),
 						new String[] { "hotcert.watch.quiet-period=50ms", "hotcert.watch.poll-interval=1h",
 								"hotcert.retry.enabled=false" }));
+		// Files changed before the watcher read them at startup are validated, not events
+		StartupValidation.awaitDone(this.context);
 		int port = this.context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
 		RecordedReloads reloads = this.context.getBean(RecordedReloads.class);
