@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -243,13 +247,31 @@ class CertificateFileWatcherTests {
 		this.watcher.start();
 		write(blocking, "two");
 		assertThat(blocked.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-		for (int i = 0; i < 600; i++) {
-			Files.createFile(file.resolveSibling("noise-" + i));
+		try (WatchService witness = file.getFileSystem().newWatchService()) {
+			WatchKey key = file.getParent().register(witness, StandardWatchEventKinds.ENTRY_CREATE);
+			for (int i = 0; i < 600; i++) {
+				Files.createFile(file.resolveSibling("noise-" + i));
+			}
+			// The JDK delivers file events to a watch key on a thread of its own: release
+			// the watcher only once a watch service of the test's own has seen them all,
+			// so that the watcher's key has had the time to overflow
+			AtomicInteger seen = new AtomicInteger();
+			await().atMost(TIMEOUT).until(() -> seenAll(key, seen, 600));
 		}
 		write(file, "two");
 		release.countDown();
 		assertThat(action.awaitChange().observed()).isEqualTo("two");
 		assertThat(this.watcher.getStatistics().overflows()).isPositive();
+	}
+
+	private static boolean seenAll(WatchKey key, AtomicInteger seen, int expected) {
+		for (WatchEvent<?> event : key.pollEvents()) {
+			if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+				return true;
+			}
+			seen.addAndGet(event.count());
+		}
+		return seen.get() >= expected;
 	}
 
 	@Test
