@@ -12,6 +12,7 @@ import java.time.Duration;
 import io.github.hotcert.compatibility.WithAndWithoutHotcert;
 import io.github.hotcert.config.BundleDiscovery;
 import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.reload.StartupValidation;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
@@ -77,6 +78,7 @@ class TomcatMultiConnectorCompatibilityIT {
 			int https = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 			int plain = context.getBean(Ports.class).http;
 			assertThat(this.tls.servedSerial(https)).isEqualTo(this.first.serialHex());
+			StartupValidation.awaitDone(context);
 			Issued second = issue("second.example");
 			PemFiles.replace(this.keyStore, keyStore(second));
 			this.tls.awaitSerial(https, second.serialHex(), Duration.ofSeconds(20));
