@@ -13,6 +13,7 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 
@@ -293,6 +294,23 @@ class PemParserTests {
 		String lines = String.join("\n", chain(ec).lines().toList().subList(0, 6));
 		assertCertificateRejected(lines + "\n-----END CERTIFICATE-----\n", "the PEM content is malformed: block 1 "
 				+ "('CERTIFICATE') cannot be decoded, its type is unknown or its content is corrupted");
+	}
+
+	@Test
+	void rejectsCertificateFollowedByOtherBytesInItsBlock() throws Exception {
+		byte[] encoded = ec.certificate().getEncoded();
+		assertCertificateRejected(pem("CERTIFICATE", Arrays.copyOf(encoded, encoded.length + 2)),
+				"the PEM content is malformed: block 1 ('CERTIFICATE') cannot be decoded, its type is unknown or its "
+						+ "content is corrupted");
+	}
+
+	@Test
+	void rejectsKeyFollowedByOtherBytesInItsBlock() {
+		byte[] encoded = rsa.keyPair().getPrivate().getEncoded();
+		assertThatExceptionOfType(MaterialLoadException.class)
+			.isThrownBy(() -> load(chain(rsa), pem("PRIVATE KEY", Arrays.copyOf(encoded, encoded.length + 2))))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo("the PEM content is malformed: block 1 "
+					+ "('PRIVATE KEY') cannot be decoded, its type is unknown or its content is corrupted"));
 	}
 
 	@Test
