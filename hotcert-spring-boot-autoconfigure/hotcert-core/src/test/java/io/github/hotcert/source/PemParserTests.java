@@ -43,14 +43,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class PemParserTests {
 
-	private static final TestCertificates certificates = new TestCertificates(
+	static final TestCertificates certificates = new TestCertificates(
 			Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC));
 
-	private static final Issued authority = certificates.authority("Test CA");
+	static final Issued authority = certificates.authority("Test CA");
 
-	private static final Issued ec = certificates.issue(certificates.leaf("ec.example.com"), authority);
+	static final Issued ec = certificates.issue(certificates.leaf("ec.example.com"), authority);
 
-	private static final Issued rsa = certificates.issue(certificates.leaf("rsa.example.com").keyType(KeyType.RSA_2048),
+	static final Issued rsa = certificates.issue(certificates.leaf("rsa.example.com").keyType(KeyType.RSA_2048),
 			authority);
 
 	private static final String PASSWORD = "correct horse";

@@ -2,9 +2,6 @@ package io.github.hotcert.source;
 
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,15 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PlainPemTests {
 
-	private static final TestCertificates certificates = new TestCertificates(
-			Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC));
+	private static final TestCertificates certificates = PemParserTests.certificates;
 
-	private static final Issued authority = certificates.authority("Test CA");
+	private static final Issued authority = PemParserTests.authority;
 
-	private static final Issued ec = certificates.issue(certificates.leaf("ec.example.com"), authority);
+	private static final Issued ec = PemParserTests.ec;
 
-	private static final Issued rsa = certificates.issue(certificates.leaf("rsa.example.com").keyType(KeyType.RSA_2048),
-			authority);
+	private static final Issued rsa = PemParserTests.rsa;
 
 	@Test
 	void decodesACertificateChainInFileOrder() {
