@@ -107,7 +107,8 @@ final class PemStoreSource extends StoreSource {
 		try {
 			keyStore.load(null);
 			if (key != null) {
-				keyStore.setKeyEntry(alias, key.privateKey(), (keyPassword != null) ? keyPassword.toCharArray() : null,
+				InMemoryKeyStores.setKeyEntry(keyStore, typeToUse, alias, key.privateKey(),
+						(keyPassword != null) ? keyPassword.toCharArray() : null,
 						certificates.toArray(X509Certificate[]::new));
 			}
 			else {
