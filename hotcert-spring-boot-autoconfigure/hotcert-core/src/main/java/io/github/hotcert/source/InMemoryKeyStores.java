@@ -1,10 +1,13 @@
 package io.github.hotcert.source;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 import javax.crypto.spec.IvParameterSpec;
@@ -17,7 +20,8 @@ import javax.crypto.spec.PBEParameterSpec;
  * handshake check) would pay for them again, tens of milliseconds per reload on a small
  * machine. A key store that is never written anywhere gains nothing from them, since the
  * key it protects is in memory in clear text anyway: its keys are protected with one
- * iteration. The password is the one given, so the key is read exactly as before.
+ * iteration, and a PKCS#12 key store read from a file is handed out as such a copy. The
+ * password is the one given, so the key is read exactly as before.
  */
 final class InMemoryKeyStores {
 
@@ -30,6 +34,40 @@ final class InMemoryKeyStores {
 	private static final SecureRandom random = new SecureRandom();
 
 	private InMemoryKeyStores() {
+	}
+
+	/**
+	 * Return a copy in memory of a PKCS#12 key store read from a file, whose one key is
+	 * protected with one iteration, so that its consumers read the key at almost no cost.
+	 * A key store of another type, or with other keys (whose passwords may differ), is
+	 * returned as it is.
+	 * @param keyStore the key store read from a file
+	 * @param alias the alias of its key
+	 * @param key the key, read from the key store
+	 * @param password the password of the key
+	 * @return the copy, or the key store itself
+	 */
+	static KeyStore copyWithKey(KeyStore keyStore, String alias, PrivateKey key, char[] password) {
+		try {
+			if (!PKCS12.equals(keyStore.getType().toLowerCase(Locale.ROOT))
+					|| !KeyStoreParser.keyAliases(keyStore).equals(List.of(alias))) {
+				return keyStore;
+			}
+			KeyStore copy = KeyStore.getInstance(keyStore.getType(), keyStore.getProvider());
+			copy.load(null);
+			for (String name : Collections.list(keyStore.aliases())) {
+				if (name.equals(alias)) {
+					setKeyEntry(copy, PKCS12, alias, key, password, keyStore.getCertificateChain(alias));
+				}
+				else if (keyStore.isCertificateEntry(name)) {
+					copy.setCertificateEntry(name, keyStore.getCertificate(name));
+				}
+			}
+			return copy;
+		}
+		catch (GeneralSecurityException | IOException ex) {
+			return keyStore;
+		}
 	}
 
 	/**

@@ -53,6 +53,29 @@ class InMemoryKeyStoresTests {
 		assertThat(keyStore.getKey("web", "secret".toCharArray())).isEqualTo(this.issued.keyPair().getPrivate());
 	}
 
+	@Test
+	void copiesAPkcs12KeyStoreWithOneKeyAndItsCertificates() throws Exception {
+		KeyStore original = KeyStore.getInstance("PKCS12");
+		original.load(null);
+		original.setKeyEntry("web", this.issued.keyPair().getPrivate(), "secret".toCharArray(),
+				new Certificate[] { this.issued.certificate() });
+		original.setCertificateEntry("ca", this.issued.certificate());
+		KeyStore copy = InMemoryKeyStores.copyWithKey(original, "web", this.issued.keyPair().getPrivate(),
+				"secret".toCharArray());
+		assertThat(copy).isNotSameAs(original);
+		assertThat(keyIterationCounts(copy, "secret".toCharArray())).containsExactly(1);
+		assertThat(copy.getKey("web", "secret".toCharArray())).isEqualTo(this.issued.keyPair().getPrivate());
+		assertThat(copy.getCertificate("ca")).isEqualTo(this.issued.certificate());
+	}
+
+	@Test
+	void keepsAKeyStoreOfAnotherType() throws Exception {
+		KeyStore original = keyStore("JKS", "secret".toCharArray());
+		assertThat(InMemoryKeyStores.copyWithKey(original, "web", this.issued.keyPair().getPrivate(),
+				"secret".toCharArray()))
+			.isSameAs(original);
+	}
+
 	private KeyStore keyStore(String type, char[] password) throws Exception {
 		KeyStore keyStore = KeyStore.getInstance(type);
 		keyStore.load(null);
@@ -64,7 +87,7 @@ class InMemoryKeyStoresTests {
 	/**
 	 * Write the key store and read the PBKDF2 iteration count of each of its keys.
 	 */
-	private static List<Integer> keyIterationCounts(KeyStore keyStore, char[] password) throws Exception {
+	static List<Integer> keyIterationCounts(KeyStore keyStore, char[] password) throws Exception {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		keyStore.store(bytes, password);
 		List<Integer> counts = new ArrayList<>();
