@@ -134,10 +134,9 @@ public class TomcatSslApplier implements ServerSslApplier {
 			certificate.setCertificateKeystore(keyStore);
 			if (keyStore != null && PKCS12.equalsIgnoreCase(keyStore.getType())) {
 				// Tomcat copies the key into an in-memory key store of this type. A
-				// PKCS#12 copy would protect it with 10 000 PBKDF2 iterations again, and
-				// read it back with as many, on every reload; JKS protects it at almost
-				// no
-				// cost
+				// PKCS#12 copy would protect it with 10 000 PBKDF2 iterations again,
+				// and read it back with as many, on every reload; JKS protects it at
+				// almost no cost
 				certificate.setCertificateKeystoreType(IN_MEMORY_KEY_STORE_TYPE);
 			}
 			certificate.setCertificateKeystorePassword(
