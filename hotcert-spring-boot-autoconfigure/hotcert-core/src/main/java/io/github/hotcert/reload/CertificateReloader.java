@@ -246,16 +246,21 @@ public class CertificateReloader {
 			// The files changed after the consumers read them
 			return reload(bundle, request, material);
 		}
+		SslBundle adopted = null;
 		if (current == null) {
 			// The consumers built the bundle from these files themselves
 			try {
-				bundle.getPublisher().adopt(material.getSslBundle());
+				adopted = material.getSslBundle();
 			}
 			catch (MaterialLoadException ex) {
 				return Attempt.unreadable(served, loaded, ex, this.validator.rejectUnloadable(ex));
 			}
+			bundle.getPublisher().adopt(adopted);
 		}
 		ValidationResult validation = this.publication.validate(bundle, material);
+		if (adopted != null && !validation.isRejected()) {
+			this.publication.hand(bundle, adopted);
+		}
 		bundle.setServed(ServedMaterial.of(material, this.clock.instant()));
 		return new Attempt(ReloadOutcome.UNCHANGED, loaded, loaded, null,
 				"Serving %s from %s".formatted(Attempt.describe(loaded), bundle.getSource().getLocations()),

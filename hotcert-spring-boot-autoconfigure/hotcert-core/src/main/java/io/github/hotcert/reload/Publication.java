@@ -105,6 +105,28 @@ final class Publication {
 	}
 
 	/**
+	 * Give the consumers of a bundle that built it themselves from its files the material
+	 * read from those files at startup. They read the files at a moment hotcert does not
+	 * know, before or after a change that it does not see: its watcher starts later. Once
+	 * they are given the material read at startup, they serve the material that is
+	 * recorded as served, and any later change is noticed. A consumer that refuses it
+	 * keeps what it read: that is logged, and the material is recorded as served.
+	 * @param bundle the bundle
+	 * @param sslBundle the material read at startup, valid
+	 */
+	void hand(ManagedBundle bundle, SslBundle sslBundle) {
+		try {
+			bundle.getPublisher().publish(sslBundle);
+		}
+		catch (RuntimeException ex) {
+			LogFields.bundle(bundle.getName())
+				.and(LogFields.REASON, Check.APPLY)
+				.warn(logger, "Unable to give the material of SSL bundle '%s' read at startup to its consumers: %s"
+					.formatted(bundle.getName(), ex.getMessage()));
+		}
+	}
+
+	/**
 	 * Publish a bundle and, when a consumer refuses it, publish the previous bundle
 	 * again, so that every consumer serves the previous material.
 	 */

@@ -63,7 +63,14 @@ final class KeyStoreFileSource extends StoreSource {
 			return new LoadedStore(store, null, this.password, null, certificates(context, store), this.location);
 		}
 		KeyMaterial key = keyMaterial(context, store);
-		return new LoadedStore(store, null, this.password, key, key.chain(), this.location);
+		KeyStore inMemory = InMemoryKeyStores.copyWithKey(store, key.alias(), key.privateKey(), keyPassword(context));
+		return new LoadedStore(inMemory, null, this.password, key, key.chain(), this.location);
+	}
+
+	private char[] keyPassword(LoadContext context) {
+		String keyPassword = StringUtils.hasText(context.key().getPassword()) ? context.key().getPassword()
+				: this.password;
+		return (keyPassword != null) ? keyPassword.toCharArray() : new char[0];
 	}
 
 	KeyMaterial keyMaterial(LoadContext context, KeyStore store) {
@@ -86,9 +93,7 @@ final class KeyStoreFileSource extends StoreSource {
 				}
 				alias = keyAliases.get(0);
 			}
-			String keyPassword = StringUtils.hasText(context.key().getPassword()) ? context.key().getPassword()
-					: this.password;
-			Key key = store.getKey(alias, (keyPassword != null) ? keyPassword.toCharArray() : new char[0]);
+			Key key = store.getKey(alias, keyPassword(context));
 			if (!(key instanceof PrivateKey privateKey)) {
 				throw failure(context, "the entry with alias '%s' is not a private key".formatted(alias));
 			}

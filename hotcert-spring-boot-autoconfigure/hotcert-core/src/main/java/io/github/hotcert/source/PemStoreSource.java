@@ -5,14 +5,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
-import java.security.Security;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
-import javax.crypto.spec.PBEParameterSpec;
 
 import io.github.hotcert.source.PemParser.PemFormatException;
 
@@ -25,14 +21,6 @@ import org.springframework.util.StringUtils;
 final class PemStoreSource extends StoreSource {
 
 	private static final String DEFAULT_ALIAS = "ssl";
-
-	private static final String KEY_PROTECTION_ALGORITHM_PROPERTY = "keystore.pkcs12.keyProtectionAlgorithm";
-
-	private static final String DEFAULT_KEY_PROTECTION_ALGORITHM = "PBEWithHmacSHA256AndAES_256";
-
-	private static final int SALT_LENGTH = 20;
-
-	private static final SecureRandom SALTS = new SecureRandom();
 
 	private final String type;
 
@@ -105,27 +93,6 @@ final class PemStoreSource extends StoreSource {
 		}
 	}
 
-	/**
-	 * Add the key to the key store. In a PKCS#12 key store, a key without a password is
-	 * protected with a single round of key derivation instead of the default ten
-	 * thousand: an empty password protects nothing, and the key is derived again each
-	 * time the key is read (by a key manager factory, by a web server), which costs tens
-	 * of milliseconds before the code is compiled.
-	 */
-	private static void setKeyEntry(KeyStore keyStore, String alias, PrivateKey key, String password,
-			X509Certificate[] chain) throws GeneralSecurityException {
-		if (StringUtils.hasLength(password) || !"PKCS12".equalsIgnoreCase(keyStore.getType())) {
-			keyStore.setKeyEntry(alias, key, (password != null) ? password.toCharArray() : null, chain);
-			return;
-		}
-		String algorithm = Objects.requireNonNullElse(Security.getProperty(KEY_PROTECTION_ALGORITHM_PROPERTY),
-				DEFAULT_KEY_PROTECTION_ALGORITHM);
-		byte[] salt = new byte[SALT_LENGTH];
-		SALTS.nextBytes(salt);
-		keyStore.setEntry(alias, new KeyStore.PrivateKeyEntry(key, chain),
-				new KeyStore.PasswordProtection(new char[0], algorithm, new PBEParameterSpec(salt, 1)));
-	}
-
 	private KeyStore createKeyStore(LoadContext context, String alias, String keyPassword, KeyMaterial key,
 			List<X509Certificate> certificates) {
 		String typeToUse = StringUtils.hasText(this.type) ? this.type : KeyStore.getDefaultType();
@@ -140,7 +107,8 @@ final class PemStoreSource extends StoreSource {
 		try {
 			keyStore.load(null);
 			if (key != null) {
-				setKeyEntry(keyStore, alias, key.privateKey(), keyPassword,
+				InMemoryKeyStores.setKeyEntry(keyStore, typeToUse, alias, key.privateKey(),
+						(keyPassword != null) ? keyPassword.toCharArray() : null,
 						certificates.toArray(X509Certificate[]::new));
 			}
 			else {

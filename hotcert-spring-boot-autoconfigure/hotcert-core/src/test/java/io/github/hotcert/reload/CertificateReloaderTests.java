@@ -3,6 +3,9 @@ package io.github.hotcert.reload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +25,8 @@ import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestValidation;
+import io.github.hotcert.validation.Check;
+import io.github.hotcert.validation.Finding;
 import io.github.hotcert.validation.MaterialValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,14 +80,49 @@ class CertificateReloaderTests {
 		assertThat(result.outcome()).isEqualTo(ReloadOutcome.UNCHANGED);
 		assertThat(served()).isEqualTo(first.serialHex());
 		assertThat(this.publisher.getCurrent()).isNotNull();
-		assertThat(this.published).isEmpty();
+		assertThat(this.published).hasSize(1);
 		assertThat(bundle().getLastSuccess()).isNotNull();
+	}
+
+	@Test
+	void givesConsumersThatReadTheFilesThemselvesTheMaterialValidatedAtStartup() throws IOException {
+		write(issue("first"));
+		// The consumers read the first material, then the files change before the
+		// watcher starts: no file event reports it
+		Issued second = write(issue("second"));
+		ReloadResult result = createReloader().initialize().get(0);
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.UNCHANGED);
+		assertThat(served()).isEqualTo(second.serialHex());
+		assertThat(this.published).singleElement()
+			.satisfies((bundle) -> assertThat(leafSerial(bundle)).isEqualTo(second.serialHex()));
+	}
+
+	@Test
+	void doesNotGiveConsumersMaterialRejectedAtStartup(CapturedOutput output) throws IOException {
+		write(issue("first"));
+		Files.writeString(certificateFile(), PemFiles.certificates(issue("second").chain()));
+		ReloadResult result = createReloader().initialize().get(0);
+		assertThat(result.findings()).extracting(Finding::check).contains(Check.KEY_MATCH);
+		assertThat(this.published).isEmpty();
+	}
+
+	@Test
+	void keepsTheMaterialValidatedAtStartupWhenAConsumerRefusesIt(CapturedOutput output) throws IOException {
+		Issued first = write(issue("first"));
+		this.publisher.addUpdateHandler((bundle) -> {
+			throw new IllegalStateException("connector refused it");
+		});
+		ReloadResult result = createReloader().initialize().get(0);
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.UNCHANGED);
+		assertThat(served()).isEqualTo(first.serialHex());
+		assertThat(output).contains(
+				"Unable to give the material of SSL bundle 'web' read at startup to its consumers: connector refused it");
 	}
 
 	@Test
 	void publishesNewMaterialAfterValidatingIt() throws IOException {
 		Issued first = write(issue("first"));
-		createReloader().initialize();
+		initialize();
 		Issued second = write(issue("second"));
 		ReloadResult result = reload(ReloadTrigger.WATCH);
 		assertThat(result.outcome()).isEqualTo(ReloadOutcome.RELOADED);
@@ -101,7 +141,7 @@ class CertificateReloaderTests {
 	@Test
 	void doesNothingWhenTheContentIsUnchanged() throws IOException {
 		write(issue("first"));
-		createReloader().initialize();
+		initialize();
 		ReloadResult result = reload(ReloadTrigger.WATCH);
 		assertThat(result.outcome()).isEqualTo(ReloadOutcome.UNCHANGED);
 		assertThat(this.published).isEmpty();
@@ -110,7 +150,7 @@ class CertificateReloaderTests {
 	@Test
 	void forceRepublishesUnchangedContent() throws IOException {
 		write(issue("first"));
-		createReloader().initialize();
+		initialize();
 		ReloadResult result = this.reloader.reload("web", new ReloadRequest(ReloadTrigger.MANUAL, false, true, "ops"));
 		assertThat(result.outcome()).isEqualTo(ReloadOutcome.RELOADED);
 		assertThat(result.principal()).isEqualTo("ops");
@@ -120,7 +160,7 @@ class CertificateReloaderTests {
 	@Test
 	void rejectsKeyThatDoesNotMatchCertificateAndKeepsServing(CapturedOutput output) throws IOException {
 		Issued first = write(issue("first"));
-		createReloader().initialize();
+		initialize();
 		Issued second = issue("second");
 		Files.writeString(certificateFile(), PemFiles.certificates(second.chain()));
 		ReloadResult result = reload(ReloadTrigger.WATCH);
@@ -140,7 +180,7 @@ class CertificateReloaderTests {
 	@Test
 	void logsARepeatedRejectionOnce(CapturedOutput output) throws IOException {
 		write(issue("first"));
-		createReloader().initialize();
+		initialize();
 		Files.writeString(certificateFile(), PemFiles.certificates(issue("second").chain()));
 		reload(ReloadTrigger.WATCH);
 		reload(ReloadTrigger.RETRY);
@@ -153,7 +193,7 @@ class CertificateReloaderTests {
 	void keyThatDoesNotMatchYetWhileTheFilesAreBeingWrittenIsSettlingAndNotRecorded(CapturedOutput output)
 			throws IOException {
 		Issued first = write(issue("first"));
-		createReloader().initialize();
+		initialize();
 		Files.writeString(certificateFile(), PemFiles.certificates(issue("second").chain()));
 		ReloadResult result = this.reloader.reload("web", ReloadRequest.whileWriting(ReloadTrigger.WATCH, true));
 		assertThat(result.outcome()).isEqualTo(ReloadOutcome.SETTLING);
@@ -171,7 +211,7 @@ class CertificateReloaderTests {
 	@Test
 	void fileMissingWhileTheFilesAreBeingWrittenIsSettling() throws IOException {
 		write(issue("first"));
-		createReloader().initialize();
+		initialize();
 		Files.delete(keyFile());
 		ReloadResult result = this.reloader.reload("web", ReloadRequest.whileWriting(ReloadTrigger.WATCH, true));
 		assertThat(result.outcome()).isEqualTo(ReloadOutcome.SETTLING);
@@ -181,7 +221,7 @@ class CertificateReloaderTests {
 	@Test
 	void settlingMaterialThatIsCompleteIsPublished() throws IOException {
 		write(issue("first"));
-		createReloader().initialize();
+		initialize();
 		Issued second = write(issue("second"));
 		ReloadResult result = this.reloader.reload("web", ReloadRequest.whileWriting(ReloadTrigger.WATCH, true));
 		assertThat(result.outcome()).isEqualTo(ReloadOutcome.RELOADED);
@@ -191,7 +231,7 @@ class CertificateReloaderTests {
 	@Test
 	void settlingMaterialThatIsCompleteButInvalidIsRejected() throws IOException {
 		write(issue("first"));
-		createReloader().initialize();
+		initialize();
 		Issued expired = this.certificates.issue(this.certificates.leaf("expired")
 			.notBefore(Instant.now().minus(Duration.ofDays(30)))
 			.notAfter(Instant.now().minus(Duration.ofDays(1))), this.authority);
@@ -205,7 +245,7 @@ class CertificateReloaderTests {
 	@Test
 	void rejectsUnreadableMaterialNamingTheFile() throws IOException {
 		write(issue("first"));
-		createReloader().initialize();
+		initialize();
 		Files.delete(keyFile());
 		ReloadResult result = reload(ReloadTrigger.WATCH);
 		assertThat(result.outcome()).isEqualTo(ReloadOutcome.REJECTED);
@@ -221,7 +261,7 @@ class CertificateReloaderTests {
 	@Test
 	void dryRunValidatesWithoutPublishing() throws IOException {
 		Issued first = write(issue("first"));
-		createReloader().initialize();
+		initialize();
 		Issued second = write(issue("second"));
 		ReloadResult result = this.reloader.reload("web", new ReloadRequest(ReloadTrigger.MANUAL, true, false, null));
 		assertThat(result.outcome()).isEqualTo(ReloadOutcome.VALID);
@@ -235,7 +275,7 @@ class CertificateReloaderTests {
 	@Test
 	void rollsBackWhenApplyingFails() throws IOException {
 		Issued first = write(issue("first"));
-		createReloader().initialize();
+		initialize();
 		SslBundle initial = this.publisher.getCurrent();
 		List<SslBundle> failing = new ArrayList<>();
 		this.publisher.addUpdateHandler((bundle) -> {
@@ -322,7 +362,7 @@ class CertificateReloaderTests {
 	@Test
 	void serializesConcurrentReloadsOfABundle() throws Exception {
 		write(issue("first"));
-		createReloader().initialize();
+		initialize();
 		write(issue("second"));
 		ExecutorService executor = Executors.newFixedThreadPool(8);
 		try {
@@ -346,7 +386,7 @@ class CertificateReloaderTests {
 	@Test
 	void reloadsFromANewSourceWithContentWrittenInTheConfiguration() throws IOException {
 		Issued first = write(issue("first"));
-		createReloader().initialize();
+		initialize();
 		Issued pushed = issue("pushed");
 		ReloadResult result = this.reloader.reload(inlineSource(pushed),
 				new ReloadRequest(ReloadTrigger.CONFIGURATION, false, true, null));
@@ -363,7 +403,7 @@ class CertificateReloaderTests {
 	@Test
 	void keepsServingWhenTheMaterialOfANewSourceIsRejectedAndReadsTheNewSourceFromThen() throws IOException {
 		Issued first = write(issue("first"));
-		createReloader().initialize();
+		initialize();
 		MaterialSource mismatched = inlineSource(issue("pushed"), issue("other"));
 		ReloadResult result = this.reloader.reload(mismatched,
 				new ReloadRequest(ReloadTrigger.CONFIGURATION, false, true, null));
@@ -422,6 +462,15 @@ class CertificateReloaderTests {
 			.withMessage("No SSL bundle named 'nope' is managed by hotcert");
 	}
 
+	/**
+	 * Create the reloader and initialize it, then forget the startup publication to the
+	 * consumers, to see what later reloads publish.
+	 */
+	private void initialize() {
+		createReloader().initialize();
+		this.published.clear();
+	}
+
 	private CertificateReloader createReloader() {
 		this.reloader = new CertificateReloader(List.of(new ManagedBundle(source(), this.publisher, 20)), validator(),
 				(event) -> this.events.add(((CertificateReloadEvent) event).getResult()), Clock.systemUTC());
@@ -465,6 +514,17 @@ class CertificateReloaderTests {
 
 	private ManagedBundle bundle() {
 		return this.reloader.getBundle("web");
+	}
+
+	private static String leafSerial(SslBundle bundle) {
+		try {
+			KeyStore keyStore = bundle.getStores().getKeyStore();
+			String alias = keyStore.aliases().nextElement();
+			return ((X509Certificate) keyStore.getCertificate(alias)).getSerialNumber().toString(16);
+		}
+		catch (KeyStoreException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private String served() {

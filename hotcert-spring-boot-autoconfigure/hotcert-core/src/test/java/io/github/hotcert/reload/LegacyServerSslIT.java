@@ -1,7 +1,10 @@
 package io.github.hotcert.reload;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import io.github.hotcert.config.BundleDiscovery;
@@ -15,6 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +74,29 @@ class LegacyServerSslIT {
 	}
 
 	@Test
+	void keyStoreReplacedAfterTheServerReadItAndBeforeTheWatcherStartsIsServed() throws Exception {
+		Path keyStore = this.directory.resolve("keystore.p12");
+		Issued first = issue("first");
+		Files.write(keyStore, PemFiles.keyStore("PKCS12", "server", first, "changeit", "changeit"));
+		Issued second = issue("second");
+		Path replacement = this.directory.resolve("keystore.p12.new");
+		Files.write(replacement, PemFiles.keyStore("PKCS12", "server", second, "changeit", "changeit"));
+		this.application.run(new Class<?>[] { ReplaceOnceTheServerStarted.class }, "server.ssl.key-store=" + keyStore,
+				"server.ssl.key-store-type=PKCS12", "server.ssl.key-store-password=changeit",
+				"server.ssl.key-alias=server", "test.replace=" + replacement, "test.replaced=" + keyStore,
+				"hotcert.watch.poll-interval=1h");
+		StartupValidation.awaitDone(this.application.context());
+		assertThat(this.application.getBean(ReplaceOnceTheServerStarted.class).replaced).isTrue();
+		int port = this.application.port();
+		this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
+		assertThat(this.application.getBean(CertificateReloader.class)
+			.getBundle(BundleDiscovery.SERVER_SSL_BUNDLE_NAME)
+			.getServed()
+			.leaf()
+			.serialNumber()).isEqualTo(second.serialHex());
+	}
+
+	@Test
 	void pemCertificateApplicationReloads() throws Exception {
 		Path certificate = this.directory.resolve("server.crt");
 		Path key = this.directory.resolve("server.key");
@@ -112,6 +142,49 @@ class LegacyServerSslIT {
 		this.client.awaitSerial(port, second.serialHex(), TIMEOUT);
 		assertThat(this.client.get(port, "/actuator/health").status()).isEqualTo(200);
 		assertThat(this.client.servedSerial(this.application.port())).isEqualTo(web.serialHex());
+	}
+
+	/**
+	 * Replaces a file once the web server has started, so after it read its key store,
+	 * and before hotcert starts watching: no file event reports the change.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class ReplaceOnceTheServerStarted implements SmartLifecycle {
+
+		@Value("${test.replace}")
+		private Path replacement;
+
+		@Value("${test.replaced}")
+		private Path replacedFile;
+
+		private volatile boolean replaced;
+
+		@Override
+		public void start() {
+			try {
+				Files.move(this.replacement, this.replacedFile, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			this.replaced = true;
+		}
+
+		@Override
+		public void stop() {
+		}
+
+		@Override
+		public boolean isRunning() {
+			return this.replaced;
+		}
+
+		@Override
+		public int getPhase() {
+			// After the web server, before hotcert
+			return SmartLifecycle.DEFAULT_PHASE - 1;
+		}
+
 	}
 
 	private Issued issue(String commonName) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -74,6 +75,28 @@ class KeyStoreFileSourceTests {
 			.getKeyManagers()[0];
 		assertThat(keyManager.chooseEngineServerAlias("EC", null, null)).isEqualTo("second");
 		assertThat(material.getSslBundle().createSslContext()).isNotNull();
+	}
+
+	@Test
+	void handsOutAPkcs12KeyStoreWithOneKeyAsACopyWhoseKeyIsProtectedWithOneIteration() throws Exception {
+		Path file = write(PemFiles.keyStore("PKCS12", "server", first, STORE_PASSWORD, KEY_PASSWORD));
+		LoadedMaterial material = load("PKCS12", file, STORE_PASSWORD, SslBundleKey.of(KEY_PASSWORD, "server"));
+		KeyStore keyStore = material.getSslBundle().getStores().getKeyStore();
+		assertThat(InMemoryKeyStoresTests.keyIterationCounts(keyStore, STORE_PASSWORD.toCharArray()))
+			.containsExactly(1);
+		assertSameKey((PrivateKey) keyStore.getKey("server", KEY_PASSWORD.toCharArray()), first.keyPair().getPrivate());
+		assertThat(keyStore.getCertificateChain("server")).containsExactlyElementsOf(first.chain());
+		assertThat(material.getSslBundle().createSslContext()).isNotNull();
+	}
+
+	@Test
+	void handsOutAPkcs12KeyStoreWithSeveralKeysAsItIs() throws Exception {
+		Path file = write(twoKeys("PKCS12"));
+		LoadedMaterial material = load("PKCS12", file, STORE_PASSWORD, SslBundleKey.of(null, "second"));
+		KeyStore keyStore = material.getSslBundle().getStores().getKeyStore();
+		assertThat(InMemoryKeyStoresTests.keyIterationCounts(keyStore, STORE_PASSWORD.toCharArray())).hasSize(2)
+			.allSatisfy((count) -> assertThat(count).isGreaterThan(1));
+		assertThat(keyStore.isCertificateEntry("ca")).isTrue();
 	}
 
 	@ParameterizedTest

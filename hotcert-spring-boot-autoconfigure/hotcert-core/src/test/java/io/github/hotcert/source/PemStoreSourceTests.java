@@ -1,6 +1,5 @@
 package io.github.hotcert.source;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -15,14 +14,6 @@ import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestCertificates.KeyType;
-import org.bouncycastle.asn1.pkcs.ContentInfo;
-import org.bouncycastle.asn1.pkcs.PBES2Parameters;
-import org.bouncycastle.asn1.pkcs.PBKDF2Params;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.pkcs.PKCS12PfxPdu;
-import org.bouncycastle.pkcs.PKCS12SafeBag;
-import org.bouncycastle.pkcs.PKCS12SafeBagFactory;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,16 +65,6 @@ class PemStoreSourceTests {
 		KeyStore keyStore = material.getSslBundle().getStores().getKeyStore();
 		assertThat(keyStore.getKey("web-server", "secret".toCharArray())).isNotNull();
 		assertThat(material.getSslBundle().createSslContext()).isNotNull();
-	}
-
-	@Test
-	void protectsKeyWithoutPasswordWithOneRoundOfKeyDerivationAndKeyWithPasswordAsTheJdkDoes() throws Exception {
-		LoadedMaterial withoutPassword = load(null, SslBundleKey.NONE);
-		assertThat(keyDerivationRounds(withoutPassword)).isOne();
-		KeyStore keyStore = withoutPassword.getSslBundle().getStores().getKeyStore();
-		assertThat(keyStore.getKey("ssl", null)).isEqualTo(withoutPassword.getKey().privateKey());
-		assertThat(keyStore.getKey("ssl", new char[0])).isEqualTo(withoutPassword.getKey().privateKey());
-		assertThat(keyDerivationRounds(load(null, SslBundleKey.of("secret", null)))).isGreaterThan(1);
 	}
 
 	@Test
@@ -229,32 +210,6 @@ class PemStoreSourceTests {
 		StoreSource store = StoreSource.pem(type, location("certificate", certificateFile()),
 				location("private-key", keyFile()), null);
 		return new MaterialSource("web", reader(), store, null, key, null, null).load();
-	}
-
-	/**
-	 * Return how many rounds of key derivation protect the key of a PKCS#12 key store, as
-	 * written in the key store.
-	 */
-	private static int keyDerivationRounds(LoadedMaterial material) throws Exception {
-		KeyStore keyStore = material.getSslBundle().getStores().getKeyStore();
-		assertThat(keyStore.getType()).isEqualToIgnoringCase("PKCS12");
-		ByteArrayOutputStream stored = new ByteArrayOutputStream();
-		keyStore.store(stored, "store".toCharArray());
-		for (ContentInfo content : new PKCS12PfxPdu(stored.toByteArray()).getContentInfos()) {
-			if (!PKCSObjectIdentifiers.data.equals(content.getContentType())) {
-				continue;
-			}
-			for (PKCS12SafeBag bag : new PKCS12SafeBagFactory(content).getSafeBags()) {
-				if (bag.getBagValue() instanceof PKCS8EncryptedPrivateKeyInfo key) {
-					PBES2Parameters parameters = PBES2Parameters
-						.getInstance(key.getEncryptionAlgorithm().getParameters());
-					return PBKDF2Params.getInstance(parameters.getKeyDerivationFunc().getParameters())
-						.getIterationCount()
-						.intValue();
-				}
-			}
-		}
-		throw new AssertionError("The key store holds no encrypted key");
 	}
 
 	private void write(Issued issued) {

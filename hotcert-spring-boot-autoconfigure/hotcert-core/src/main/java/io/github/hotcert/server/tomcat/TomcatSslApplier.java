@@ -1,5 +1,6 @@
 package io.github.hotcert.server.tomcat;
 
+import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +35,10 @@ import org.springframework.util.Assert;
  * certificate.
  */
 public class TomcatSslApplier implements ServerSslApplier {
+
+	private static final String PKCS12 = "PKCS12";
+
+	private static final String IN_MEMORY_KEY_STORE_TYPE = "JKS";
 
 	private final Function<WebServer, Tomcat> tomcat;
 
@@ -124,8 +129,16 @@ public class TomcatSslApplier implements ServerSslApplier {
 	 */
 	private static void apply(SSLHostConfig config, SslBundle bundle) {
 		SslStoreBundle stores = bundle.getStores();
+		KeyStore keyStore = stores.getKeyStore();
 		for (SSLHostConfigCertificate certificate : config.getCertificates()) {
-			certificate.setCertificateKeystore(stores.getKeyStore());
+			certificate.setCertificateKeystore(keyStore);
+			if (keyStore != null && PKCS12.equalsIgnoreCase(keyStore.getType())) {
+				// Tomcat copies the key into an in-memory key store of this type. A
+				// PKCS#12 copy would protect it with 10 000 PBKDF2 iterations again,
+				// and read it back with as many, on every reload; JKS protects it at
+				// almost no cost
+				certificate.setCertificateKeystoreType(IN_MEMORY_KEY_STORE_TYPE);
+			}
 			certificate.setCertificateKeystorePassword(
 					(stores.getKeyStorePassword() != null) ? stores.getKeyStorePassword() : "");
 			certificate.setCertificateKeyPassword(bundle.getKey().getPassword());

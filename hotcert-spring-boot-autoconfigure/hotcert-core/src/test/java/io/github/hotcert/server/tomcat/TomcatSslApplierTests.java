@@ -92,6 +92,22 @@ class TomcatSslApplierTests {
 	}
 
 	@Test
+	void letsTomcatCopyTheKeyOfAPkcs12KeyStoreIntoAJksKeyStore() throws Exception {
+		Connector primary = primary(TestSslBundles.of(this.first));
+		Issued rotated = issue("rotated.example");
+		SslBundle bundle = TestSslBundles.of(rotated);
+		assertThat(bundle.getStores().getKeyStore().getType()).isEqualToIgnoringCase("PKCS12");
+		update(targets(Map.of()), bundle);
+		SSLHostConfigCertificate certificate = hostConfig(primary,
+				SslConnectors.protocol(primary).getDefaultSSLHostConfigName())
+			.getCertificates()
+			.iterator()
+			.next();
+		assertThat(certificate.getCertificateKeystore()).isSameAs(bundle.getStores().getKeyStore());
+		assertThat(certificate.getCertificateKeystoreType()).isEqualTo("JKS");
+	}
+
+	@Test
 	void targetsAnAddedSslConnectorThatServesTheSameCertificate() {
 		Connector primary = primary(TestSslBundles.of(this.first));
 		Connector added = add(SslConnectors.https(TestSslBundles.of(this.first)));
