@@ -1,14 +1,8 @@
 package io.github.hotcert.follow;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
-
-import io.github.hotcert.logging.LogFields;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
@@ -17,18 +11,13 @@ import org.springframework.util.Assert;
 /**
  * The {@link FollowingSslBundle following bundles} of a registry, one per bundle name,
  * created when a bundle is first asked for and kept in line with the bundle registered
- * under its name. A bundle whose managers cannot be followed is handed out as it is
- * registered, as Spring Boot does.
+ * under its name.
  */
 public final class FollowingSslBundles {
-
-	private static final Log logger = LogFactory.getLog(FollowingSslBundles.class);
 
 	private final Function<String, SslBundle> registered;
 
 	private final Map<String, FollowingSslBundle> bundles = new HashMap<>();
-
-	private final Set<String> unfollowable = new HashSet<>();
 
 	/**
 	 * Create a new {@link FollowingSslBundles}.
@@ -44,31 +33,16 @@ public final class FollowingSslBundles {
 	 * Return the bundle to hand out under a name: the one following the bundle registered
 	 * under it.
 	 * @param name the bundle name
-	 * @return the following bundle, or the registered bundle when it cannot be followed
+	 * @return the following bundle
 	 * @throws NoSuchSslBundleException if no bundle has that name
 	 */
 	public SslBundle get(String name) throws NoSuchSslBundleException {
 		synchronized (this.bundles) {
 			FollowingSslBundle following = this.bundles.get(name);
-			if (following != null) {
-				return following;
+			if (following == null) {
+				following = new FollowingSslBundle(name, this.registered.apply(name));
+				this.bundles.put(name, following);
 			}
-			SslBundle bundle = this.registered.apply(name);
-			if (this.unfollowable.contains(name)) {
-				return bundle;
-			}
-			try {
-				following = new FollowingSslBundle(name, bundle);
-			}
-			catch (RuntimeException ex) {
-				this.unfollowable.add(name);
-				LogFields.bundle(name)
-					.info(logger, ("SSL bundle '%s' cannot be followed (%s): an SSL context built from it keeps its "
-							+ "material when the bundle is updated")
-						.formatted(name, ex.getMessage()));
-				return bundle;
-			}
-			this.bundles.put(name, following);
 			return following;
 		}
 	}

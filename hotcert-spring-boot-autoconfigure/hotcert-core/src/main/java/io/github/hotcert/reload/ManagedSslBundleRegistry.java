@@ -42,7 +42,8 @@ public class ManagedSslBundleRegistry extends DefaultSslBundleRegistry {
 
 	/**
 	 * Return the bundle registered under a name, as a {@link FollowingSslBundle} that
-	 * follows its updates (or as it is registered, when its managers cannot be followed).
+	 * follows its updates (whose managers are those of the bundle registered, when they
+	 * cannot be followed).
 	 * @param name the bundle name
 	 * @return the bundle
 	 * @throws NoSuchSslBundleException if no bundle has that name

@@ -24,11 +24,15 @@ import io.github.hotcert.testsupport.TestCertificates;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestSslBundles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundleKey;
 import org.springframework.boot.ssl.SslManagerBundle;
 import org.springframework.boot.ssl.SslOptions;
 import org.springframework.boot.ssl.SslStoreBundle;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -38,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * Tests for {@link FollowingSslBundle}: an SSL context built once from it shakes hands
  * with the material followed at the time of each handshake.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class FollowingSslBundleTests {
 
 	private static final TestCertificates certificates = TestCertificates.now();
@@ -150,12 +155,44 @@ class FollowingSslBundleTests {
 	void refusesABundleWhoseTrustManagerIsNotExtendedAndKeepsFollowingThePreviousOne() throws Exception {
 		FollowingSslBundle bundle = new FollowingSslBundle("client",
 				TestSslBundles.of(this.first, this.serverAuthority.certificate()));
+		SSLContext client = bundle.createSslContext();
 		SslBundle plainTrust = SslBundle.of(null, null, null, null,
 				SslManagerBundle.from(new TrustManager[] { new PlainTrustManager() }));
 		assertThatIllegalStateException().isThrownBy(() -> bundle.follow(plainTrust))
 			.withMessageContaining("SSL bundle 'client' has no X509ExtendedTrustManager");
-		assertThatIllegalStateException().isThrownBy(() -> new FollowingSslBundle("plain", plainTrust));
+		assertThat(bundle.getFollowed()).isNotSameAs(plainTrust);
+		assertThat(clientSerial(client)).isEqualTo(this.first.certificate().getSerialNumber());
 		assertThat(clientSerial(bundle.createSslContext())).isEqualTo(this.first.certificate().getSerialNumber());
+	}
+
+	@Test
+	void handsOutTheManagersOfABundleWhoseTrustManagerIsNotExtended(CapturedOutput output) {
+		SslBundle plainTrust = SslBundle.of(null, null, null, null,
+				SslManagerBundle.from(new TrustManager[] { new PlainTrustManager() }));
+		FollowingSslBundle bundle = new FollowingSslBundle("plain", plainTrust);
+		assertThat(bundle.getManagers()).isSameAs(plainTrust.getManagers());
+		assertThat(bundle.getManagers()).isSameAs(plainTrust.getManagers());
+		assertThat(output).containsOnlyOnce("SSL bundle 'plain' cannot be followed");
+	}
+
+	@Test
+	void buildsNoManagersUntilTheyAreAskedForThenOnlyThoseOfTheBundleFollowedThen() throws Exception {
+		CountingBundle initial = new CountingBundle(TestSslBundles.of(this.first, this.serverAuthority.certificate()));
+		CountingBundle next = new CountingBundle(TestSslBundles.of(this.second, this.serverAuthority.certificate()));
+		FollowingSslBundle bundle = new FollowingSslBundle("client", initial);
+		assertThat(bundle.getStores()).isSameAs(initial.getStores());
+		bundle.follow(next);
+		assertThat(bundle.getFollowed()).isSameAs(next);
+		assertThat(bundle.getStores()).isSameAs(next.getStores());
+		assertThat(initial.managersAskedFor).as("the managers of a bundle only read for its stores").isZero();
+		assertThat(next.managersAskedFor).isZero();
+		SSLContext client = bundle.createSslContext();
+		assertThat(clientSerial(client)).isEqualTo(this.second.certificate().getSerialNumber());
+		assertThat(initial.managersAskedFor).isZero();
+		assertThat(next.managersAskedFor).isOne();
+		bundle.follow(initial);
+		assertThat(initial.managersAskedFor).as("once in use, the managers of each bundle followed").isOne();
+		assertThat(clientSerial(client)).isEqualTo(this.first.certificate().getSerialNumber());
 	}
 
 	private BigInteger clientSerial(SSLContext client) throws Exception {
@@ -242,6 +279,47 @@ class FollowingSslBundleTests {
 		@Override
 		public X509Certificate[] getAcceptedIssuers() {
 			return this.delegate.getAcceptedIssuers();
+		}
+
+	}
+
+	/**
+	 * A bundle that counts how many times its managers are asked for.
+	 */
+	private static final class CountingBundle implements SslBundle {
+
+		private final SslBundle delegate;
+
+		private int managersAskedFor;
+
+		CountingBundle(SslBundle delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public SslStoreBundle getStores() {
+			return this.delegate.getStores();
+		}
+
+		@Override
+		public SslBundleKey getKey() {
+			return this.delegate.getKey();
+		}
+
+		@Override
+		public SslOptions getOptions() {
+			return this.delegate.getOptions();
+		}
+
+		@Override
+		public String getProtocol() {
+			return this.delegate.getProtocol();
+		}
+
+		@Override
+		public SslManagerBundle getManagers() {
+			this.managersAskedFor++;
+			return this.delegate.getManagers();
 		}
 
 	}
