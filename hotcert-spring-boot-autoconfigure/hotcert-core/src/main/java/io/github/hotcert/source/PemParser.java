@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.hotcert.source.PemStructure.Block;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -34,8 +33,7 @@ import org.springframework.util.StringUtils;
 /**
  * Parses PEM certificates and private keys with Bouncy Castle. Private keys may be PKCS#1
  * RSA, PKCS#8 (plain or encrypted), SEC1 EC, Ed25519/Ed448, or legacy OpenSSL encrypted
- * PEM ({@code Proc-Type: 4,ENCRYPTED}). The plain certificates and keys that the JDK
- * decodes itself are read by {@link PlainPem}, without loading Bouncy Castle's parser.
+ * PEM ({@code Proc-Type: 4,ENCRYPTED}).
  */
 final class PemParser {
 
@@ -56,12 +54,7 @@ final class PemParser {
 	 * certificates
 	 */
 	static List<X509Certificate> parseCertificates(MaterialContent content) {
-		List<Block> blocks = PemStructure.check(content.text(), content.bytes());
-		List<X509Certificate> plain = PlainPem.certificates(blocks);
-		if (plain != null) {
-			return plain;
-		}
-		List<Object> objects = parseObjects(content.text(), blocks);
+		List<Object> objects = parseObjects(content);
 		List<X509Certificate> certificates = new ArrayList<>();
 		JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
 		for (Object object : objects) {
@@ -91,13 +84,8 @@ final class PemParser {
 	 * that can be decoded
 	 */
 	static PrivateKey parsePrivateKey(MaterialContent content, String password) {
-		List<Block> blocks = PemStructure.check(content.text(), content.bytes());
-		PrivateKey plain = PlainPem.privateKey(blocks);
-		if (plain != null) {
-			return plain;
-		}
 		List<Object> keys = new ArrayList<>();
-		for (Object object : parseObjects(content.text(), blocks)) {
+		for (Object object : parseObjects(content)) {
 			if (object instanceof ASN1ObjectIdentifier || object instanceof X9ECParameters) {
 				continue; // "EC PARAMETERS" before an "EC PRIVATE KEY"
 			}
@@ -168,7 +156,9 @@ final class PemParser {
 		return password.toCharArray();
 	}
 
-	private static List<Object> parseObjects(String text, List<Block> blocks) {
+	private static List<Object> parseObjects(MaterialContent content) {
+		String text = content.text();
+		List<String> blocks = PemStructure.check(text, content.bytes());
 		List<Object> objects = new ArrayList<>();
 		try (org.bouncycastle.openssl.PEMParser parser = new org.bouncycastle.openssl.PEMParser(
 				new StringReader(text))) {
@@ -179,7 +169,7 @@ final class PemParser {
 		}
 		catch (IOException | RuntimeException ex) {
 			int block = objects.size();
-			String type = (block < blocks.size()) ? " ('%s')".formatted(blocks.get(block).type()) : "";
+			String type = (block < blocks.size()) ? " ('%s')".formatted(blocks.get(block)) : "";
 			throw failure(("the PEM content is malformed: block %d%s cannot be decoded, its type is unknown or its "
 					+ "content is corrupted")
 				.formatted(block + 1, type), ex);

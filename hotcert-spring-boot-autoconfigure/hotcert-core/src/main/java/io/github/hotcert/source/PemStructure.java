@@ -30,10 +30,10 @@ final class PemStructure {
 	 * before a block (such as the "Bag Attributes" that OpenSSL writes) is ignored.
 	 * @param text the content as text
 	 * @param bytes the content
-	 * @return the blocks, in file order
+	 * @return the type of each block, in file order
 	 * @throws PemFormatException if the structure is wrong
 	 */
-	static List<Block> check(String text, byte[] bytes) {
+	static List<String> check(String text, byte[] bytes) {
 		if (text.isBlank()) {
 			throw new PemFormatException("the content is empty");
 		}
@@ -52,14 +52,14 @@ final class PemStructure {
 		if (!trailing.isBlank()) {
 			throw new PemFormatException("unexpected content after the last PEM block");
 		}
-		List<Block> blocks = new ArrayList<>();
+		List<String> blocks = new ArrayList<>();
 		try (PemReader reader = new PemReader(new StringReader(text))) {
 			PemObject object;
 			while ((object = reader.readPemObject()) != null) {
 				if (object.getContent().length == 0) {
 					throw new PemFormatException("the PEM block '%s' is empty".formatted(object.getType()));
 				}
-				blocks.add(new Block(object.getType(), object.getContent(), !object.getHeaders().isEmpty()));
+				blocks.add(object.getType());
 			}
 		}
 		catch (PemFormatException ex) {
@@ -72,17 +72,6 @@ final class PemStructure {
 					ex);
 		}
 		return blocks;
-	}
-
-	/**
-	 * A block of PEM content.
-	 *
-	 * @param type its type, such as {@code CERTIFICATE}
-	 * @param content its decoded content
-	 * @param headers whether it has headers (as an encrypted legacy OpenSSL key does)
-	 */
-	record Block(String type, byte[] content, boolean headers) {
-
 	}
 
 	private static boolean isBase64Failure(Throwable ex) {

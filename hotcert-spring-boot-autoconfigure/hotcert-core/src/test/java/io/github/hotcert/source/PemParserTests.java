@@ -13,7 +13,6 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 
@@ -43,14 +42,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class PemParserTests {
 
-	static final TestCertificates certificates = new TestCertificates(
+	private static final TestCertificates certificates = new TestCertificates(
 			Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC));
 
-	static final Issued authority = certificates.authority("Test CA");
+	private static final Issued authority = certificates.authority("Test CA");
 
-	static final Issued ec = certificates.issue(certificates.leaf("ec.example.com"), authority);
+	private static final Issued ec = certificates.issue(certificates.leaf("ec.example.com"), authority);
 
-	static final Issued rsa = certificates.issue(certificates.leaf("rsa.example.com").keyType(KeyType.RSA_2048),
+	private static final Issued rsa = certificates.issue(certificates.leaf("rsa.example.com").keyType(KeyType.RSA_2048),
 			authority);
 
 	private static final String PASSWORD = "correct horse";
@@ -294,23 +293,6 @@ class PemParserTests {
 		String lines = String.join("\n", chain(ec).lines().toList().subList(0, 6));
 		assertCertificateRejected(lines + "\n-----END CERTIFICATE-----\n", "the PEM content is malformed: block 1 "
 				+ "('CERTIFICATE') cannot be decoded, its type is unknown or its content is corrupted");
-	}
-
-	@Test
-	void rejectsCertificateFollowedByOtherBytesInItsBlock() throws Exception {
-		byte[] encoded = ec.certificate().getEncoded();
-		assertCertificateRejected(pem("CERTIFICATE", Arrays.copyOf(encoded, encoded.length + 2)),
-				"the PEM content is malformed: block 1 ('CERTIFICATE') cannot be decoded, its type is unknown or its "
-						+ "content is corrupted");
-	}
-
-	@Test
-	void rejectsKeyFollowedByOtherBytesInItsBlock() {
-		byte[] encoded = rsa.keyPair().getPrivate().getEncoded();
-		assertThatExceptionOfType(MaterialLoadException.class)
-			.isThrownBy(() -> load(chain(rsa), pem("PRIVATE KEY", Arrays.copyOf(encoded, encoded.length + 2))))
-			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo("the PEM content is malformed: block 1 "
-					+ "('PRIVATE KEY') cannot be decoded, its type is unknown or its content is corrupted"));
 	}
 
 	@Test
