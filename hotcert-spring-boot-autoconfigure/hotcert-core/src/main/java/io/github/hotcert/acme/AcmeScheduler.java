@@ -38,6 +38,10 @@ interface AcmeScheduler {
 	 */
 	interface Repeating extends AutoCloseable {
 
+		/**
+		 * Stop the task: once this returns, the task is not running and does not run
+		 * again. A run in progress is waited for.
+		 */
 		@Override
 		void close();
 

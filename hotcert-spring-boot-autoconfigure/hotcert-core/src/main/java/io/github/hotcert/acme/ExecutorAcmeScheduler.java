@@ -43,7 +43,9 @@ final class ExecutorAcmeScheduler implements AcmeScheduler {
 
 	@Override
 	public void schedule(String bundle, Runnable task, Instant at) {
-		long delay = Math.max(0, Duration.between(this.clock.instant(), at).toMillis());
+		// In nanoseconds: a delay cut to whole milliseconds runs a task planned for a
+		// moment before that moment, and the task would find it not yet come
+		long delay = Math.max(0, Duration.between(this.clock.instant(), at).toNanos());
 		this.scheduled.compute(bundle, (name, previous) -> {
 			if (previous != null) {
 				previous.cancel(false);
@@ -51,7 +53,7 @@ final class ExecutorAcmeScheduler implements AcmeScheduler {
 			if (this.tasks.isShutdown()) {
 				return null;
 			}
-			return this.tasks.schedule(() -> run(bundle, task), delay, TimeUnit.MILLISECONDS);
+			return this.tasks.schedule(() -> run(bundle, task), delay, TimeUnit.NANOSECONDS);
 		});
 	}
 
@@ -72,8 +74,10 @@ final class ExecutorAcmeScheduler implements AcmeScheduler {
 	@Override
 	public Repeating repeat(Runnable task, Duration interval) {
 		long millis = Math.max(1, interval.toMillis());
-		ScheduledFuture<?> future = this.repeated.scheduleWithFixedDelay(task, millis, millis, TimeUnit.MILLISECONDS);
-		return () -> future.cancel(false);
+		GuardedTask guarded = new GuardedTask(task);
+		ScheduledFuture<?> future = this.repeated.scheduleWithFixedDelay(guarded, millis, millis,
+				TimeUnit.MILLISECONDS);
+		return () -> guarded.stop(future);
 	}
 
 	@Override
@@ -90,6 +94,35 @@ final class ExecutorAcmeScheduler implements AcmeScheduler {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * A repeated task that does not run once it is stopped, and whose stop waits for a
+	 * run in progress: a refresh of an order lock that ran on after the order ended would
+	 * write the lock again after its release.
+	 */
+	private static final class GuardedTask implements Runnable {
+
+		private final Runnable task;
+
+		private boolean stopped;
+
+		GuardedTask(Runnable task) {
+			this.task = task;
+		}
+
+		@Override
+		public synchronized void run() {
+			if (!this.stopped) {
+				this.task.run();
+			}
+		}
+
+		synchronized void stop(ScheduledFuture<?> future) {
+			this.stopped = true;
+			future.cancel(false);
+		}
+
 	}
 
 	private static Thread thread(Runnable runnable, String name) {

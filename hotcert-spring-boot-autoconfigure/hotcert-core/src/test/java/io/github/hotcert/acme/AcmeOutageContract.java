@@ -45,7 +45,12 @@ public abstract class AcmeOutageContract extends AcmePebbleContract {
 				TIMEOUT);
 		this.pebble.stop();
 		AcmeBundleStatus status = this.application.getBean(AcmeBundles.class).getBundle("web").getStatus();
-		await().atMost(TIMEOUT).until(() -> status.getConsecutiveFailures() >= 3 && failedOrders.size() >= 3);
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			assertThat(failedOrders).as(() -> describe("orders that failed since the CA stopped", status))
+				.hasSizeGreaterThanOrEqualTo(3);
+			assertThat(status.getConsecutiveFailures()).as(() -> describe("failures in a row", status))
+				.isGreaterThanOrEqualTo(3);
+		});
 		assertThat(this.client.servedCertificate(port)).as("the certificate it has keeps serving").isEqualTo(issued);
 		List<AcmeOrderResult> failures = List.copyOf(failedOrders);
 		assertThat(failures).allSatisfy((failure) -> {
@@ -84,6 +89,32 @@ public abstract class AcmeOutageContract extends AcmePebbleContract {
 				.contains("the certificate expires in");
 		});
 		assertThat(this.client.servedCertificate(port)).isEqualTo(issued);
+	}
+
+	/**
+	 * Describe what the bundle is doing, and what the thread of the ACME tasks is busy
+	 * with, for a test that waited in vain.
+	 */
+	private static String describe(String what, AcmeBundleStatus status) {
+		StringBuilder description = new StringBuilder(what).append("; state ")
+			.append(status.getState())
+			.append(", last order ")
+			.append(status.getLastOrder())
+			.append(", next attempt ")
+			.append(status.getNextAttempt())
+			.append(", plan ")
+			.append(status.getPlan())
+			.append(", waiting for ")
+			.append(status.getWaitingFor());
+		Thread.getAllStackTraces().forEach((thread, stack) -> {
+			if (thread.getName().startsWith("hotcert-acme")) {
+				description.append("\n").append(thread.getName()).append(' ').append(thread.getState());
+				for (StackTraceElement element : stack) {
+					description.append("\n\tat ").append(element);
+				}
+			}
+		});
+		return description.toString();
 	}
 
 	private static double sample(String prometheus, String series) {
