@@ -1,6 +1,7 @@
 package io.github.hotcert.acme;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -25,6 +26,7 @@ import org.shredzone.acme4j.connector.NetworkSettings;
 import org.shredzone.acme4j.connector.Resource;
 import org.shredzone.acme4j.exception.AcmeException;
 import org.shredzone.acme4j.exception.AcmeLazyLoadingException;
+import org.shredzone.acme4j.exception.AcmeNetworkException;
 import org.shredzone.acme4j.exception.AcmeProtocolException;
 import org.shredzone.acme4j.provider.GenericAcmeProvider;
 
@@ -181,6 +183,12 @@ final class Acme4jClient implements AcmeClient {
 		catch (AcmeProtocolException ex) {
 			reset();
 			throw AcmeFailures.of(step, ex);
+		}
+		catch (UncheckedIOException ex) {
+			// acme4j reads a response's JSON with a stream that throws this when the
+			// connection breaks halfway, as when the CA stops while it answers
+			reset();
+			throw AcmeFailures.of(step, new AcmeNetworkException(ex.getCause()));
 		}
 	}
 
