@@ -53,7 +53,7 @@ final class ChangeKinds {
 		this.bench.progress("[7] %s, %s: %d rotations", variant.name(), kind, this.rotations);
 		try (Deployment deployment = this.bench.deploy(variant, (directory) -> new ChangedFiles(kind, directory),
 				List.of())) {
-			deployment.warmUp(20);
+			deployment.warmUp(Deployment.IN_SERVICE_HANDSHAKES);
 			Set<BigInteger> written = ConcurrentHashMap.newKeySet();
 			written.add(deployment.management().servedSerial(deployment.bundle()));
 			RotationRecord record = new RotationRecord();

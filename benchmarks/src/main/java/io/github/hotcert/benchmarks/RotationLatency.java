@@ -75,7 +75,7 @@ final class RotationLatency {
 		this.bench.progress("[1] %s, trial %d: %d rotations", subject.label(), number, subject.rotations());
 		Duration timeout = subject.timeout();
 		try (Deployment deployment = this.bench.deploy(subject.variant())) {
-			deployment.warmUp(20);
+			deployment.warmUp(Deployment.IN_SERVICE_HANDSHAKES);
 			RotationRecord record = new RotationRecord();
 			for (int i = 0; i < subject.rotations(); i++) {
 				record.observe(deployment, deployment.rotate(), timeout);

@@ -219,7 +219,7 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 
 	/** Item 7: rotations of each kind of change. */
 	int changeRotations() {
-		return this.quick ? 3 : 10;
+		return this.quick ? 3 : 30;
 	}
 
 	/** Item 8: the numbers of bundles: 1, 10, 100, ... up to the largest. */
