@@ -105,7 +105,8 @@ public final class Benchmarks {
 		items.put(ReloadFootprint.ITEM,
 				() -> new ReloadFootprint(bench, settings.footprintBaseline(), settings.footprintReloads())
 					.run(tomcat));
-		items.put(ChangeKinds.ITEM, () -> new ChangeKinds(bench, settings.changeRotations()).run(tomcat));
+		items.put(ChangeKinds.ITEM,
+				() -> new ChangeKinds(bench, settings.changeRotations(), settings.hotcertLatencyTrials()).run(tomcat));
 		items.put(Scale.ITEM, () -> new Scale(bench, settings.scaleSizes(), settings.scaleRotations(),
 				settings.idleWindow(), settings.stormTimeout())
 			.run(scaleServers(settings, tomcat, undertow)));
