@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.hotcert.reload.ManagedBundle;
+import io.github.hotcert.reload.ReloadRecord;
 import io.github.hotcert.reload.RestartRequired;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -50,14 +51,16 @@ public record BundleDescriptor(ServedDescriptor served, SourceDescriptor source,
 
 	static BundleDescriptor of(ManagedBundle bundle, Clock clock, AcmeDescriptor acme) {
 		boolean validating = bundle.isValidating();
+		// Read once: the last reload, the counts and the history agree with each other
+		ReloadRecord reloads = bundle.getReloads();
 		return new BundleDescriptor(ServedDescriptor.of(bundle.getServed(), clock),
 				SourceDescriptor.of(bundle.getSource(), SourceState.of(bundle)), bundle.getConsumers(),
 				bundle.getConsumersThatCannotFollow(), (bundle.getRole() != null) ? bundle.getRole().id() : null,
-				bundle.getPublisher().getSslContexts(), ReloadDescriptor.of(bundle.getLastResult()),
-				bundle.getLastSuccess(), bundle.getReloadCount(), bundle.getRejectionCount(),
-				bundle.getConsecutiveFailures(), validating ? null : bundle.hasPendingChange(),
+				bundle.getPublisher().getSslContexts(), ReloadDescriptor.of(reloads.lastResult()),
+				reloads.lastSuccess(), reloads.reloadCount(), reloads.rejectionCount(), reloads.consecutiveFailures(),
+				validating ? null : reloads.pendingChange(),
 				RestartDescriptor.of(bundle.getName(), bundle.getRestartRequired()),
-				ReloadDescriptor.of(bundle.getHistory()), validating, acme);
+				ReloadDescriptor.of(reloads.history()), validating, acme);
 	}
 
 	/**

@@ -1,9 +1,6 @@
 package io.github.hotcert.reload;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -36,8 +33,6 @@ public final class ManagedBundle {
 
 	private final ReentrantLock lock = new ReentrantLock(true);
 
-	private final Deque<ReloadResult> history = new ArrayDeque<>();
-
 	private final BundleConsumers consumers = new BundleConsumers();
 
 	private volatile ServedMaterial served;
@@ -46,19 +41,9 @@ public final class ManagedBundle {
 
 	private volatile boolean servedByWebServer;
 
-	private volatile ReloadResult lastResult;
-
-	private volatile Instant lastSuccess;
-
-	private volatile long reloadCount;
-
-	private volatile long rejectionCount;
-
-	private volatile int consecutiveFailures;
-
-	private volatile boolean pendingChange;
-
 	private volatile boolean validating;
+
+	private volatile ReloadRecord reloads = ReloadRecord.NONE;
 
 	/**
 	 * Create a new {@link ManagedBundle}.
@@ -199,7 +184,7 @@ public final class ManagedBundle {
 	 * @return the last result, or {@code null}
 	 */
 	public ReloadResult getLastResult() {
-		return this.lastResult;
+		return this.reloads.lastResult();
 	}
 
 	/**
@@ -207,7 +192,7 @@ public final class ManagedBundle {
 	 * @return the time of the last success, or {@code null}
 	 */
 	public Instant getLastSuccess() {
-		return this.lastSuccess;
+		return this.reloads.lastSuccess();
 	}
 
 	/**
@@ -215,7 +200,7 @@ public final class ManagedBundle {
 	 * @return the reload count
 	 */
 	public long getReloadCount() {
-		return this.reloadCount;
+		return this.reloads.reloadCount();
 	}
 
 	/**
@@ -223,7 +208,7 @@ public final class ManagedBundle {
 	 * @return the rejection count
 	 */
 	public long getRejectionCount() {
-		return this.rejectionCount;
+		return this.reloads.rejectionCount();
 	}
 
 	/**
@@ -231,7 +216,7 @@ public final class ManagedBundle {
 	 * @return the number of consecutive failures
 	 */
 	public int getConsecutiveFailures() {
-		return this.consecutiveFailures;
+		return this.reloads.consecutiveFailures();
 	}
 
 	/**
@@ -241,7 +226,7 @@ public final class ManagedBundle {
 	 * @return whether a change on disk is waiting
 	 */
 	public boolean hasPendingChange() {
-		return this.pendingChange;
+		return this.reloads.pendingChange();
 	}
 
 	/**
@@ -255,13 +240,20 @@ public final class ManagedBundle {
 	}
 
 	/**
+	 * Return what the reloads of this bundle left, as one value whose parts agree: read
+	 * it once to describe the bundle.
+	 * @return the record of the reloads
+	 */
+	public ReloadRecord getReloads() {
+		return this.reloads;
+	}
+
+	/**
 	 * Return the most recent results, newest first.
 	 * @return the history
 	 */
 	public List<ReloadResult> getHistory() {
-		synchronized (this.history) {
-			return new ArrayList<>(this.history);
-		}
+		return this.reloads.history();
 	}
 
 	void lock() {
@@ -290,36 +282,10 @@ public final class ManagedBundle {
 	}
 
 	void record(ReloadResult result, boolean pendingChange) {
-		this.lastResult = result;
-		this.pendingChange = pendingChange;
-		switch (result.outcome()) {
-			case RELOADED -> {
-				this.reloadCount++;
-				this.consecutiveFailures = 0;
-				this.lastSuccess = result.time();
-				this.consumers.published(result.time());
-			}
-			case REJECTED -> {
-				this.rejectionCount++;
-				this.consecutiveFailures++;
-			}
-			case UNCHANGED -> {
-				this.consecutiveFailures = 0;
-				if (result.trigger() == ReloadTrigger.STARTUP) {
-					this.lastSuccess = result.time();
-				}
-			}
-			case VALID -> {
-			}
+		if (result.outcome() == ReloadOutcome.RELOADED) {
+			this.consumers.published(result.time());
 		}
-		synchronized (this.history) {
-			if (this.historySize > 0) {
-				this.history.addFirst(result);
-				while (this.history.size() > this.historySize) {
-					this.history.removeLast();
-				}
-			}
-		}
+		this.reloads = this.reloads.next(result, pendingChange, this.historySize);
 	}
 
 	@Override
