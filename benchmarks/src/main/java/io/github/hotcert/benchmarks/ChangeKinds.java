@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import io.github.hotcert.benchmarks.CertificateAuthority.Material;
 import io.github.hotcert.benchmarks.ChangedFiles.Kind;
@@ -84,28 +83,28 @@ final class ChangeKinds {
 				}
 				record.keep(deployment, "rotations-" + kind.name().toLowerCase() + ".csv");
 				long rejections = deployment.management().rejections(deployment.bundle());
-				Trial trial = new Trial(record.seconds(), record.missed(), rejections, prober.handshakes(),
-						prober.failures(), prober.unknown());
+				Trial trial = new Trial(new RotationLatency.Trial(record.seconds(), record.missed()), rejections,
+						prober.handshakes(), prober.failures(), prober.unknown());
 				this.bench.progress("    p50 %s, p95 %s, %d rejections, %d failed handshakes",
-						Format.seconds(trial.p50()), Format.seconds(trial.p95()), rejections, prober.failures());
+						Format.seconds(trial.latency().p50()), Format.seconds(trial.latency().p95()), rejections,
+						prober.failures());
 				return trial;
 			}
 		}
 	}
 
 	private void report(Variant variant, Kind kind, String measurement, List<Trial> trials) {
-		double p50 = Statistics.median(trials.stream().map(Trial::p50).toList());
-		double p95 = Statistics.median(trials.stream().map(Trial::p95).toList());
-		int missed = trials.stream().mapToInt(Trial::missed).sum();
+		List<RotationLatency.Trial> latencies = trials.stream().map(Trial::latency).toList();
+		double p50 = Statistics.median(latencies.stream().map(RotationLatency.Trial::p50).toList());
+		double p95 = Statistics.median(latencies.stream().map(RotationLatency.Trial::p95).toList());
+		int missed = latencies.stream().mapToInt(RotationLatency.Trial::missed).sum();
 		long rejections = trials.stream().mapToLong(Trial::rejections).sum();
 		long handshakes = trials.stream().mapToLong(Trial::handshakes).sum();
 		long failures = trials.stream().mapToLong(Trial::failures).sum();
 		long unknown = trials.stream().mapToLong(Trial::unknown).sum();
 		String rotations = (trials.size() == 1) ? this.rotations + " rotations"
 				: "median of " + trials.size() + " trials of " + this.rotations + " rotations; p50 / p95 per trial: "
-						+ trials.stream()
-							.map((trial) -> Format.seconds(trial.p50()) + " / " + Format.seconds(trial.p95()))
-							.collect(Collectors.joining("; "));
+						+ RotationLatency.perTrial(latencies);
 		String result = "p50 " + Format.seconds(p50) + ", p95 " + Format.seconds(p95) + " (" + rotations
 				+ ((missed > 0) ? ", " + missed + " not served" : "") + "); " + rejections + " rejections reported; "
 				+ failures + " failed of " + Format.count(handshakes) + " handshakes, " + unknown
@@ -124,24 +123,15 @@ final class ChangeKinds {
 	/**
 	 * The rotations of one process.
 	 *
-	 * @param seconds the time each rotation took to be served
-	 * @param missed how many rotations were not served in time
+	 * @param latency the time each rotation took to be served, and how many were not
+	 * served in time
 	 * @param rejections the rejections the application reported
 	 * @param handshakes the handshakes of the prober
 	 * @param failures the handshakes of the prober that failed
 	 * @param unknown the handshakes of the prober that presented a certificate that was
 	 * never written
 	 */
-	private record Trial(List<Double> seconds, int missed, long rejections, long handshakes, long failures,
-			long unknown) {
-
-		double p50() {
-			return Statistics.percentile(this.seconds, 50);
-		}
-
-		double p95() {
-			return Statistics.percentile(this.seconds, 95);
-		}
+	private record Trial(RotationLatency.Trial latency, long rejections, long handshakes, long failures, long unknown) {
 
 	}
 

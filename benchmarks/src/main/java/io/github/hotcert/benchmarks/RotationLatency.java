@@ -97,9 +97,7 @@ final class RotationLatency {
 		double p95 = Statistics.median(trials.stream().map(Trial::p95).toList());
 		List<Double> all = trials.stream().flatMap((trial) -> trial.seconds().stream()).toList();
 		int missed = trials.stream().mapToInt(Trial::missed).sum();
-		String perTrial = trials.stream()
-			.map((trial) -> Format.seconds(trial.p50()) + " / " + Format.seconds(trial.p95()))
-			.collect(Collectors.joining("; "));
+		String perTrial = perTrial(trials);
 		String result = "p50 " + Format.seconds(p50) + ", p95 " + Format.seconds(p95) + " (median of " + trials.size()
 				+ ((trials.size() == 1) ? " trial" : " trials") + " of " + subject.rotations()
 				+ " rotations; p50 / p95 per trial: " + perTrial + "; p95 of all " + all.size() + ": "
@@ -122,6 +120,17 @@ final class RotationLatency {
 			.add(subject.target() ? new Row(ITEM, MEASUREMENT, subject.label(), result, TARGET, Row.Status.of(met))
 					: Row.of(ITEM, MEASUREMENT, subject.label(), result));
 		return p50;
+	}
+
+	/**
+	 * Return the p50 and p95 of each trial, in words.
+	 * @param trials the trials
+	 * @return the figures, such as {@code 0.041 s / 0.075 s; 0.032 s / 0.068 s}
+	 */
+	static String perTrial(List<Trial> trials) {
+		return trials.stream()
+			.map((trial) -> Format.seconds(trial.p50()) + " / " + Format.seconds(trial.p95()))
+			.collect(Collectors.joining("; "));
 	}
 
 	/**
