@@ -109,8 +109,9 @@ public class HotcertConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ReloadLifecycle hotcertReloadLifecycle(CertificateReloader reloader, CertificateFileWatcher watcher,
-			ObjectProvider<SignalTrigger> signalTrigger) {
-		return new ReloadLifecycle(reloader, watcher, signalTrigger.getIfAvailable());
+			ObjectProvider<SignalTrigger> signalTrigger, HotcertProperties properties) {
+		return new ReloadLifecycle(reloader, watcher, signalTrigger.getIfAvailable(),
+				properties.getStartup().getDelay());
 	}
 
 	@Bean

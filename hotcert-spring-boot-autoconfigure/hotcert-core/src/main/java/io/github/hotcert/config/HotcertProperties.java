@@ -28,6 +28,8 @@ public class HotcertProperties {
 	 */
 	private boolean enabled = true;
 
+	private final Startup startup = new Startup();
+
 	private final Watch watch = new Watch();
 
 	private final Signal signal = new Signal();
@@ -54,6 +56,10 @@ public class HotcertProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public Startup getStartup() {
+		return this.startup;
 	}
 
 	public Watch getWatch() {
@@ -500,6 +506,30 @@ public class HotcertProperties {
 
 		public void setWarningsChangeStatus(boolean warningsChangeStatus) {
 			this.warningsChangeStatus = warningsChangeStatus;
+		}
+
+	}
+
+	/**
+	 * What hotcert does once the application has started.
+	 */
+	public static class Startup {
+
+		/**
+		 * How long after the application started to begin watching the files and
+		 * validating the material every bundle serves since startup, so that this work
+		 * does not compete with the application's first requests. The server serves
+		 * meanwhile, the bundles report that they are validating, and a change made
+		 * meanwhile is found then.
+		 */
+		private Duration delay = Duration.ofSeconds(1);
+
+		public Duration getDelay() {
+			return this.delay;
+		}
+
+		public void setDelay(Duration delay) {
+			this.delay = delay;
 		}
 
 	}

@@ -13,14 +13,16 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
 
 /**
  * Starts hotcert once the application is running: installs the signal handler when there
  * is one, then, on a thread of its own named {@value #THREAD_NAME}, watches the files of
  * every managed bundle and validates what each bundle serves, so that the application
- * does not wait for either. Until its startup validation is done a bundle
- * {@link ManagedBundle#isValidating() is validating}. Stops watching and removes the
- * signal handler when the application context closes.
+ * does not wait for either. That thread begins after a {@link #getStartupDelay() delay},
+ * so that its work does not compete with the application's own first requests. Until its
+ * startup validation is done a bundle {@link ManagedBundle#isValidating() is validating}.
+ * Stops watching and removes the signal handler when the application context closes.
  */
 public class ReloadLifecycle implements SmartLifecycle {
 
@@ -40,6 +42,8 @@ public class ReloadLifecycle implements SmartLifecycle {
 
 	private final SignalTrigger signalTrigger;
 
+	private final Duration startupDelay;
+
 	private final Object monitor = new Object();
 
 	private volatile boolean running;
@@ -56,7 +60,7 @@ public class ReloadLifecycle implements SmartLifecycle {
 	 * @param watcher the file watcher
 	 */
 	public ReloadLifecycle(CertificateReloader reloader, CertificateFileWatcher watcher) {
-		this(reloader, watcher, null);
+		this(reloader, watcher, null, Duration.ZERO);
 	}
 
 	/**
@@ -65,11 +69,25 @@ public class ReloadLifecycle implements SmartLifecycle {
 	 * @param watcher the file watcher
 	 * @param signalTrigger the trigger that reloads every bundle on a signal, or
 	 * {@code null}
+	 * @param startupDelay how long after the application started to begin watching the
+	 * files and validating the material served since startup
 	 */
-	public ReloadLifecycle(CertificateReloader reloader, CertificateFileWatcher watcher, SignalTrigger signalTrigger) {
+	public ReloadLifecycle(CertificateReloader reloader, CertificateFileWatcher watcher, SignalTrigger signalTrigger,
+			Duration startupDelay) {
+		Assert.isTrue(startupDelay != null && !startupDelay.isNegative(), "'startupDelay' must not be negative");
 		this.reloader = reloader;
 		this.watcher = watcher;
 		this.signalTrigger = signalTrigger;
+		this.startupDelay = startupDelay;
+	}
+
+	/**
+	 * Return how long after the application started the files are first watched and the
+	 * material served since startup is validated.
+	 * @return the delay
+	 */
+	public Duration getStartupDelay() {
+		return this.startupDelay;
 	}
 
 	@Override
@@ -95,16 +113,19 @@ public class ReloadLifecycle implements SmartLifecycle {
 	}
 
 	/**
-	 * Watch the files, then validate what each bundle serves. The watcher reads the
-	 * content of every file before the bundles are validated: a change made in between is
-	 * either in what is validated, or noticed.
+	 * After the startup delay, watch the files, then validate what each bundle serves.
+	 * The watcher reads the content of every file before the bundles are validated: a
+	 * change made in between is either in what is validated, or noticed. A change made
+	 * during the delay is in what is validated: the files are compared with what the
+	 * consumers read.
 	 */
 	private void startUp(List<ManagedBundle> bundles) {
-		long start = System.nanoTime();
+		long start;
 		synchronized (this.monitor) {
-			if (this.stopping) {
+			if (!awaitStartupDelay()) {
 				return;
 			}
+			start = System.nanoTime();
 			this.watcher.start();
 		}
 		for (ManagedBundle bundle : bundles) {
@@ -129,6 +150,26 @@ public class ReloadLifecycle implements SmartLifecycle {
 		}
 		logger.info("Validated the material of %d SSL bundle%s served since startup in %d ms".formatted(bundles.size(),
 				(bundles.size() != 1) ? "s" : "", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+	}
+
+	/**
+	 * Wait, holding the monitor, until the startup delay passed or the lifecycle stops.
+	 * @return whether to go on: {@code false} once stopping
+	 */
+	private boolean awaitStartupDelay() {
+		long deadline = System.nanoTime() + this.startupDelay.toNanos();
+		long remaining = deadline - System.nanoTime();
+		while (!this.stopping && remaining > 0) {
+			try {
+				TimeUnit.NANOSECONDS.timedWait(this.monitor, remaining);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+			remaining = deadline - System.nanoTime();
+		}
+		return !this.stopping;
 	}
 
 	/**
@@ -166,6 +207,7 @@ public class ReloadLifecycle implements SmartLifecycle {
 			this.stopping = true;
 			startup = this.startup;
 			this.startup = null;
+			this.monitor.notifyAll();
 		}
 		if (startup != null && startup != Thread.currentThread()) {
 			try {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hotcert.actuate.ActuatorClient.Response;
 import io.github.hotcert.testsupport.HeldValidator;
+import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TlsClient;
 import io.github.hotcert.validation.ValidationPolicy;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,24 @@ class StartupValidationIT {
 		assertThat(this.app.actuator().get("/actuator/prometheus").body())
 			.contains("hotcert_reload_pending_change{bundle=\"web\"} 0.0")
 			.contains("hotcert_certificate_expiration_timestamp_seconds{");
+	}
+
+	@Test
+	void validatesAfterTheStartupDelayWhatTheFilesHoldThen() throws Exception {
+		// Without the watcher, only the startup validation can find the change. An
+		// argument outranks the build's hotcert.startup.delay=0s
+		this.app.startValidating(new Class<?>[0], "--hotcert.startup.delay=5s");
+		assertThat(this.tls.servedSerial(this.app.port())).isEqualTo(this.app.first().serialHex());
+		assertThat(this.app.web().path("validating").asBoolean()).isTrue();
+		Issued second = this.app.issue("second.example");
+		this.app.replacePem(second);
+		await().atMost(TIMEOUT).until(() -> !this.app.web().path("validating").asBoolean());
+		JsonNode validated = this.app.web();
+		assertThat(validated.path("lastReload").path("trigger").asText()).isEqualTo("startup");
+		assertThat(validated.path("lastReload").path("outcome").asText()).isEqualTo("reloaded");
+		assertThat(validated.path("served").path("chain").path(0).path("serialNumber").asText())
+			.isEqualTo(second.serialHex());
+		assertThat(this.tls.servedSerial(this.app.port())).isEqualTo(second.serialHex());
 	}
 
 	private static boolean absent(JsonNode node) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -46,6 +47,8 @@ class ReloadLifecycleTests {
 
 	private ManagedBundle bundle;
 
+	private CertificateReloader reloader;
+
 	@BeforeEach
 	void create() throws Exception {
 		Issued issued = this.certificates.issue(this.certificates.leaf("startup.example"),
@@ -56,11 +59,11 @@ class ReloadLifecycleTests {
 				TestMaterial.location("certificate", certificate), TestMaterial.location("private-key", key), null),
 				null, null, null, null);
 		this.bundle = new ManagedBundle(source, new LocalBundlePublisher("web"), 20);
-		CertificateReloader reloader = new CertificateReloader(List.of(this.bundle), this.validator, (event) -> {
+		this.reloader = new CertificateReloader(List.of(this.bundle), this.validator, (event) -> {
 		}, Clock.systemUTC());
 		this.watcher = new CertificateFileWatcher(new WatchSettings(WatchMode.WATCH_POLL, Duration.ofMillis(50),
 				Duration.ofMillis(500), Duration.ofHours(1)));
-		this.lifecycle = new ReloadLifecycle(reloader, this.watcher);
+		this.lifecycle = new ReloadLifecycle(this.reloader, this.watcher);
 	}
 
 	@AfterEach
@@ -94,6 +97,49 @@ class ReloadLifecycleTests {
 		assertThat(this.watcher.isRunning()).isFalse();
 		assertThat(Thread.getAllStackTraces().keySet())
 			.noneMatch((thread) -> ReloadLifecycle.THREAD_NAME.equals(thread.getName()));
+	}
+
+	@Test
+	void neitherWatchesNorValidatesBeforeTheStartupDelay() {
+		this.lifecycle = new ReloadLifecycle(this.reloader, this.watcher, null, Duration.ofHours(1));
+		this.lifecycle.start();
+		assertThat(this.lifecycle.isRunning()).isTrue();
+		assertThat(this.lifecycle.getStartupDelay()).isEqualTo(Duration.ofHours(1));
+		await().during(Duration.ofMillis(500)).atMost(TIMEOUT).until(() -> !this.watcher.isRunning());
+		assertThat(this.bundle.isValidating()).isTrue();
+		assertThat(this.bundle.getLastResult()).isNull();
+		assertThat(Thread.getAllStackTraces().keySet())
+			.anyMatch((thread) -> ReloadLifecycle.THREAD_NAME.equals(thread.getName()));
+	}
+
+	@Test
+	void watchesAndValidatesOnceTheStartupDelayPassed() {
+		this.validator.release();
+		this.lifecycle = new ReloadLifecycle(this.reloader, this.watcher, null, Duration.ofMillis(300));
+		this.lifecycle.start();
+		await().atMost(TIMEOUT).until(() -> !this.bundle.isValidating());
+		assertThat(this.watcher.isRunning()).isTrue();
+		assertThat(this.bundle.getLastResult().trigger()).isEqualTo(ReloadTrigger.STARTUP);
+		assertThat(this.bundle.getLastResult().outcome()).isEqualTo(ReloadOutcome.UNCHANGED);
+	}
+
+	@Test
+	void stopEndsTheStartupDelay() {
+		this.lifecycle = new ReloadLifecycle(this.reloader, this.watcher, null, Duration.ofHours(1));
+		this.lifecycle.start();
+		this.lifecycle.stop();
+		assertThat(this.lifecycle.isRunning()).isFalse();
+		assertThat(Thread.getAllStackTraces().keySet())
+			.noneMatch((thread) -> ReloadLifecycle.THREAD_NAME.equals(thread.getName()) && thread.isAlive());
+		assertThat(this.watcher.isRunning()).isFalse();
+		assertThat(this.bundle.getLastResult()).isNull();
+	}
+
+	@Test
+	void aNegativeStartupDelayIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ReloadLifecycle(this.reloader, this.watcher, null, Duration.ofSeconds(-1)))
+			.withMessage("'startupDelay' must not be negative");
 	}
 
 }

@@ -16,7 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A small servlet application for integration tests: answers {@code GET /} with
  * {@code ok}, listens on a random port, on loopback. Tests start it through
- * {@link RunningApplication}, which closes it.
+ * {@link RunningApplication}, which closes it. Its properties are default properties,
+ * except those given as {@code --name=value}: these are command-line arguments, which
+ * outrank the system properties the build sets for every test ({@code
+ * hotcert.startup.delay=0s}, so that applications validate their startup material at
+ * once).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -36,12 +40,15 @@ public class TestWebApplication {
 			String... properties) {
 		List<String> all = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
 				"spring.main.banner-mode=off", "spring.jmx.enabled=false"));
-		all.addAll(Arrays.asList(properties));
+		List<String> arguments = new ArrayList<>();
+		for (String property : properties) {
+			(property.startsWith("--") ? arguments : all).add(property);
+		}
 		List<Class<?>> classes = new ArrayList<>(List.of(sources));
 		classes.add(0, application);
 		return new SpringApplicationBuilder(classes.toArray(Class[]::new)).web(type)
 			.properties(all.toArray(String[]::new))
-			.run();
+			.run(arguments.toArray(String[]::new));
 	}
 
 	public static ConfigurableApplicationContext run(String... properties) {
