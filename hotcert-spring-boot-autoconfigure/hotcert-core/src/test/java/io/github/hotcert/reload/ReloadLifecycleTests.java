@@ -127,6 +127,12 @@ class ReloadLifecycleTests {
 	void stopEndsTheStartupDelay() {
 		this.lifecycle = new ReloadLifecycle(this.reloader, this.watcher, null, Duration.ofHours(1));
 		this.lifecycle.start();
+		await().atMost(TIMEOUT)
+			.until(() -> Thread.getAllStackTraces()
+				.keySet()
+				.stream()
+				.anyMatch((thread) -> ReloadLifecycle.THREAD_NAME.equals(thread.getName())
+						&& thread.getState() == Thread.State.TIMED_WAITING));
 		this.lifecycle.stop();
 		assertThat(this.lifecycle.isRunning()).isFalse();
 		assertThat(Thread.getAllStackTraces().keySet())
