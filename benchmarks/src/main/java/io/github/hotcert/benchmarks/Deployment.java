@@ -125,11 +125,17 @@ final class Deployment implements AutoCloseable {
 	}
 
 	/**
-	 * Make full handshakes, to warm up both the client and the server.
+	 * Wait until hotcert watches the files and has validated the startup material, which
+	 * it does {@code hotcert.startup.delay} after the application started, then make full
+	 * handshakes, to warm up both the client and the server: what follows is measured on
+	 * an application in service.
 	 * @param handshakes how many
-	 * @throws IOException if a handshake fails
+	 * @throws IOException if a handshake fails, or hotcert did not validate in time
 	 */
 	void warmUp(int handshakes) throws IOException {
+		if (this.app.variant().runsHotcert()) {
+			this.app.awaitValidated(Duration.ofMinutes(5));
+		}
 		for (int i = 0; i < handshakes; i++) {
 			this.client.handshake(httpsPort());
 		}

@@ -29,4 +29,12 @@ record Variant(String name, Path jar, List<String> arguments) {
 		return new Variant("static SSL, no hotcert, " + server, jar, List.of("--hotcert.enabled=false"));
 	}
 
+	/**
+	 * Whether hotcert runs in this variant.
+	 * @return {@code false} when it is disabled
+	 */
+	boolean runsHotcert() {
+		return !this.arguments.contains("--hotcert.enabled=false");
+	}
+
 }
