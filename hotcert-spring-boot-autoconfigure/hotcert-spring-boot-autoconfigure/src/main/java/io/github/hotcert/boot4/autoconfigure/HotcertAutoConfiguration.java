@@ -3,6 +3,7 @@ package io.github.hotcert.boot4.autoconfigure;
 import java.time.Clock;
 
 import io.github.hotcert.config.BundleDiscovery;
+import io.github.hotcert.config.ConditionalOnBouncyCastle;
 import io.github.hotcert.config.HotcertConfiguration;
 import io.github.hotcert.config.HotcertProperties;
 import io.github.hotcert.config.ManagementServerSsl;
@@ -13,13 +14,11 @@ import io.github.hotcert.server.ServerSslApplier;
 import io.github.hotcert.server.WebServerSslBinder;
 import io.github.hotcert.validation.MaterialValidator;
 import io.micrometer.observation.ObservationRegistry;
-import org.bouncycastle.openssl.PEMParser;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -42,7 +41,7 @@ import org.springframework.core.env.Environment;
  * {@link SslBundleRegistry}.
  */
 @AutoConfiguration(after = SslAutoConfiguration.class)
-@ConditionalOnClass(PEMParser.class)
+@ConditionalOnBouncyCastle
 @ConditionalOnBooleanProperty(name = "hotcert.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ HotcertProperties.class, SslProperties.class })
 @Import(HotcertConfiguration.class)

@@ -1,12 +1,11 @@
 package io.github.hotcert.boot4.autoconfigure;
 
+import io.github.hotcert.config.ConditionalOnBouncyCastle;
 import io.github.hotcert.config.HotcertSslBundleRegistryConfiguration;
 import io.github.hotcert.reload.ManagedSslBundleRegistry;
-import org.bouncycastle.openssl.PEMParser;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
@@ -17,7 +16,7 @@ import org.springframework.context.annotation.Import;
  * registry, is validated and reported like any other change.
  */
 @AutoConfiguration(before = SslAutoConfiguration.class)
-@ConditionalOnClass(PEMParser.class)
+@ConditionalOnBouncyCastle
 @ConditionalOnBooleanProperty(name = "hotcert.enabled", matchIfMissing = true)
 @Import(HotcertSslBundleRegistryConfiguration.class)
 public class HotcertSslBundleRegistryAutoConfiguration {

@@ -1,8 +1,8 @@
 package io.github.hotcert.boot3.autoconfigure;
 
 import io.github.hotcert.config.AcmeBundlesCondition;
+import io.github.hotcert.config.ConditionalOnBouncyCastle;
 import io.github.hotcert.config.HotcertAcmeConfiguration;
-import org.bouncycastle.openssl.PEMParser;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Import;
  * Without acme4j on the class path, the application stops with a message that says so.
  */
 @AutoConfiguration(after = HotcertAutoConfiguration.class)
-@ConditionalOnClass(PEMParser.class)
+@ConditionalOnBouncyCastle
 @ConditionalOnBooleanProperty(name = "hotcert.enabled", matchIfMissing = true)
 @Conditional(AcmeBundlesCondition.class)
 public class HotcertAcmeAutoConfiguration {

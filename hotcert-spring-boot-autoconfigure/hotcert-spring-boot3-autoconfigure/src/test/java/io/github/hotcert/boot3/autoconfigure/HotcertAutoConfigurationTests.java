@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import io.github.hotcert.config.BundleDiscovery;
 import io.github.hotcert.config.HotcertProperties;
@@ -117,10 +120,38 @@ class HotcertAutoConfigurationTests {
 
 	@Test
 	void isOffWithoutBouncyCastle() {
+		Predicate<String> bouncyCastle = (name) -> name.startsWith("org.bouncycastle.")
+				|| name.startsWith("org/bouncycastle/");
 		this.runner.withPropertyValues(this.webBundle)
-			.withClassLoader(new FilteredClassLoader("org.bouncycastle"))
+			.withClassLoader(new FilteredClassLoader(bouncyCastle))
 			.run((context) -> assertThat(context).hasSingleBean(SslBundleRegistry.class)
 				.doesNotHaveBean(CertificateReloader.class));
+	}
+
+	@Test
+	void loadsNoBouncyCastleClassToDecideWhetherItApplies() {
+		Set<String> loaded = ConcurrentHashMap.newKeySet();
+		Predicate<String> recordBouncyCastle = (name) -> {
+			if (name.startsWith("org.bouncycastle.")) {
+				loaded.add(name);
+			}
+			return false;
+		};
+		// The startup thread, which parses the material with Bouncy Castle, waits
+		this.runner.withPropertyValues(this.webBundle)
+			.withPropertyValues("hotcert.startup.delay=1h")
+			.withClassLoader(new FilteredClassLoader(recordBouncyCastle))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(CertificateReloader.class);
+				assertThat(loaded).isEmpty();
+			});
+		this.runner.withPropertyValues(this.webBundle)
+			.withPropertyValues("hotcert.enabled=false")
+			.withClassLoader(new FilteredClassLoader(recordBouncyCastle))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(CertificateReloader.class);
+				assertThat(loaded).isEmpty();
+			});
 	}
 
 	@Test
