@@ -20,7 +20,7 @@ import org.springframework.util.ClassUtils;
  */
 class OnBouncyCastleCondition extends SpringBootCondition {
 
-	static final String PEM_PARSER = "org.bouncycastle.openssl.PEMParser";
+	private static final String PEM_PARSER = "org.bouncycastle.openssl.PEMParser";
 
 	private static final String PEM_PARSER_CLASS_FILE = ClassUtils.convertClassNameToResourcePath(PEM_PARSER)
 			+ ClassUtils.CLASS_FILE_SUFFIX;

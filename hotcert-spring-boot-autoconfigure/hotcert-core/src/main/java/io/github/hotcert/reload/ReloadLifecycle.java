@@ -157,8 +157,8 @@ public class ReloadLifecycle implements SmartLifecycle {
 	 * @return whether to go on: {@code false} once stopping
 	 */
 	private boolean awaitStartupDelay() {
-		long deadline = System.nanoTime() + this.startupDelay.toNanos();
-		long remaining = deadline - System.nanoTime();
+		long remaining = this.startupDelay.toNanos();
+		long deadline = System.nanoTime() + remaining;
 		while (!this.stopping && remaining > 0) {
 			try {
 				TimeUnit.NANOSECONDS.timedWait(this.monitor, remaining);
