@@ -2,6 +2,7 @@ package io.github.hotcert.config;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.hotcert.reload.CertificateReloader;
@@ -12,9 +13,11 @@ import io.github.hotcert.reload.SslBundleRebinder;
 import io.github.hotcert.source.ContentReader;
 import io.github.hotcert.source.MaterialSources;
 import io.github.hotcert.source.RegisteredMaterialSources;
+import io.github.hotcert.validation.Check;
 import io.github.hotcert.validation.ConfiguredValidationPolicy;
 import io.github.hotcert.validation.ConfiguredValidationPolicy.BundleOverrides;
 import io.github.hotcert.validation.MaterialValidator;
+import io.github.hotcert.validation.Severity;
 import io.github.hotcert.validation.ValidationPolicy;
 import io.github.hotcert.validation.ValidationSettings;
 import io.github.hotcert.watch.CertificateFileWatcher;
@@ -25,6 +28,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.io.ApplicationResourceLoader;
 import org.springframework.boot.ssl.SslBundleRegistry;
 import org.springframework.boot.ssl.SslBundles;
@@ -66,13 +70,30 @@ public class HotcertConfiguration {
 	@ConditionalOnMissingBean
 	ValidationPolicy hotcertValidationPolicy(HotcertProperties properties) {
 		HotcertProperties.Validation validation = properties.getValidation();
+		refuseApply("hotcert.validation.checks", validation.getChecks());
 		ValidationSettings settings = new ValidationSettings(validation.getClockSkew(),
 				validation.getMinRemainingValidity(), validation.getRequiredHostnames(), validation.getMinRsaKeySize());
 		Map<String, BundleOverrides> overrides = new LinkedHashMap<>();
-		validation.getBundles()
-			.forEach((name, bundle) -> overrides.put(name, new BundleOverrides(bundle.getChecks(),
-					bundle.getMinRemainingValidity(), bundle.getRequiredHostnames(), bundle.getRole())));
+		validation.getBundles().forEach((name, bundle) -> {
+			refuseApply("hotcert.validation.bundles." + name + ".checks", bundle.getChecks());
+			overrides.put(name, new BundleOverrides(bundle.getChecks(), bundle.getMinRemainingValidity(),
+					bundle.getRequiredHostnames(), bundle.getRole()));
+		});
 		return new ConfiguredValidationPolicy(validation.getChecks(), settings, overrides);
+	}
+
+	/**
+	 * Refuse a severity for {@link Check#APPLY}: it names a step, not a check. Material
+	 * that the registry or a server refuses is always rejected, whatever is configured.
+	 */
+	private static void refuseApply(String prefix, Map<Check, Severity> checks) {
+		Severity severity = checks.get(Check.APPLY);
+		if (severity != null) {
+			throw new InvalidConfigurationPropertyValueException(prefix + "." + Check.APPLY.id(),
+					severity.name().toLowerCase(Locale.ROOT),
+					"'apply' is not a check that can be configured: material that cannot be applied to the "
+							+ "registry and the web servers is always rejected, and the last good material keeps serving");
+		}
 	}
 
 	@Bean

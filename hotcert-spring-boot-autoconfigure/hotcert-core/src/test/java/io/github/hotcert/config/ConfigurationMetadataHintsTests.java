@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.hotcert.validation.Check;
+import io.github.hotcert.validation.Severity;
+import io.github.hotcert.validation.ValidationPolicy;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -63,6 +66,49 @@ class ConfigurationMetadataHintsTests {
 		assertThat(checked).contains("hotcert.watch.mode", "hotcert.validation.checks.keys",
 				"hotcert.validation.checks.values", "hotcert.validation.checks.path",
 				"management.endpoint.certificates.access");
+	}
+
+	@Test
+	void everyCheckThatCanBeConfiguredHasAPropertyWithItsDefaultSeverity() throws IOException {
+		Map<String, String> defaults = new LinkedHashMap<>();
+		for (JsonNode property : metadata().path("properties")) {
+			defaults.put(property.path("name").asText(), property.path("defaultValue").asText(null));
+		}
+		Map<Check, Severity> severities = ValidationPolicy.defaultSeverities();
+		for (Check check : Check.values()) {
+			String name = "hotcert.validation.checks." + check.id();
+			if (NOT_CONFIGURABLE.contains(check)) {
+				assertThat(defaults).as("metadata of %s", name).doesNotContainKey(name);
+			}
+			else {
+				assertThat(defaults).as("default of %s", name)
+					.containsEntry(name, severities.get(check).name().toLowerCase(Locale.ROOT));
+			}
+		}
+	}
+
+	@Test
+	void everyDefaultOfAnEnumPropertyIsOneOfItsHints() throws IOException {
+		JsonNode metadata = metadata();
+		Map<String, List<String>> hints = new LinkedHashMap<>();
+		metadata.path("hints").forEach((hint) -> {
+			List<String> values = new ArrayList<>();
+			hint.path("values").forEach((value) -> values.add(value.path("value").asText()));
+			hints.put(hint.path("name").asText(), values);
+		});
+		List<String> checked = new ArrayList<>();
+		for (JsonNode property : metadata.path("properties")) {
+			String name = property.path("name").asText();
+			Class<?> type = type(property.path("type").asText());
+			// Spring Boot writes the default access of an endpoint itself, as the
+			// constant's
+			// name (read_only), and the additional metadata cannot change it
+			if (name.startsWith("hotcert.") && type != null && type.isEnum() && property.has("defaultValue")) {
+				assertThat(hints.get(name)).as("hints of %s", name).contains(property.path("defaultValue").asText());
+				checked.add(name);
+			}
+		}
+		assertThat(checked).contains("hotcert.watch.mode", "hotcert.validation.checks.parse");
 	}
 
 	@SuppressWarnings({ "rawtypes", "unchecked" })

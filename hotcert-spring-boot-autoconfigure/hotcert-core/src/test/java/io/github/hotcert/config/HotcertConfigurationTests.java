@@ -15,12 +15,15 @@ import io.github.hotcert.validation.Severity;
 import io.github.hotcert.validation.ValidationPolicy;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +35,7 @@ class HotcertConfigurationTests {
 	private final HotcertConfiguration configuration = new HotcertConfiguration();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(HotcertConfiguration.class)
-		.withBean(HotcertProperties.class)
+		.withUserConfiguration(HotcertConfiguration.class, BoundProperties.class)
 		.withBean(DefaultSslBundleRegistry.class)
 		.withBean(CertificateReloader.class, () -> new CertificateReloader(List.of(),
 				new MaterialValidator(List.of(), TestValidation.policy()), (event) -> {
@@ -88,6 +90,29 @@ class HotcertConfigurationTests {
 		assertThat(policy.getSettings("partner").role()).isEqualTo(BundleRole.CLIENT);
 		assertThat(policy.getSettings("ca").role()).isEqualTo(BundleRole.TRUST);
 		assertThat(policy.getSettings("web").role()).isNull();
+	}
+
+	@Test
+	void refusesASeverityForApplyWithAnErrorThatNamesTheProperty() {
+		this.runner.withPropertyValues("hotcert.validation.checks.apply=warn")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("hotcert.validation.checks.apply")
+				.hasMessageContaining("'apply' is not a check that can be configured"));
+		this.runner.withPropertyValues("hotcert.validation.bundles.internal.checks.apply=off")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("hotcert.validation.bundles.internal.checks.apply"));
+		this.runner.withPropertyValues("hotcert.validation.bundles.internal.checks.dates=warn")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(ValidationPolicy.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(HotcertProperties.class)
+	static class BoundProperties {
+
 	}
 
 }
