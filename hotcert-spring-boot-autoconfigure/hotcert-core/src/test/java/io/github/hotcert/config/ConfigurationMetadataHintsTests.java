@@ -44,12 +44,7 @@ class ConfigurationMetadataHintsTests {
 	@Test
 	void everyEnumPropertyHasHintsForEveryValueAndEveryHintBinds() throws IOException {
 		JsonNode metadata = metadata();
-		Map<String, List<String>> hints = new LinkedHashMap<>();
-		metadata.path("hints").forEach((hint) -> {
-			List<String> values = new ArrayList<>();
-			hint.path("values").forEach((value) -> values.add(value.path("value").asText()));
-			hints.put(hint.path("name").asText(), values);
-		});
+		Map<String, List<String>> hints = hints(metadata);
 		List<String> checked = new ArrayList<>();
 		for (JsonNode property : metadata.path("properties")) {
 			String name = property.path("name").asText();
@@ -90,19 +85,13 @@ class ConfigurationMetadataHintsTests {
 	@Test
 	void everyDefaultOfAnEnumPropertyIsOneOfItsHints() throws IOException {
 		JsonNode metadata = metadata();
-		Map<String, List<String>> hints = new LinkedHashMap<>();
-		metadata.path("hints").forEach((hint) -> {
-			List<String> values = new ArrayList<>();
-			hint.path("values").forEach((value) -> values.add(value.path("value").asText()));
-			hints.put(hint.path("name").asText(), values);
-		});
+		Map<String, List<String>> hints = hints(metadata);
 		List<String> checked = new ArrayList<>();
 		for (JsonNode property : metadata.path("properties")) {
 			String name = property.path("name").asText();
 			Class<?> type = type(property.path("type").asText());
 			// Spring Boot writes the default access of an endpoint itself, as the
-			// constant's
-			// name (read_only), and the additional metadata cannot change it
+			// constant's name (read_only), and the additional metadata cannot change it
 			if (name.startsWith("hotcert.") && type != null && type.isEnum() && property.has("defaultValue")) {
 				assertThat(hints.get(name)).as("hints of %s", name).contains(property.path("defaultValue").asText());
 				checked.add(name);
@@ -130,6 +119,16 @@ class ConfigurationMetadataHintsTests {
 		expected.removeAll(NOT_CONFIGURABLE);
 		assertThat(bound).as("values of %s", hintName).containsExactlyInAnyOrderElementsOf(expected);
 		checked.add(hintName);
+	}
+
+	private static Map<String, List<String>> hints(JsonNode metadata) {
+		Map<String, List<String>> hints = new LinkedHashMap<>();
+		metadata.path("hints").forEach((hint) -> {
+			List<String> values = new ArrayList<>();
+			hint.path("values").forEach((value) -> values.add(value.path("value").asText()));
+			hints.put(hint.path("name").asText(), values);
+		});
+		return hints;
 	}
 
 	private static Class<?> type(String name) {
