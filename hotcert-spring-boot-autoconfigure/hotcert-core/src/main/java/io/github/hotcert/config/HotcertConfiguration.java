@@ -92,7 +92,8 @@ public class HotcertConfiguration {
 			throw new InvalidConfigurationPropertyValueException(prefix + "." + Check.APPLY.id(),
 					severity.name().toLowerCase(Locale.ROOT),
 					"'apply' is not a check that can be configured: material that cannot be applied to the "
-							+ "registry and the web servers is always rejected, and the last good material keeps serving");
+							+ "registry and the web servers is always rejected, and the last good material keeps serving. "
+							+ "Remove the property");
 		}
 	}
 

@@ -99,7 +99,8 @@ class HotcertConfigurationTests {
 				.rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("hotcert.validation.checks.apply")
-				.hasMessageContaining("'apply' is not a check that can be configured"));
+				.hasMessageContaining("'apply' is not a check that can be configured")
+				.hasMessageContaining("Remove the property"));
 		this.runner.withPropertyValues("hotcert.validation.bundles.internal.checks.apply=off")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
