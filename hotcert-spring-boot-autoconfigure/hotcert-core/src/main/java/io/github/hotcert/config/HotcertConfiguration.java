@@ -131,9 +131,10 @@ public class HotcertConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ReloadLifecycle hotcertReloadLifecycle(CertificateReloader reloader, CertificateFileWatcher watcher,
-			ObjectProvider<SignalTrigger> signalTrigger, HotcertProperties properties) {
+			ObjectProvider<SignalTrigger> signalTrigger, HotcertProperties properties,
+			ApplicationEventPublisher eventPublisher) {
 		return new ReloadLifecycle(reloader, watcher, signalTrigger.getIfAvailable(),
-				properties.getStartup().getDelay());
+				properties.getStartup().getDelay(), eventPublisher);
 	}
 
 	@Bean

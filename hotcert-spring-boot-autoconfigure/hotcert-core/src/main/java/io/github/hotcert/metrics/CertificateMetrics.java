@@ -2,13 +2,16 @@ package io.github.hotcert.metrics;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.reload.HotcertStartedEvent;
 import io.github.hotcert.reload.ManagedBundle;
 import io.github.hotcert.reload.ServedMaterial;
 import io.github.hotcert.source.CertificateInfo;
@@ -18,6 +21,7 @@ import io.micrometer.core.instrument.MultiGauge.Row;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import org.springframework.context.ApplicationListener;
 import org.springframework.util.Assert;
 
 /**
@@ -30,8 +34,13 @@ import org.springframework.util.Assert;
  * the instances of an application. {@link #refresh()} brings the gauges in line with what
  * is served: the gauges of a replaced certificate are removed, so that each bundle has
  * one info series at a time.
+ * <p>
+ * The gauges are registered when hotcert starts its work ({@link HotcertStartedEvent},
+ * {@code hotcert.startup.delay} after the application started), or at the first
+ * {@link #refresh()} if that comes sooner: binding only remembers the registry, so that
+ * registering does not compete with the application's first requests.
  */
-public class CertificateMetrics implements MeterBinder {
+public class CertificateMetrics implements MeterBinder, ApplicationListener<HotcertStartedEvent> {
 
 	/**
 	 * Name of the gauge of the end of the validity period.
@@ -50,7 +59,11 @@ public class CertificateMetrics implements MeterBinder {
 
 	private final CertificateReloader reloader;
 
-	private final Map<MeterRegistry, Gauges> gauges = new ConcurrentHashMap<>();
+	private final Set<MeterRegistry> bound = new LinkedHashSet<>();
+
+	private final Map<MeterRegistry, Gauges> gauges = new HashMap<>();
+
+	private boolean started;
 
 	/**
 	 * Create a new {@link CertificateMetrics}.
@@ -62,21 +75,30 @@ public class CertificateMetrics implements MeterBinder {
 	}
 
 	@Override
-	public void bindTo(MeterRegistry registry) {
-		Gauges registered = this.gauges.computeIfAbsent(registry, Gauges::new);
-		synchronized (this) {
-			registered.register(rows(), infoRows());
+	public synchronized void bindTo(MeterRegistry registry) {
+		this.bound.add(registry);
+		if (this.started) {
+			this.gauges.computeIfAbsent(registry, Gauges::new).register(rows(), infoRows());
 		}
 	}
 
+	@Override
+	public void onApplicationEvent(HotcertStartedEvent event) {
+		refresh();
+	}
+
 	/**
-	 * Update the gauges to the certificates served now: add the new ones, remove those no
-	 * longer served.
+	 * Update the gauges to the certificates served now, in every registry this binder is
+	 * bound to: register them where they are not yet, add the new certificates, remove
+	 * those no longer served. Later binding registers them at once.
 	 */
 	public synchronized void refresh() {
+		this.started = true;
 		Map<Tags, CertificateInfo> rows = rows();
 		List<Tags> info = infoRows();
-		this.gauges.values().forEach((registered) -> registered.register(rows, info));
+		for (MeterRegistry registry : this.bound) {
+			this.gauges.computeIfAbsent(registry, Gauges::new).register(rows, info);
+		}
 	}
 
 	private Map<Tags, CertificateInfo> rows() {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.reload.HotcertStartedEvent;
 import io.github.hotcert.reload.ManagedBundle;
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import org.springframework.context.ApplicationListener;
 import org.springframework.util.Assert;
 
 /**
@@ -23,11 +25,15 @@ import org.springframework.util.Assert;
  * {@link #record(ReloadResult) record} each reload, and gauges of each bundle's state
  * (last success, consecutive failures, change waiting on disk, restart required).
  * <p>
- * The series an operator most often graphs, reloads and unchanged reloads started by the
- * file watcher, are registered at zero when binding, so that the first reload after a
+ * The meters are registered when hotcert starts its work ({@link HotcertStartedEvent},
+ * {@code hotcert.startup.delay} after the application started), or at the first reload if
+ * that comes sooner: binding only remembers the registry, so that registering does not
+ * compete with the application's first requests. The series an operator most often
+ * graphs, reloads and unchanged reloads started by the file watcher, are registered at
+ * zero then, before the watcher reports a change, so that the first reload after a
  * restart shows in {@code increase()} and {@code rate()}.
  */
-public class ReloadMetrics implements MeterBinder {
+public class ReloadMetrics implements MeterBinder, ApplicationListener<HotcertStartedEvent> {
 
 	/**
 	 * Name of the counter of reloads.
@@ -69,7 +75,11 @@ public class ReloadMetrics implements MeterBinder {
 
 	private final CertificateReloader reloader;
 
+	private final Set<MeterRegistry> bound = ConcurrentHashMap.newKeySet();
+
 	private final Set<MeterRegistry> registries = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean started;
 
 	/**
 	 * Create a new {@link ReloadMetrics}.
@@ -82,6 +92,30 @@ public class ReloadMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
+		this.bound.add(registry);
+		if (this.started) {
+			register(registry);
+		}
+	}
+
+	@Override
+	public void onApplicationEvent(HotcertStartedEvent event) {
+		registerMeters();
+	}
+
+	/**
+	 * Register the meters in every registry this binder is bound to, now and on later
+	 * binding. Does nothing for a registry that has them.
+	 */
+	public void registerMeters() {
+		this.started = true;
+		this.bound.forEach(this::register);
+	}
+
+	private synchronized void register(MeterRegistry registry) {
+		if (this.registries.contains(registry)) {
+			return;
+		}
 		for (ManagedBundle bundle : this.reloader.getBundles()) {
 			String name = bundle.getName();
 			Gauge.builder(LAST_SUCCESS, bundle, ReloadMetrics::lastSuccess)
@@ -118,8 +152,9 @@ public class ReloadMetrics implements MeterBinder {
 	}
 
 	/**
-	 * Count and time one reload in every bound registry. A reload of files that are still
-	 * being written ({@link ReloadOutcome#SETTLING}) is not counted.
+	 * Count and time one reload in every bound registry, registering the meters first if
+	 * they are not yet. A reload of files that are still being written
+	 * ({@link ReloadOutcome#SETTLING}) is not counted.
 	 * @param result the result of the reload
 	 */
 	public void record(ReloadResult result) {
@@ -127,6 +162,7 @@ public class ReloadMetrics implements MeterBinder {
 		if (result.outcome() == ReloadOutcome.SETTLING) {
 			return;
 		}
+		registerMeters();
 		for (MeterRegistry registry : this.registries) {
 			counter(registry, result.bundle(), result.trigger(), result.outcome(), result.reasonTag()).increment();
 			if (result.duration() != null) {

@@ -12,6 +12,7 @@ import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
@@ -20,9 +21,10 @@ import org.springframework.util.Assert;
  * is one, then, on a thread of its own named {@value #THREAD_NAME}, watches the files of
  * every managed bundle and validates what each bundle serves, so that the application
  * does not wait for either. That thread begins after a {@link #getStartupDelay() delay},
- * so that its work does not compete with the application's own first requests. Until its
- * startup validation is done a bundle {@link ManagedBundle#isValidating() is validating}.
- * Stops watching and removes the signal handler when the application context closes.
+ * so that its work does not compete with the application's own first requests, and
+ * publishes a {@link HotcertStartedEvent} first. Until its startup validation is done a
+ * bundle {@link ManagedBundle#isValidating() is validating}. Stops watching and removes
+ * the signal handler when the application context closes.
  */
 public class ReloadLifecycle implements SmartLifecycle {
 
@@ -44,6 +46,8 @@ public class ReloadLifecycle implements SmartLifecycle {
 
 	private final Duration startupDelay;
 
+	private final ApplicationEventPublisher eventPublisher;
+
 	private final Object monitor = new Object();
 
 	private volatile boolean running;
@@ -58,27 +62,21 @@ public class ReloadLifecycle implements SmartLifecycle {
 	 * Create a new {@link ReloadLifecycle}.
 	 * @param reloader the reloader
 	 * @param watcher the file watcher
-	 */
-	public ReloadLifecycle(CertificateReloader reloader, CertificateFileWatcher watcher) {
-		this(reloader, watcher, null, Duration.ZERO);
-	}
-
-	/**
-	 * Create a new {@link ReloadLifecycle}.
-	 * @param reloader the reloader
-	 * @param watcher the file watcher
 	 * @param signalTrigger the trigger that reloads every bundle on a signal, or
 	 * {@code null}
 	 * @param startupDelay how long after the application started to begin watching the
 	 * files and validating the material served since startup
+	 * @param eventPublisher the publisher of the {@link HotcertStartedEvent}
 	 */
 	public ReloadLifecycle(CertificateReloader reloader, CertificateFileWatcher watcher, SignalTrigger signalTrigger,
-			Duration startupDelay) {
+			Duration startupDelay, ApplicationEventPublisher eventPublisher) {
 		Assert.isTrue(startupDelay != null && !startupDelay.isNegative(), "'startupDelay' must not be negative");
+		Assert.notNull(eventPublisher, "'eventPublisher' must not be null");
 		this.reloader = reloader;
 		this.watcher = watcher;
 		this.signalTrigger = signalTrigger;
 		this.startupDelay = startupDelay;
+		this.eventPublisher = eventPublisher;
 	}
 
 	/**
@@ -113,11 +111,11 @@ public class ReloadLifecycle implements SmartLifecycle {
 	}
 
 	/**
-	 * After the startup delay, watch the files, then validate what each bundle serves.
-	 * The watcher reads the content of every file before the bundles are validated: a
-	 * change made in between is either in what is validated, or noticed. A change made
-	 * during the delay is in what is validated: the files are compared with what the
-	 * consumers read.
+	 * After the startup delay, watch the files, tell the listeners of
+	 * {@link HotcertStartedEvent}, then validate what each bundle serves. The watcher
+	 * reads the content of every file before the bundles are validated: a change made in
+	 * between is either in what is validated, or noticed. A change made during the delay
+	 * is in what is validated: the files are compared with what the consumers read.
 	 */
 	private void startUp(List<ManagedBundle> bundles) {
 		long start;
@@ -127,6 +125,12 @@ public class ReloadLifecycle implements SmartLifecycle {
 			}
 			start = System.nanoTime();
 			this.watcher.start();
+		}
+		try {
+			this.eventPublisher.publishEvent(new HotcertStartedEvent(this));
+		}
+		catch (RuntimeException ex) {
+			logger.error("A listener of hotcert's start failed", ex);
 		}
 		for (ManagedBundle bundle : bundles) {
 			if (this.stopping) {

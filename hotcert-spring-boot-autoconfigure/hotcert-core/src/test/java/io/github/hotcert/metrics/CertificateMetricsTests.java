@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HexFormat;
 
+import io.github.hotcert.reload.HotcertStartedEvent;
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.micrometer.core.instrument.Gauge;
@@ -164,6 +165,21 @@ class CertificateMetricsTests {
 		this.fixture.listen(metrics, new ReloadMetrics(this.fixture.reloader()));
 		this.fixture.reloader().initialize();
 		assertThat(this.registry.find(CertificateMetrics.EXPIRATION).gauges()).hasSize(2);
+	}
+
+	@Test
+	void registersTheGaugesWhenHotcertStartsNotWhenBound() {
+		Issued served = this.fixture.bundle("web", "web.example");
+		this.fixture.reloader().initialize();
+		CertificateMetrics metrics = new CertificateMetrics(this.fixture.reloader());
+		metrics.bindTo(this.registry);
+		assertThat(this.registry.getMeters()).as("registered while the application starts").isEmpty();
+		metrics.onApplicationEvent(new HotcertStartedEvent(this));
+		assertThat(this.registry.find(CertificateMetrics.INFO).gauges()).singleElement()
+			.satisfies((gauge) -> assertThat(gauge.getId().getTag("serial")).isEqualTo(served.serialHex()));
+		SimpleMeterRegistry other = new SimpleMeterRegistry(SimpleConfig.DEFAULT, new MockClock());
+		metrics.bindTo(other);
+		assertThat(other.find(CertificateMetrics.INFO).gauges()).as("bound after hotcert started").hasSize(1);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.hotcert.reload.HotcertStartedEvent;
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.reload.ReloadTrigger;
@@ -93,9 +94,12 @@ class ReloadMetricsTests {
 	}
 
 	@Test
-	void registersTheWatchSeriesAtZeroForEveryBundle() {
+	void registersTheWatchSeriesAtZeroForEveryBundleWhenHotcertStarts() {
 		this.fixture.bundle("api", "api.example");
-		new ReloadMetrics(this.fixture.reloader()).bindTo(this.registry);
+		ReloadMetrics metrics = new ReloadMetrics(this.fixture.reloader());
+		metrics.bindTo(this.registry);
+		assertThat(this.registry.getMeters()).as("registered while the application starts").isEmpty();
+		metrics.onApplicationEvent(new HotcertStartedEvent(this));
 		assertThat(this.registry.find(ReloadMetrics.RELOADS).counters())
 			.extracting((counter) -> counter.getId().getTag("bundle"), (counter) -> counter.getId().getTag("trigger"),
 					(counter) -> counter.getId().getTag("outcome"), (counter) -> counter.getId().getTag("reason"),
@@ -146,6 +150,7 @@ class ReloadMetricsTests {
 	void lastSuccessTimestampIsWhenMaterialWasLastPublished() {
 		ReloadMetrics metrics = new ReloadMetrics(this.fixture.reloader());
 		metrics.bindTo(this.registry);
+		metrics.onApplicationEvent(new HotcertStartedEvent(this));
 		Gauge lastSuccess = this.registry.get(ReloadMetrics.LAST_SUCCESS).tag("bundle", "web").gauge();
 		assertThat(lastSuccess.getId().getBaseUnit()).isEqualTo("seconds");
 		assertThat(lastSuccess.value()).isNaN();
@@ -219,6 +224,31 @@ class ReloadMetricsTests {
 			assertThat(each.get(ReloadMetrics.RELOADS).tag("trigger", "signal").counter().count()).isOne();
 			assertThat(each.get(ReloadMetrics.CONSECUTIVE_FAILURES).gauge()).isNotNull();
 		}
+	}
+
+	@Test
+	void registersTheMetersAtTheFirstReloadWhenItComesBeforeHotcertStarts() {
+		ReloadMetrics metrics = new ReloadMetrics(this.fixture.reloader());
+		metrics.bindTo(this.registry);
+		metrics.record(result("web", ReloadTrigger.MANUAL, ReloadOutcome.RELOADED, null, Duration.ofMillis(1)));
+		assertThat(this.registry.get(ReloadMetrics.RELOADS).tag("trigger", "manual").counter().count()).isOne();
+		assertThat(this.registry.get(ReloadMetrics.RELOADS)
+			.tags("trigger", "watch", "outcome", "reloaded")
+			.counter()
+			.count()).isZero();
+		assertThat(this.registry.get(ReloadMetrics.CONSECUTIVE_FAILURES).tag("bundle", "web").gauge()).isNotNull();
+	}
+
+	@Test
+	void registersTheMetersAtOnceInARegistryBoundAfterHotcertStarted() {
+		SimpleMeterRegistry other = new SimpleMeterRegistry(SimpleConfig.DEFAULT, new MockClock());
+		ReloadMetrics metrics = new ReloadMetrics(this.fixture.reloader());
+		metrics.bindTo(this.registry);
+		metrics.onApplicationEvent(new HotcertStartedEvent(this));
+		metrics.bindTo(other);
+		assertThat(other.get(ReloadMetrics.CONSECUTIVE_FAILURES).tag("bundle", "web").gauge()).isNotNull();
+		metrics.onApplicationEvent(new HotcertStartedEvent(this));
+		assertThat(other.find(ReloadMetrics.CONSECUTIVE_FAILURES).gauges()).as("registered once").hasSize(1);
 	}
 
 	private void bindAndStart() {

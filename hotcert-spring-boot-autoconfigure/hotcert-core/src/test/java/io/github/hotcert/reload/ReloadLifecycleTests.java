@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.hotcert.source.MaterialSource;
 import io.github.hotcert.source.StoreSource;
@@ -49,6 +50,8 @@ class ReloadLifecycleTests {
 
 	private CertificateReloader reloader;
 
+	private final List<Object> events = new CopyOnWriteArrayList<>();
+
 	@BeforeEach
 	void create() throws Exception {
 		Issued issued = this.certificates.issue(this.certificates.leaf("startup.example"),
@@ -63,7 +66,11 @@ class ReloadLifecycleTests {
 		}, Clock.systemUTC());
 		this.watcher = new CertificateFileWatcher(new WatchSettings(WatchMode.WATCH_POLL, Duration.ofMillis(50),
 				Duration.ofMillis(500), Duration.ofHours(1)));
-		this.lifecycle = new ReloadLifecycle(this.reloader, this.watcher);
+		this.lifecycle = lifecycle(Duration.ZERO);
+	}
+
+	private ReloadLifecycle lifecycle(Duration startupDelay) {
+		return new ReloadLifecycle(this.reloader, this.watcher, null, startupDelay, this.events::add);
 	}
 
 	@AfterEach
@@ -79,6 +86,7 @@ class ReloadLifecycleTests {
 		assertThat(this.bundle.isValidating()).isTrue();
 		assertThat(this.validator.awaitHeld()).isTrue();
 		assertThat(this.watcher.isRunning()).as("watching before validating").isTrue();
+		assertThat(this.events).as("started before validating").singleElement().isInstanceOf(HotcertStartedEvent.class);
 		assertThat(this.bundle.isValidating()).isTrue();
 		assertThat(this.bundle.getLastResult()).isNull();
 		this.validator.release();
@@ -101,13 +109,14 @@ class ReloadLifecycleTests {
 
 	@Test
 	void neitherWatchesNorValidatesBeforeTheStartupDelay() {
-		this.lifecycle = new ReloadLifecycle(this.reloader, this.watcher, null, Duration.ofHours(1));
+		this.lifecycle = lifecycle(Duration.ofHours(1));
 		this.lifecycle.start();
 		assertThat(this.lifecycle.isRunning()).isTrue();
 		assertThat(this.lifecycle.getStartupDelay()).isEqualTo(Duration.ofHours(1));
 		await().during(Duration.ofMillis(500)).atMost(TIMEOUT).until(() -> !this.watcher.isRunning());
 		assertThat(this.bundle.isValidating()).isTrue();
 		assertThat(this.bundle.getLastResult()).isNull();
+		assertThat(this.events).isEmpty();
 		assertThat(Thread.getAllStackTraces().keySet())
 			.anyMatch((thread) -> ReloadLifecycle.THREAD_NAME.equals(thread.getName()));
 	}
@@ -115,7 +124,7 @@ class ReloadLifecycleTests {
 	@Test
 	void watchesAndValidatesOnceTheStartupDelayPassed() {
 		this.validator.release();
-		this.lifecycle = new ReloadLifecycle(this.reloader, this.watcher, null, Duration.ofMillis(300));
+		this.lifecycle = lifecycle(Duration.ofMillis(300));
 		this.lifecycle.start();
 		await().atMost(TIMEOUT).until(() -> !this.bundle.isValidating());
 		assertThat(this.watcher.isRunning()).isTrue();
@@ -125,7 +134,7 @@ class ReloadLifecycleTests {
 
 	@Test
 	void stopEndsTheStartupDelay() {
-		this.lifecycle = new ReloadLifecycle(this.reloader, this.watcher, null, Duration.ofHours(1));
+		this.lifecycle = lifecycle(Duration.ofHours(1));
 		this.lifecycle.start();
 		await().atMost(TIMEOUT)
 			.until(() -> Thread.getAllStackTraces()
@@ -139,12 +148,12 @@ class ReloadLifecycleTests {
 			.noneMatch((thread) -> ReloadLifecycle.THREAD_NAME.equals(thread.getName()) && thread.isAlive());
 		assertThat(this.watcher.isRunning()).isFalse();
 		assertThat(this.bundle.getLastResult()).isNull();
+		assertThat(this.events).isEmpty();
 	}
 
 	@Test
 	void aNegativeStartupDelayIsRefused() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ReloadLifecycle(this.reloader, this.watcher, null, Duration.ofSeconds(-1)))
+		assertThatIllegalArgumentException().isThrownBy(() -> lifecycle(Duration.ofSeconds(-1)))
 			.withMessage("'startupDelay' must not be negative");
 	}
 

@@ -8,6 +8,7 @@ import io.github.hotcert.metrics.CertificateMetrics;
 import io.github.hotcert.metrics.ReloadMetrics;
 import io.github.hotcert.metrics.ReloadMetricsListener;
 import io.github.hotcert.reload.CertificateReloader;
+import io.github.hotcert.reload.HotcertStartedEvent;
 import io.github.hotcert.reload.StartupValidation;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.TestCertificates;
@@ -74,6 +75,19 @@ class HotcertMetricsAutoConfigurationTests {
 				.tags("bundle", "web", "trigger", "startup", "outcome", "unchanged")
 				.counter()
 				.count()).isOne();
+			assertThat(registry.get(ReloadMetrics.CONSECUTIVE_FAILURES).tag("bundle", "web").gauge().value()).isZero();
+		});
+	}
+
+	@Test
+	void registersTheMetersWhenHotcertStartsNotWhileTheApplicationStarts() {
+		this.runner.withPropertyValues(this.bundle).withPropertyValues("hotcert.startup.delay=1h").run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.find(ReloadMetrics.RELOADS).meters()).isEmpty();
+			assertThat(registry.find(ReloadMetrics.CONSECUTIVE_FAILURES).meters()).isEmpty();
+			context.publishEvent(new HotcertStartedEvent(this));
+			assertThat(registry.get(ReloadMetrics.RELOADS).tags("bundle", "web", "trigger", "watch").counters())
+				.hasSize(2);
 			assertThat(registry.get(ReloadMetrics.CONSECUTIVE_FAILURES).tag("bundle", "web").gauge().value()).isZero();
 		});
 	}
