@@ -127,10 +127,12 @@ public class ReloadLifecycle implements SmartLifecycle {
 			this.watcher.start();
 		}
 		try {
-			this.eventPublisher.publishEvent(new HotcertStartedEvent(this));
+			if (!this.stopping) {
+				this.eventPublisher.publishEvent(new HotcertStartedEvent(this));
+			}
 		}
 		catch (RuntimeException ex) {
-			logger.error("A listener of hotcert's start failed", ex);
+			logger.error("A listener of HotcertStartedEvent failed", ex);
 		}
 		for (ManagedBundle bundle : bundles) {
 			if (this.stopping) {
