@@ -517,9 +517,9 @@ public class HotcertProperties {
 
 		/**
 		 * How long after the application started to begin watching the files, registering
-		 * the reload and certificate meters and validating the material every bundle
-		 * serves since startup, so that this work does not compete with the application's
-		 * first requests. The server serves meanwhile, the bundles report that they are
+		 * the reload meters and validating the material every bundle serves since
+		 * startup, so that this work does not compete with the application's first
+		 * requests. The server serves meanwhile, the bundles report that they are
 		 * validating, and a change made meanwhile is found then.
 		 */
 		private Duration delay = Duration.ofSeconds(1);

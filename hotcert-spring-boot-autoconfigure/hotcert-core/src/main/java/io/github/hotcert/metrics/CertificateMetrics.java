@@ -3,15 +3,14 @@ package io.github.hotcert.metrics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 import io.github.hotcert.reload.CertificateReloader;
-import io.github.hotcert.reload.HotcertStartedEvent;
 import io.github.hotcert.reload.ManagedBundle;
 import io.github.hotcert.reload.ServedMaterial;
 import io.github.hotcert.source.CertificateInfo;
@@ -21,7 +20,6 @@ import io.micrometer.core.instrument.MultiGauge.Row;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import org.springframework.context.ApplicationListener;
 import org.springframework.util.Assert;
 
 /**
@@ -35,12 +33,11 @@ import org.springframework.util.Assert;
  * is served: the gauges of a replaced certificate are removed, so that each bundle has
  * one info series at a time.
  * <p>
- * The gauges are registered when hotcert starts its work ({@link HotcertStartedEvent},
- * {@code hotcert.startup.delay} after the application started), or at the first
- * {@link #refresh()} if that comes sooner: binding only remembers the registry, so that
+ * The gauges are registered at the first {@link #refresh()}, which hotcert makes when a
+ * bundle's startup material is validated: binding only remembers the registry, so that
  * registering does not compete with the application's first requests.
  */
-public class CertificateMetrics implements MeterBinder, ApplicationListener<HotcertStartedEvent> {
+public class CertificateMetrics implements MeterBinder {
 
 	/**
 	 * Name of the gauge of the end of the validity period.
@@ -80,11 +77,6 @@ public class CertificateMetrics implements MeterBinder, ApplicationListener<Hotc
 		if (this.started) {
 			this.gauges.computeIfAbsent(registry, Gauges::new).register(rows(), infoRows());
 		}
-	}
-
-	@Override
-	public void onApplicationEvent(HotcertStartedEvent event) {
-		refresh();
 	}
 
 	/**

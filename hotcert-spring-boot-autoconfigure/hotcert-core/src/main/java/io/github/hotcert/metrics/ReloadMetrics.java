@@ -2,8 +2,9 @@ package io.github.hotcert.metrics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 import io.github.hotcert.reload.CertificateReloader;
 import io.github.hotcert.reload.HotcertStartedEvent;
@@ -75,11 +76,11 @@ public class ReloadMetrics implements MeterBinder, ApplicationListener<HotcertSt
 
 	private final CertificateReloader reloader;
 
-	private final Set<MeterRegistry> bound = ConcurrentHashMap.newKeySet();
+	private final Set<MeterRegistry> bound = new LinkedHashSet<>();
 
-	private final Set<MeterRegistry> registries = ConcurrentHashMap.newKeySet();
+	private final Set<MeterRegistry> registries = new CopyOnWriteArraySet<>();
 
-	private volatile boolean started;
+	private boolean started;
 
 	/**
 	 * Create a new {@link ReloadMetrics}.
@@ -91,7 +92,7 @@ public class ReloadMetrics implements MeterBinder, ApplicationListener<HotcertSt
 	}
 
 	@Override
-	public void bindTo(MeterRegistry registry) {
+	public synchronized void bindTo(MeterRegistry registry) {
 		this.bound.add(registry);
 		if (this.started) {
 			register(registry);
@@ -107,12 +108,12 @@ public class ReloadMetrics implements MeterBinder, ApplicationListener<HotcertSt
 	 * Register the meters in every registry this binder is bound to, now and on later
 	 * binding. Does nothing for a registry that has them.
 	 */
-	public void registerMeters() {
+	private synchronized void registerMeters() {
 		this.started = true;
 		this.bound.forEach(this::register);
 	}
 
-	private synchronized void register(MeterRegistry registry) {
+	private void register(MeterRegistry registry) {
 		if (this.registries.contains(registry)) {
 			return;
 		}
@@ -162,6 +163,8 @@ public class ReloadMetrics implements MeterBinder, ApplicationListener<HotcertSt
 		if (result.outcome() == ReloadOutcome.SETTLING) {
 			return;
 		}
+		// Once this returns, every bound registry has the meters: a reload that comes
+		// while they are registered is counted after them
 		registerMeters();
 		for (MeterRegistry registry : this.registries) {
 			counter(registry, result.bundle(), result.trigger(), result.outcome(), result.reasonTag()).increment();

@@ -3,11 +3,11 @@ package io.github.hotcert.reload;
 import org.springframework.context.ApplicationEvent;
 
 /**
- * Published once {@code hotcert.startup.delay} has passed after the application started,
- * on the thread that then validates what every bundle serves, before it does: the files
- * are watched from now on. What hotcert does not need while the application starts, such
- * as registering its meters, waits for this event, so that it does not compete with the
- * application's first requests.
+ * Published when {@code hotcert.startup.delay} has passed after the application started
+ * (each time the {@link ReloadLifecycle} starts), on the thread that then watches the
+ * files and validates what every bundle serves, before it does either. What hotcert does
+ * not need while the application starts, such as registering its reload meters, waits for
+ * this event, so that it does not compete with the application's first requests.
  */
 public class HotcertStartedEvent extends ApplicationEvent {
 

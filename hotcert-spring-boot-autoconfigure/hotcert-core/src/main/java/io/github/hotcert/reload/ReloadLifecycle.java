@@ -22,9 +22,9 @@ import org.springframework.util.Assert;
  * every managed bundle and validates what each bundle serves, so that the application
  * does not wait for either. That thread begins after a {@link #getStartupDelay() delay},
  * so that its work does not compete with the application's own first requests, and
- * publishes a {@link HotcertStartedEvent} first. Until its startup validation is done a
- * bundle {@link ManagedBundle#isValidating() is validating}. Stops watching and removes
- * the signal handler when the application context closes.
+ * publishes a {@link HotcertStartedEvent} before anything else. Until its startup
+ * validation is done a bundle {@link ManagedBundle#isValidating() is validating}. Stops
+ * watching and removes the signal handler when the application context closes.
  */
 public class ReloadLifecycle implements SmartLifecycle {
 
@@ -111,28 +111,30 @@ public class ReloadLifecycle implements SmartLifecycle {
 	}
 
 	/**
-	 * After the startup delay, watch the files, tell the listeners of
-	 * {@link HotcertStartedEvent}, then validate what each bundle serves. The watcher
-	 * reads the content of every file before the bundles are validated: a change made in
-	 * between is either in what is validated, or noticed. A change made during the delay
-	 * is in what is validated: the files are compared with what the consumers read.
+	 * After the startup delay, tell the listeners of {@link HotcertStartedEvent}, watch
+	 * the files, then validate what each bundle serves. The watcher reads the content of
+	 * every file before the bundles are validated: a change made in between is either in
+	 * what is validated, or noticed. A change made during the delay is in what is
+	 * validated: the files are compared with what the consumers read.
 	 */
 	private void startUp(List<ManagedBundle> bundles) {
-		long start;
 		synchronized (this.monitor) {
 			if (!awaitStartupDelay()) {
 				return;
 			}
-			start = System.nanoTime();
-			this.watcher.start();
 		}
+		long start = System.nanoTime();
 		try {
-			if (!this.stopping) {
-				this.eventPublisher.publishEvent(new HotcertStartedEvent(this));
-			}
+			this.eventPublisher.publishEvent(new HotcertStartedEvent(this));
 		}
 		catch (RuntimeException ex) {
 			logger.error("A listener of HotcertStartedEvent failed", ex);
+		}
+		synchronized (this.monitor) {
+			if (this.stopping) {
+				return;
+			}
+			this.watcher.start();
 		}
 		for (ManagedBundle bundle : bundles) {
 			if (this.stopping) {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HexFormat;
 
-import io.github.hotcert.reload.HotcertStartedEvent;
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.micrometer.core.instrument.Gauge;
@@ -168,18 +167,18 @@ class CertificateMetricsTests {
 	}
 
 	@Test
-	void registersTheGaugesWhenHotcertStartsNotWhenBound() {
+	void registersTheGaugesAtTheFirstRefreshNotWhenBound() {
 		Issued served = this.fixture.bundle("web", "web.example");
 		this.fixture.reloader().initialize();
 		CertificateMetrics metrics = new CertificateMetrics(this.fixture.reloader());
 		metrics.bindTo(this.registry);
 		assertThat(this.registry.getMeters()).as("registered while the application starts").isEmpty();
-		metrics.onApplicationEvent(new HotcertStartedEvent(this));
+		metrics.refresh();
 		assertThat(this.registry.find(CertificateMetrics.INFO).gauges()).singleElement()
 			.satisfies((gauge) -> assertThat(gauge.getId().getTag("serial")).isEqualTo(served.serialHex()));
 		SimpleMeterRegistry other = new SimpleMeterRegistry(SimpleConfig.DEFAULT, new MockClock());
 		metrics.bindTo(other);
-		assertThat(other.find(CertificateMetrics.INFO).gauges()).as("bound after hotcert started").hasSize(1);
+		assertThat(other.find(CertificateMetrics.INFO).gauges()).as("bound after the first refresh").hasSize(1);
 	}
 
 	@Test

@@ -230,6 +230,7 @@ class ReloadMetricsTests {
 	void registersTheMetersAtTheFirstReloadWhenItComesBeforeHotcertStarts() {
 		ReloadMetrics metrics = new ReloadMetrics(this.fixture.reloader());
 		metrics.bindTo(this.registry);
+		assertThat(this.registry.getMeters()).isEmpty();
 		metrics.record(result("web", ReloadTrigger.MANUAL, ReloadOutcome.RELOADED, null, Duration.ofMillis(1)));
 		assertThat(this.registry.get(ReloadMetrics.RELOADS).tag("trigger", "manual").counter().count()).isOne();
 		assertThat(this.registry.get(ReloadMetrics.RELOADS)
@@ -247,8 +248,6 @@ class ReloadMetricsTests {
 		metrics.onApplicationEvent(new HotcertStartedEvent(this));
 		metrics.bindTo(other);
 		assertThat(other.get(ReloadMetrics.CONSECUTIVE_FAILURES).tag("bundle", "web").gauge()).isNotNull();
-		metrics.onApplicationEvent(new HotcertStartedEvent(this));
-		assertThat(other.find(ReloadMetrics.CONSECUTIVE_FAILURES).gauges()).as("registered once").hasSize(1);
 	}
 
 	private void bindAndStart() {

@@ -52,6 +52,8 @@ class ReloadLifecycleTests {
 
 	private final List<Object> events = new CopyOnWriteArrayList<>();
 
+	private final List<Boolean> watchingAtEvents = new CopyOnWriteArrayList<>();
+
 	@BeforeEach
 	void create() throws Exception {
 		Issued issued = this.certificates.issue(this.certificates.leaf("startup.example"),
@@ -70,7 +72,10 @@ class ReloadLifecycleTests {
 	}
 
 	private ReloadLifecycle lifecycle(Duration startupDelay) {
-		return new ReloadLifecycle(this.reloader, this.watcher, null, startupDelay, this.events::add);
+		return new ReloadLifecycle(this.reloader, this.watcher, null, startupDelay, (event) -> {
+			this.watchingAtEvents.add(this.watcher.isRunning());
+			this.events.add(event);
+		});
 	}
 
 	@AfterEach
@@ -87,6 +92,7 @@ class ReloadLifecycleTests {
 		assertThat(this.validator.awaitHeld()).isTrue();
 		assertThat(this.watcher.isRunning()).as("watching before validating").isTrue();
 		assertThat(this.events).as("started before validating").singleElement().isInstanceOf(HotcertStartedEvent.class);
+		assertThat(this.watchingAtEvents).as("started before watching").containsExactly(false);
 		assertThat(this.bundle.isValidating()).isTrue();
 		assertThat(this.bundle.getLastResult()).isNull();
 		this.validator.release();
@@ -149,6 +155,18 @@ class ReloadLifecycleTests {
 		assertThat(this.watcher.isRunning()).isFalse();
 		assertThat(this.bundle.getLastResult()).isNull();
 		assertThat(this.events).isEmpty();
+	}
+
+	@Test
+	void watchesAndValidatesWhenAListenerOfTheStartFails() {
+		this.validator.release();
+		this.lifecycle = new ReloadLifecycle(this.reloader, this.watcher, null, Duration.ZERO, (event) -> {
+			throw new IllegalStateException("listener failed");
+		});
+		this.lifecycle.start();
+		await().atMost(TIMEOUT).until(() -> !this.bundle.isValidating());
+		assertThat(this.watcher.isRunning()).isTrue();
+		assertThat(this.bundle.getLastResult().trigger()).isEqualTo(ReloadTrigger.STARTUP);
 	}
 
 	@Test
