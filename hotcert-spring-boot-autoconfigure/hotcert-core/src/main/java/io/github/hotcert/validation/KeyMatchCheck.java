@@ -1,10 +1,13 @@
 package io.github.hotcert.validation;
 
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.List;
@@ -14,9 +17,13 @@ import io.github.hotcert.source.KeyMaterial;
 import io.github.hotcert.source.LoadedMaterial;
 
 /**
- * Checks that the private key belongs to the leaf certificate with a signature round
- * trip: sign random data with the private key, verify it with the certificate's public
- * key. Works for RSA, RSASSA-PSS, EC, EdDSA (Ed25519, Ed448) and DSA keys.
+ * Checks that the private key belongs to the leaf certificate. An RSA key with its CRT
+ * parameters (what PEM and key store files hold) belongs to the certificate when its
+ * modulus and public exponent are the certificate's and its own parameters agree with
+ * each other; any other key, and an RSA key that does not pass that comparison, with a
+ * signature round trip: sign random data with the private key, verify it with the
+ * certificate's public key. Works for RSA, RSASSA-PSS, EC, EdDSA (Ed25519, Ed448) and DSA
+ * keys.
  */
 public class KeyMatchCheck implements MaterialCheck {
 
@@ -61,6 +68,14 @@ public class KeyMatchCheck implements MaterialCheck {
 		if (!keyAlgorithm.equals(family(publicKey.getAlgorithm()))) {
 			return false;
 		}
+		if (privateKey instanceof RSAPrivateCrtKey rsaKey && publicKey instanceof RSAPublicKey rsaPublicKey) {
+			if (!rsaKey.getModulus().equals(rsaPublicKey.getModulus())) {
+				return false;
+			}
+			if (rsaPublicKey.getPublicExponent().equals(rsaKey.getPublicExponent()) && isConsistent(rsaKey)) {
+				return true;
+			}
+		}
 		Signature signer = signature(keyAlgorithm);
 		byte[] data = new byte[64];
 		random.nextBytes(data);
@@ -76,6 +91,38 @@ public class KeyMatchCheck implements MaterialCheck {
 		catch (java.security.SignatureException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Return whether the parameters of an RSA key agree with each other: the modulus is
+	 * the product of the primes, the exponents invert the public exponent modulo each
+	 * prime less one, and the coefficient inverts the second prime modulo the first.
+	 * These are the checks of OpenSSL's {@code RSA_check_key} but the primality tests,
+	 * which cost more than the signature they replace: key generators make the primes,
+	 * and the {@link HandshakeCheck handshake check} signs with the key.
+	 * @param key the key
+	 * @return whether its parameters agree
+	 */
+	static boolean isConsistent(RSAPrivateCrtKey key) {
+		BigInteger n = key.getModulus();
+		BigInteger e = key.getPublicExponent();
+		BigInteger p = key.getPrimeP();
+		BigInteger q = key.getPrimeQ();
+		if (n == null || e == null || p == null || q == null || key.getPrivateExponent() == null
+				|| key.getPrimeExponentP() == null || key.getPrimeExponentQ() == null || key.getCrtCoefficient() == null
+				|| p.compareTo(BigInteger.ONE) <= 0 || q.compareTo(BigInteger.ONE) <= 0) {
+			return false;
+		}
+		BigInteger pMinusOne = p.subtract(BigInteger.ONE);
+		BigInteger qMinusOne = q.subtract(BigInteger.ONE);
+		return n.equals(p.multiply(q)) && invertsModulo(e, key.getPrivateExponent(), pMinusOne)
+				&& invertsModulo(e, key.getPrivateExponent(), qMinusOne)
+				&& invertsModulo(e, key.getPrimeExponentP(), pMinusOne)
+				&& invertsModulo(e, key.getPrimeExponentQ(), qMinusOne) && invertsModulo(q, key.getCrtCoefficient(), p);
+	}
+
+	private static boolean invertsModulo(BigInteger value, BigInteger inverse, BigInteger modulus) {
+		return value.multiply(inverse).mod(modulus).equals(BigInteger.ONE);
 	}
 
 	private static String family(String algorithm) {

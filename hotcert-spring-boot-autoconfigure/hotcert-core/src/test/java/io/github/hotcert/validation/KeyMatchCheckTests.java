@@ -1,6 +1,10 @@
 package io.github.hotcert.validation;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.RSAPrivateCrtKeySpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -121,12 +125,50 @@ class KeyMatchCheckTests {
 	}
 
 	@Test
+	void rsaKeyOfAGeneratorHasConsistentParameters() {
+		Issued rsa = certificates.issue(certificates.leaf("rsa.example.com").keyType(KeyType.RSA_2048), authority);
+		assertThat(KeyMatchCheck.isConsistent((RSAPrivateCrtKey) rsa.keyPair().getPrivate())).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "modulus", "privateExponent", "primeP", "primeQ", "primeExponentP", "primeExponentQ",
+			"crtCoefficient" })
+	void rsaKeyWithAnAlteredParameterIsNotConsistent(String parameter) throws Exception {
+		Issued rsa = certificates.issue(certificates.leaf("rsa.example.com").keyType(KeyType.RSA_2048), authority);
+		assertThat(KeyMatchCheck.isConsistent(altered((RSAPrivateCrtKey) rsa.keyPair().getPrivate(), parameter)))
+			.isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "primeExponentP", "primeExponentQ", "crtCoefficient" })
+	void rejectsRsaKeyWithTheModulusOfTheCertificateButAnAlteredParameter(String parameter) throws Exception {
+		Issued rsa = certificates.issue(certificates.leaf("rsa.example.com").keyType(KeyType.RSA_2048), authority);
+		RSAPrivateCrtKey altered = altered((RSAPrivateCrtKey) rsa.keyPair().getPrivate(), parameter);
+		TestMaterial material = material();
+		assertThat(check(material.pem(rsa.chain(), altered))).singleElement()
+			.satisfies((problem) -> assertThat(problem.message()).contains("certificate CN=rsa.example.com serial"));
+	}
+
+	@Test
 	void passesTrustMaterialWithoutKey() {
 		assertThat(check(material().trust(List.of(authority.certificate())))).isEmpty();
 	}
 
 	private List<Problem> check(LoadedMaterial material) {
 		return this.check.check(material, TestValidation.SETTINGS);
+	}
+
+	private static RSAPrivateCrtKey altered(RSAPrivateCrtKey key, String parameter) throws Exception {
+		BigInteger[] values = { key.getModulus(), key.getPublicExponent(), key.getPrivateExponent(), key.getPrimeP(),
+				key.getPrimeQ(), key.getPrimeExponentP(), key.getPrimeExponentQ(), key.getCrtCoefficient() };
+		int index = List
+			.of("modulus", "publicExponent", "privateExponent", "primeP", "primeQ", "primeExponentP", "primeExponentQ",
+					"crtCoefficient")
+			.indexOf(parameter);
+		values[index] = values[index].add(BigInteger.TWO);
+		return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
+			.generatePrivate(new RSAPrivateCrtKeySpec(values[0], values[1], values[2], values[3], values[4], values[5],
+					values[6], values[7]));
 	}
 
 	private TestMaterial material() {
