@@ -16,10 +16,10 @@ import io.github.hotcert.benchmarks.ChangedFiles.Kind;
  * Item 7: changes other than a Kubernetes volume swap. A key store renamed into place is
  * atomic and is served at once; changes of two files one after the other are not atomic:
  * they must be served without ever serving a state in between and without reporting a
- * failure while the writer is still busy. A client makes a new connection every 10 ms
- * during the whole measurement and counts failed handshakes and certificates that were
- * never written. An atomic change has item 1's latency target and is measured, as item 1,
- * in several processes.
+ * failure while the writer is still busy. A client makes new connections, pausing 10 ms
+ * after each, during the whole measurement and counts failed handshakes and certificates
+ * that were never written. An atomic change has item 1's latency target and is measured,
+ * as item 1, in several processes.
  */
 final class ChangeKinds {
 
@@ -136,8 +136,8 @@ final class ChangeKinds {
 	}
 
 	/**
-	 * Makes a new connection every 10 ms on a thread of its own, and counts failed
-	 * handshakes and certificates that were never written.
+	 * Makes new connections on a thread of its own, pausing 10 ms after each, and counts
+	 * failed handshakes and certificates that were never written.
 	 */
 	private static final class Prober implements AutoCloseable {
 

@@ -142,7 +142,8 @@ final class Deployment implements AutoCloseable {
 	}
 
 	/**
-	 * Make a new connection every 10 ms until the server presents a certificate.
+	 * Make new connections, pausing 10 ms after each, until the server presents a
+	 * certificate.
 	 * @param serial the serial number of the awaited certificate
 	 * @param timeout how long to try
 	 * @return the {@link System#nanoTime()} when the first handshake that presented it
@@ -153,8 +154,8 @@ final class Deployment implements AutoCloseable {
 	}
 
 	/**
-	 * Make a new connection for a host name every 10 ms until the server presents a
-	 * certificate.
+	 * Make new connections for a host name, pausing 10 ms after each, until the server
+	 * presents a certificate.
 	 * @param serverName the SNI host name, or {@code null}
 	 * @param serial the serial number of the awaited certificate
 	 * @param timeout how long to try

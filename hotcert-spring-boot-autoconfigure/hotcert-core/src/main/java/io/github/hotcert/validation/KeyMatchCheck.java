@@ -18,12 +18,12 @@ import io.github.hotcert.source.LoadedMaterial;
 
 /**
  * Checks that the private key belongs to the leaf certificate. An RSA key with its CRT
- * parameters (what PEM and key store files hold) belongs to the certificate when its
- * modulus and public exponent are the certificate's and its own parameters agree with
- * each other; any other key, and an RSA key that does not pass that comparison, with a
- * signature round trip: sign random data with the private key, verify it with the
- * certificate's public key. Works for RSA, RSASSA-PSS, EC, EdDSA (Ed25519, Ed448) and DSA
- * keys.
+ * parameters (what PEM and key store files hold) does not when its modulus differs from
+ * the certificate's, and does when its public exponent is the certificate's too and its
+ * own parameters agree with each other. Any other key, and an RSA key with the
+ * certificate's modulus that fails that comparison, is checked with a signature round
+ * trip: sign random data with the private key, verify it with the certificate's public
+ * key. Works for RSA, RSASSA-PSS, EC, EdDSA (Ed25519, Ed448) and DSA keys.
  */
 public class KeyMatchCheck implements MaterialCheck {
 
@@ -68,7 +68,8 @@ public class KeyMatchCheck implements MaterialCheck {
 		if (!keyAlgorithm.equals(family(publicKey.getAlgorithm()))) {
 			return false;
 		}
-		if (privateKey instanceof RSAPrivateCrtKey rsaKey && publicKey instanceof RSAPublicKey rsaPublicKey) {
+		if ("RSA".equals(keyAlgorithm) && privateKey instanceof RSAPrivateCrtKey rsaKey
+				&& publicKey instanceof RSAPublicKey rsaPublicKey) {
 			if (!rsaKey.getModulus().equals(rsaPublicKey.getModulus())) {
 				return false;
 			}
@@ -98,8 +99,10 @@ public class KeyMatchCheck implements MaterialCheck {
 	 * the product of the primes, the exponents invert the public exponent modulo each
 	 * prime less one, and the coefficient inverts the second prime modulo the first.
 	 * These are the checks of OpenSSL's {@code RSA_check_key} but the primality tests,
-	 * which cost more than the signature they replace: key generators make the primes,
-	 * and the {@link HandshakeCheck handshake check} signs with the key.
+	 * which cost more than the signature they replace: a modulus of two primes is their
+	 * product in one way only, so primes whose product is the certificate's modulus are
+	 * its primes, and the {@link HandshakeCheck handshake check} uses the key in a
+	 * handshake.
 	 * @param key the key
 	 * @return whether its parameters agree
 	 */

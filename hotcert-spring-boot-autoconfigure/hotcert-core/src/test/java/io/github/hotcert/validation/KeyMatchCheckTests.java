@@ -42,6 +42,9 @@ class KeyMatchCheckTests {
 
 	private static final Issued otherEc = certificates.issue(certificates.leaf("other.example.com"), authority);
 
+	private static final Issued rsa = certificates.issue(certificates.leaf("rsa.example.com").keyType(KeyType.RSA_1024),
+			authority);
+
 	private final KeyMatchCheck check = new KeyMatchCheck();
 
 	@TempDir
@@ -70,7 +73,6 @@ class KeyMatchCheckTests {
 
 	@Test
 	void rejectsRsaKeyOfAnotherCertificate() {
-		Issued rsa = certificates.issue(certificates.leaf("rsa.example.com").keyType(KeyType.RSA_1024), authority);
 		Issued otherRsa = certificates.issue(certificates.leaf("rsa2.example.com").keyType(KeyType.RSA_1024),
 				authority);
 		assertThat(check(material().pem(rsa.chain(), otherRsa.keyPair().getPrivate()))).singleElement()
@@ -96,7 +98,6 @@ class KeyMatchCheckTests {
 
 	@Test
 	void rejectsEcKeyAgainstRsaCertificate() {
-		Issued rsa = certificates.issue(certificates.leaf("rsa.example.com").keyType(KeyType.RSA_1024), authority);
 		TestMaterial material = material();
 		String keyFile = material.keyFile().toString();
 		assertThat(check(material.pem(rsa.chain(), ec.keyPair().getPrivate())))
@@ -126,7 +127,6 @@ class KeyMatchCheckTests {
 
 	@Test
 	void rsaKeyOfAGeneratorHasConsistentParameters() {
-		Issued rsa = certificates.issue(certificates.leaf("rsa.example.com").keyType(KeyType.RSA_2048), authority);
 		assertThat(KeyMatchCheck.isConsistent((RSAPrivateCrtKey) rsa.keyPair().getPrivate())).isTrue();
 	}
 
@@ -134,19 +134,32 @@ class KeyMatchCheckTests {
 	@ValueSource(strings = { "modulus", "privateExponent", "primeP", "primeQ", "primeExponentP", "primeExponentQ",
 			"crtCoefficient" })
 	void rsaKeyWithAnAlteredParameterIsNotConsistent(String parameter) throws Exception {
-		Issued rsa = certificates.issue(certificates.leaf("rsa.example.com").keyType(KeyType.RSA_2048), authority);
-		assertThat(KeyMatchCheck.isConsistent(altered((RSAPrivateCrtKey) rsa.keyPair().getPrivate(), parameter)))
-			.isFalse();
+		assertThat(KeyMatchCheck.isConsistent(altered(parameter))).isFalse();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "primeExponentP", "primeExponentQ", "crtCoefficient" })
-	void rejectsRsaKeyWithTheModulusOfTheCertificateButAnAlteredParameter(String parameter) throws Exception {
-		Issued rsa = certificates.issue(certificates.leaf("rsa.example.com").keyType(KeyType.RSA_2048), authority);
-		RSAPrivateCrtKey altered = altered((RSAPrivateCrtKey) rsa.keyPair().getPrivate(), parameter);
-		TestMaterial material = material();
-		assertThat(check(material.pem(rsa.chain(), altered))).singleElement()
-			.satisfies((problem) -> assertThat(problem.message()).contains("certificate CN=rsa.example.com serial"));
+	void rejectsRsaKeyWithTheModulusOfTheCertificateButAnAlteredCrtParameter(String parameter) throws Exception {
+		// The signature that checks it fails: the JDK finds the faulty signature, or it
+		// does not verify
+		assertThat(check(material().pem(rsa.chain(), altered(parameter)))).singleElement()
+			.satisfies((problem) -> assertThat(problem.message())
+				.contains("certificate CN=rsa.example.com serial " + rsa.serialHex()));
+	}
+
+	@Test
+	void passesRsaKeyWhoseOnlyAlteredParameterIsOneItsSignaturesDoNotUse() throws Exception {
+		// The key signs with its CRT parameters: the comparison fails, the signature
+		// passes
+		assertThat(check(material().pem(rsa.chain(), altered("privateExponent")))).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "JKS", "PKCS12" })
+	void passesRsaKeyStoreWhoseKeyMatches(String type) {
+		LoadedMaterial loaded = material().keyStore(type, PemFiles.keyStore(type, "server", rsa, "secret", "secret"),
+				"secret", SslBundleKey.NONE);
+		assertThat(check(loaded)).isEmpty();
 	}
 
 	@Test
@@ -158,17 +171,17 @@ class KeyMatchCheckTests {
 		return this.check.check(material, TestValidation.SETTINGS);
 	}
 
-	private static RSAPrivateCrtKey altered(RSAPrivateCrtKey key, String parameter) throws Exception {
-		BigInteger[] values = { key.getModulus(), key.getPublicExponent(), key.getPrivateExponent(), key.getPrimeP(),
-				key.getPrimeQ(), key.getPrimeExponentP(), key.getPrimeExponentQ(), key.getCrtCoefficient() };
+	private static RSAPrivateCrtKey altered(String parameter) throws Exception {
+		RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.keyPair().getPrivate();
+		BigInteger[] values = { key.getModulus(), key.getPrivateExponent(), key.getPrimeP(), key.getPrimeQ(),
+				key.getPrimeExponentP(), key.getPrimeExponentQ(), key.getCrtCoefficient() };
 		int index = List
-			.of("modulus", "publicExponent", "privateExponent", "primeP", "primeQ", "primeExponentP", "primeExponentQ",
-					"crtCoefficient")
+			.of("modulus", "privateExponent", "primeP", "primeQ", "primeExponentP", "primeExponentQ", "crtCoefficient")
 			.indexOf(parameter);
 		values[index] = values[index].add(BigInteger.TWO);
 		return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
-			.generatePrivate(new RSAPrivateCrtKeySpec(values[0], values[1], values[2], values[3], values[4], values[5],
-					values[6], values[7]));
+			.generatePrivate(new RSAPrivateCrtKeySpec(values[0], key.getPublicExponent(), values[1], values[2],
+					values[3], values[4], values[5], values[6]));
 	}
 
 	private TestMaterial material() {
