@@ -3,6 +3,7 @@ package io.github.hotcert.acme;
 import java.nio.file.Path;
 
 import io.github.hotcert.source.MaterialSource;
+import io.github.hotcert.source.PropertyNames;
 
 /**
  * One SSL bundle whose certificate comes from an ACME CA: how it is obtained, where it is
@@ -75,7 +76,7 @@ public final class AcmeBundle {
 	}
 
 	private String prefix() {
-		return "hotcert.acme.bundle." + getName() + ".storage.";
+		return PropertyNames.entry("hotcert.acme.bundle", getName()) + ".storage.";
 	}
 
 	AcmeStorage storage() {

@@ -7,9 +7,10 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 
+import io.github.hotcert.logging.LogFields;
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.MaterialLoadException;
-import io.github.hotcert.logging.LogFields;
+import io.github.hotcert.source.PropertyNames;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -61,9 +62,11 @@ public class AcmeSslBundleRegistrar implements SslBundleRegistrar {
 				registry.registerBundle(bundle.getName(), sslBundle);
 			}
 			catch (IllegalStateException ex) {
-				throw new IllegalStateException(("SSL bundle '%s' is configured twice: as hotcert.acme.bundle.%s and "
-						+ "under spring.ssl.bundle (or by another registrar); remove one of them")
-					.formatted(bundle.getName(), bundle.getName()), ex);
+				throw new IllegalStateException(
+						("SSL bundle '%s' is configured twice: as %s and "
+								+ "under spring.ssl.bundle (or by another registrar); remove one of them")
+							.formatted(bundle.getName(), PropertyNames.entry("hotcert.acme.bundle", bundle.getName())),
+						ex);
 			}
 		}
 	}

@@ -10,10 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.github.hotcert.acme.AcmeBundleSettings;
 import io.github.hotcert.acme.AcmeBundleSettings.ExternalAccountBinding;
+import io.github.hotcert.acme.AcmeBundleSettings;
 import io.github.hotcert.acme.Backoff;
 import io.github.hotcert.acme.ChallengeType;
+import io.github.hotcert.source.PropertyNames;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
@@ -48,7 +49,7 @@ final class AcmeSettings {
 	}
 
 	static AcmeBundleSettings of(String name, AcmeProperties.Bundle bundle) {
-		String prefix = "hotcert.acme.bundle." + name + ".";
+		String prefix = PropertyNames.entry("hotcert.acme.bundle", name) + ".";
 		if (!BUNDLE_NAME.matcher(name).matches() || name.contains("..")) {
 			throw new InvalidConfigurationPropertyValueException("hotcert.acme.bundle", name,
 					"An ACME bundle name must be letters, digits, '.', '_' and '-': it names a directory");

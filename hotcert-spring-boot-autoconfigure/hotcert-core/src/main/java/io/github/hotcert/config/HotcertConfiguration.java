@@ -12,10 +12,11 @@ import io.github.hotcert.reload.RetryScheduler;
 import io.github.hotcert.reload.SslBundleRebinder;
 import io.github.hotcert.source.ContentReader;
 import io.github.hotcert.source.MaterialSources;
+import io.github.hotcert.source.PropertyNames;
 import io.github.hotcert.source.RegisteredMaterialSources;
 import io.github.hotcert.validation.Check;
-import io.github.hotcert.validation.ConfiguredValidationPolicy;
 import io.github.hotcert.validation.ConfiguredValidationPolicy.BundleOverrides;
+import io.github.hotcert.validation.ConfiguredValidationPolicy;
 import io.github.hotcert.validation.MaterialValidator;
 import io.github.hotcert.validation.Severity;
 import io.github.hotcert.validation.ValidationPolicy;
@@ -75,7 +76,7 @@ public class HotcertConfiguration {
 				validation.getMinRemainingValidity(), validation.getRequiredHostnames(), validation.getMinRsaKeySize());
 		Map<String, BundleOverrides> overrides = new LinkedHashMap<>();
 		validation.getBundles().forEach((name, bundle) -> {
-			refuseApply("hotcert.validation.bundles." + name + ".checks", bundle.getChecks());
+			refuseApply(PropertyNames.entry("hotcert.validation.bundles", name) + ".checks", bundle.getChecks());
 			overrides.put(name, new BundleOverrides(bundle.getChecks(), bundle.getMinRemainingValidity(),
 					bundle.getRequiredHostnames(), bundle.getRole()));
 		});

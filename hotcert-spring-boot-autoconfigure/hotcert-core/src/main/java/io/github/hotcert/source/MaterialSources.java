@@ -77,10 +77,10 @@ public class MaterialSources {
 
 	private List<MaterialSource> sources(SslProperties properties, boolean warn) {
 		List<MaterialSource> sources = new ArrayList<>();
-		new TreeMap<>(properties.getBundle().getPem())
-			.forEach((name, pem) -> add(sources, pem(name, pem), pem, "spring.ssl.bundle.pem." + name + ".", warn));
-		new TreeMap<>(properties.getBundle().getJks())
-			.forEach((name, jks) -> add(sources, jks(name, jks), jks, "spring.ssl.bundle.jks." + name + ".", warn));
+		new TreeMap<>(properties.getBundle().getPem()).forEach((name, pem) -> add(sources, pem(name, pem), pem,
+				PropertyNames.entry("spring.ssl.bundle.pem", name) + ".", warn));
+		new TreeMap<>(properties.getBundle().getJks()).forEach((name, jks) -> add(sources, jks(name, jks), jks,
+				PropertyNames.entry("spring.ssl.bundle.jks", name) + ".", warn));
 		return sources;
 	}
 
@@ -104,7 +104,7 @@ public class MaterialSources {
 	}
 
 	private MaterialSource pem(String name, PemSslBundleProperties properties) {
-		String prefix = "spring.ssl.bundle.pem." + name + ".";
+		String prefix = PropertyNames.entry("spring.ssl.bundle.pem", name) + ".";
 		return source(name, pemStore(prefix + "keystore.", properties.getKeystore()),
 				pemStore(prefix + "truststore.", properties.getTruststore()), properties);
 	}
@@ -118,7 +118,7 @@ public class MaterialSources {
 	}
 
 	private MaterialSource jks(String name, JksSslBundleProperties properties) {
-		String prefix = "spring.ssl.bundle.jks." + name + ".";
+		String prefix = PropertyNames.entry("spring.ssl.bundle.jks", name) + ".";
 		return source(name, jksStore(prefix + "keystore.", properties.getKeystore()),
 				jksStore(prefix + "truststore.", properties.getTruststore()), properties);
 	}

@@ -65,6 +65,17 @@ class AcmeSettingsTests {
 	}
 
 	@Test
+	void namesThePropertyOfABundleWhoseNameHasADotWithBrackets() {
+		AcmeProperties.Bundle bundle = bundle();
+		bundle.setTermsOfServiceAgreed(false);
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> AcmeSettings.of("api.example", bundle))
+			.satisfies((ex) -> assertThat(ex.getName())
+				.isEqualTo("hotcert.acme.bundle[api.example].terms-of-service-agreed"))
+			.withMessageContaining("hotcert.acme.bundle[api.example].terms-of-service-agreed=true");
+	}
+
+	@Test
 	void refusesWhatCannotWorkNamingTheProperty() {
 		assertRefused((bundle) -> bundle.setDirectoryUrl(null), "directory-url", "letsencrypt-staging");
 		assertRefused((bundle) -> bundle.setDirectoryUrl("http://ca.example/dir"), "directory-url", "https URL");

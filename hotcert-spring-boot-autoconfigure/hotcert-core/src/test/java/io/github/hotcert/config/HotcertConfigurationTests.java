@@ -106,6 +106,11 @@ class HotcertConfigurationTests {
 				.rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("hotcert.validation.bundles.internal.checks.apply"));
+		this.runner.withPropertyValues("hotcert.validation.bundles[api.v2].checks.apply=off")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("hotcert.validation.bundles[api.v2].checks.apply"));
 		this.runner.withPropertyValues("hotcert.validation.bundles.internal.checks.dates=warn")
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(ValidationPolicy.class));
 	}

@@ -61,6 +61,21 @@ class MaterialSourcesTests {
 	}
 
 	@Test
+	void namesTheLocationsOfABundleWhoseNameHasADotWithBrackets() throws Exception {
+		SslProperties properties = new SslProperties();
+		properties.getBundle().getPem().put("api.v2", pem(certificate(), key()));
+		JksSslBundleProperties store = new JksSslBundleProperties();
+		store.getKeystore().setLocation(file("server.p12", "").toString());
+		properties.getBundle().getJks().put("store_1", store);
+		Map<String, MaterialSource> byName = this.sources.byName(properties);
+		assertThat(byName.get("api.v2").getLocations()).extracting(MaterialLocation::property)
+			.containsExactly("spring.ssl.bundle.pem[api.v2].keystore.certificate",
+					"spring.ssl.bundle.pem[api.v2].keystore.private-key");
+		assertThat(byName.get("store_1").getLocations()).extracting(MaterialLocation::property)
+			.containsExactly("spring.ssl.bundle.jks[store_1].keystore.location");
+	}
+
+	@Test
 	void leavesOutABundleWithoutMaterial() {
 		SslProperties properties = new SslProperties();
 		JksSslBundleProperties hardware = new JksSslBundleProperties();
