@@ -7,10 +7,10 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 
-import io.github.hotcert.logging.LogFields;
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.MaterialLoadException;
 import io.github.hotcert.source.PropertyNames;
+import io.github.hotcert.logging.LogFields;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.github.hotcert.acme.AcmeBundleSettings.ExternalAccountBinding;
 import io.github.hotcert.acme.AcmeBundleSettings;
+import io.github.hotcert.acme.AcmeBundleSettings.ExternalAccountBinding;
 import io.github.hotcert.acme.Backoff;
 import io.github.hotcert.acme.ChallengeType;
 import io.github.hotcert.source.PropertyNames;

@@ -77,10 +77,14 @@ public class MaterialSources {
 
 	private List<MaterialSource> sources(SslProperties properties, boolean warn) {
 		List<MaterialSource> sources = new ArrayList<>();
-		new TreeMap<>(properties.getBundle().getPem()).forEach((name, pem) -> add(sources, pem(name, pem), pem,
-				PropertyNames.entry("spring.ssl.bundle.pem", name) + ".", warn));
-		new TreeMap<>(properties.getBundle().getJks()).forEach((name, jks) -> add(sources, jks(name, jks), jks,
-				PropertyNames.entry("spring.ssl.bundle.jks", name) + ".", warn));
+		new TreeMap<>(properties.getBundle().getPem()).forEach((name, pem) -> {
+			String prefix = PropertyNames.entry("spring.ssl.bundle.pem", name) + ".";
+			add(sources, pem(name, prefix, pem), pem, prefix, warn);
+		});
+		new TreeMap<>(properties.getBundle().getJks()).forEach((name, jks) -> {
+			String prefix = PropertyNames.entry("spring.ssl.bundle.jks", name) + ".";
+			add(sources, jks(name, prefix, jks), jks, prefix, warn);
+		});
 		return sources;
 	}
 
@@ -103,8 +107,7 @@ public class MaterialSources {
 		}
 	}
 
-	private MaterialSource pem(String name, PemSslBundleProperties properties) {
-		String prefix = PropertyNames.entry("spring.ssl.bundle.pem", name) + ".";
+	private MaterialSource pem(String name, String prefix, PemSslBundleProperties properties) {
 		return source(name, pemStore(prefix + "keystore.", properties.getKeystore()),
 				pemStore(prefix + "truststore.", properties.getTruststore()), properties);
 	}
@@ -117,8 +120,7 @@ public class MaterialSources {
 				location(prefix + "private-key", store.getPrivateKey()), store.getPrivateKeyPassword());
 	}
 
-	private MaterialSource jks(String name, JksSslBundleProperties properties) {
-		String prefix = PropertyNames.entry("spring.ssl.bundle.jks", name) + ".";
+	private MaterialSource jks(String name, String prefix, JksSslBundleProperties properties) {
 		return source(name, jksStore(prefix + "keystore.", properties.getKeystore()),
 				jksStore(prefix + "truststore.", properties.getTruststore()), properties);
 	}

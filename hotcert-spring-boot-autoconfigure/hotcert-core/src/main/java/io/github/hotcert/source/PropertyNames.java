@@ -2,10 +2,11 @@ package io.github.hotcert.source;
 
 /**
  * Names of the configuration properties of one entry of a map-valued property, such as
- * one SSL bundle, as a user writes them: {@code spring.ssl.bundle.pem.web}, or
- * {@code spring.ssl.bundle.pem[api.v2]} when the key holds a character that Spring Boot
- * keeps only in brackets (anything but letters, digits and {@code -}), so that a message
- * names a property the user can find and set.
+ * one SSL bundle, so that a message names a property the user can find and set:
+ * {@code spring.ssl.bundle.pem.web}, or {@code spring.ssl.bundle.pem[api.v2]} when Spring
+ * Boot binds the key only in brackets. That is when it holds a character other than ASCII
+ * letters, digits, {@code _} and {@code -}, starts with {@code -}, or has no letter or
+ * digit: without brackets, a {@code .} splits the key and such characters are dropped.
  */
 public final class PropertyNames {
 
@@ -25,17 +26,16 @@ public final class PropertyNames {
 	}
 
 	private static boolean isPlain(String key) {
-		if (key.isEmpty()) {
-			return false;
-		}
+		boolean letterOrDigit = false;
 		for (int i = 0; i < key.length(); i++) {
 			char ch = key.charAt(i);
-			boolean plain = (ch < 128 && Character.isLetterOrDigit(ch)) || (ch == '-' && i > 0);
-			if (!plain) {
+			boolean alphanumeric = ch < 128 && Character.isLetterOrDigit(ch);
+			if (!alphanumeric && ch != '_' && (ch != '-' || i == 0)) {
 				return false;
 			}
+			letterOrDigit |= alphanumeric;
 		}
-		return true;
+		return letterOrDigit;
 	}
 
 }

@@ -66,13 +66,13 @@ class MaterialSourcesTests {
 		properties.getBundle().getPem().put("api.v2", pem(certificate(), key()));
 		JksSslBundleProperties store = new JksSslBundleProperties();
 		store.getKeystore().setLocation(file("server.p12", "").toString());
-		properties.getBundle().getJks().put("store_1", store);
+		properties.getBundle().getJks().put("store.eu", store);
 		Map<String, MaterialSource> byName = this.sources.byName(properties);
 		assertThat(byName.get("api.v2").getLocations()).extracting(MaterialLocation::property)
 			.containsExactly("spring.ssl.bundle.pem[api.v2].keystore.certificate",
 					"spring.ssl.bundle.pem[api.v2].keystore.private-key");
-		assertThat(byName.get("store_1").getLocations()).extracting(MaterialLocation::property)
-			.containsExactly("spring.ssl.bundle.jks[store_1].keystore.location");
+		assertThat(byName.get("store.eu").getLocations()).extracting(MaterialLocation::property)
+			.containsExactly("spring.ssl.bundle.jks[store.eu].keystore.location");
 	}
 
 	@Test
