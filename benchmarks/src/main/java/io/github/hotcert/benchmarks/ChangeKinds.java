@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -83,11 +84,12 @@ final class ChangeKinds {
 				}
 				record.keep(deployment, "rotations-" + kind.name().toLowerCase() + ".csv");
 				long rejections = deployment.management().rejections(deployment.bundle());
+				List<Double> reloadMillis = deployment.management().watchedReloadMillis(deployment.bundle());
 				Trial trial = new Trial(new RotationLatency.Trial(record.seconds(), record.missed()), rejections,
-						prober.handshakes(), prober.failures(), prober.unknown());
-				this.bench.progress("    p50 %s, p95 %s, %d rejections, %d failed handshakes",
+						prober.handshakes(), prober.failures(), prober.unknown(), reloadMillis);
+				this.bench.progress("    p50 %s, p95 %s, %d rejections, %d failed handshakes, reloads' own p50 %s",
 						Format.seconds(trial.latency().p50()), Format.seconds(trial.latency().p95()), rejections,
-						prober.failures());
+						prober.failures(), reloadMillis(reloadMillis));
 				return trial;
 			}
 		}
@@ -109,6 +111,10 @@ final class ChangeKinds {
 				+ ((missed > 0) ? ", " + missed + " not served" : "") + "); " + rejections + " rejections reported; "
 				+ failures + " failed of " + Format.count(handshakes) + " handshakes, " + unknown
 				+ " presenting a certificate that was never written";
+		List<Double> reloadMillis = trials.stream().flatMap((trial) -> trial.reloadMillis().stream()).toList();
+		result += "; the reloads' own `durationMillis` p50 " + reloadMillis(reloadMillis) + " (the last "
+				+ Format.plural(reloadMillis.size(), "reload") + " after a file change in the bundle's history"
+				+ ((trials.size() == 1) ? "" : ", of " + trials.size() + " processes") + ")";
 		boolean safe = rejections == 0 && failures == 0 && unknown == 0 && missed == 0;
 		String target = "0 rejections, 0 failed handshakes";
 		boolean met = safe;
@@ -118,6 +124,11 @@ final class ChangeKinds {
 		}
 		this.bench.report().add(new Row(ITEM, measurement, variant.name(), result, target, Row.Status.of(met)));
 		this.bench.progress("    %s", result);
+	}
+
+	private static String reloadMillis(List<Double> millis) {
+		return millis.isEmpty() ? "none reported"
+				: String.format(Locale.ROOT, "%.0f ms", Statistics.percentile(millis, 50));
 	}
 
 	/**
@@ -130,8 +141,11 @@ final class ChangeKinds {
 	 * @param failures the handshakes of the prober that failed
 	 * @param unknown the handshakes of the prober that presented a certificate that was
 	 * never written
+	 * @param reloadMillis the durations of the reloads in the bundle's history, newest
+	 * first
 	 */
-	private record Trial(RotationLatency.Trial latency, long rejections, long handshakes, long failures, long unknown) {
+	private record Trial(RotationLatency.Trial latency, long rejections, long handshakes, long failures, long unknown,
+			List<Double> reloadMillis) {
 
 	}
 

@@ -7,9 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requests to the sample application's management server (plain HTTP on loopback).
@@ -24,6 +29,10 @@ final class Management {
 		.compile("\"served\"\\s*:\\s*\\{.*?\"chain\"\\s*:\\s*\\[\\s*\\{.*?\"serialNumber\"\\s*:\\s*\"([0-9a-fA-F]+)\"");
 
 	private static final Pattern REJECTIONS = Pattern.compile("\"rejections\"\\s*:\\s*(\\d+)");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final List<String> FILE_TRIGGERS = List.of("watch", "poll");
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -80,6 +89,36 @@ final class Management {
 			throw new IOException("No rejections in /actuator/certificates/" + bundle + ": " + body);
 		}
 		return Long.parseLong(matcher.group(1));
+	}
+
+	/**
+	 * The durations of a bundle's reloads that followed a change of its files and
+	 * installed new material (trigger {@code watch} or {@code poll}, outcome
+	 * {@code reloaded}), as {@code /actuator/certificates/{bundle}} reports them in its
+	 * history (the last {@code hotcert.history.size}, 20 by default).
+	 * @param bundle the bundle name
+	 * @return each reload's own duration ({@code durationMillis}), newest first
+	 * @throws IOException if the request fails
+	 */
+	List<Double> watchedReloadMillis(String bundle) throws IOException {
+		return watchedReloadMillisOf(bundle(bundle));
+	}
+
+	/**
+	 * The durations of the reloads after a change of the files in a bundle's answer.
+	 * @param answer the answer of {@code /actuator/certificates/{bundle}}
+	 * @return each reload's own duration, in the answer's order
+	 */
+	static List<Double> watchedReloadMillisOf(String answer) {
+		List<Double> millis = new ArrayList<>();
+		for (JsonNode reload : JSON.readTree(answer).path("history")) {
+			if (FILE_TRIGGERS.contains(reload.path("trigger").asString())
+					&& "reloaded".equals(reload.path("outcome").asString())
+					&& reload.path("durationMillis").isNumber()) {
+				millis.add(reload.path("durationMillis").asDouble());
+			}
+		}
+		return millis;
 	}
 
 	private String bundle(String bundle) throws IOException {

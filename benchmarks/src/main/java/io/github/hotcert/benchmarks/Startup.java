@@ -64,12 +64,14 @@ final class Startup {
 				.add(Row.of(ITEM, MEASUREMENT, baseline.name(), Format.seconds(Statistics.median(without))
 						+ suffix.formatted(without.stream().map(Format::seconds).collect(Collectors.joining(", ")))));
 			double ratio = Statistics.median(ratios);
+			Statistics.Interval interval = Statistics.medianInterval(ratios);
 			this.bench.report()
 				.add(new Row(ITEM, "Startup time ratio, hotcert / no hotcert", server,
 						Format.ratio(ratio) + ", "
 								+ String.format(Locale.ROOT, "%+.3f s", Statistics.median(differences))
 								+ " (medians of the ratios and differences of " + Format.plural(this.pairs, "pair")
-								+ " of starts in ABBA order)",
+								+ " of starts in ABBA order; 95 % bootstrap interval of the median ratio "
+								+ Format.ratio(interval.low()) + " to " + Format.ratio(interval.high()) + ")",
 						"≤ " + TARGET_RATIO, Row.Status.of(ratio <= TARGET_RATIO)));
 		}
 		catch (Exception ex) {

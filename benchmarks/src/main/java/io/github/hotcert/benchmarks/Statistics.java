@@ -4,11 +4,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Percentiles and medians of measured values.
  */
 final class Statistics {
+
+	private static final int BOOTSTRAP_SAMPLES = 10_000;
+
+	private static final long BOOTSTRAP_SEED = 20261207L;
 
 	private Statistics() {
 	}
@@ -47,6 +52,31 @@ final class Statistics {
 		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
 	}
 
+	/**
+	 * A 95 % bootstrap interval of the median: the 2.5th and 97.5th percentiles of the
+	 * medians of 10 000 samples drawn with replacement from the values. The draws come
+	 * from a fixed seed, so that the same values always give the same interval.
+	 * @param values the measured values
+	 * @return the lower and the upper bound
+	 */
+	static Interval medianInterval(Collection<Double> values) {
+		if (values.isEmpty()) {
+			throw new IllegalArgumentException("No values");
+		}
+		List<Double> sorted = sorted(values);
+		Random random = new Random(BOOTSTRAP_SEED);
+		List<Double> medians = new ArrayList<>(BOOTSTRAP_SAMPLES);
+		List<Double> sample = new ArrayList<>(sorted.size());
+		for (int i = 0; i < BOOTSTRAP_SAMPLES; i++) {
+			sample.clear();
+			for (int j = 0; j < sorted.size(); j++) {
+				sample.add(sorted.get(random.nextInt(sorted.size())));
+			}
+			medians.add(median(sample));
+		}
+		return new Interval(percentile(medians, 2.5), percentile(medians, 97.5));
+	}
+
 	static double min(Collection<Double> values) {
 		return sorted(values).get(0);
 	}
@@ -60,6 +90,16 @@ final class Statistics {
 		List<Double> sorted = new ArrayList<>(values);
 		Collections.sort(sorted);
 		return sorted;
+	}
+
+	/**
+	 * An interval of values.
+	 *
+	 * @param low the lower bound
+	 * @param high the upper bound
+	 */
+	record Interval(double low, double high) {
+
 	}
 
 }

@@ -74,4 +74,35 @@ class StatisticsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> Statistics.percentile(List.of(1.0), 101));
 	}
 
+	@Test
+	void medianIntervalOfEqualValuesIsThatValue() {
+		Statistics.Interval interval = Statistics.medianInterval(List.of(1.05, 1.05, 1.05, 1.05));
+		assertThat(interval.low()).isEqualTo(1.05);
+		assertThat(interval.high()).isEqualTo(1.05);
+	}
+
+	@Test
+	void medianIntervalHoldsTheMedianAndNarrowsWithMoreValues() {
+		List<Double> values = new ArrayList<>();
+		for (int i = 1; i <= 21; i++) {
+			values.add((double) i);
+		}
+		Statistics.Interval interval = Statistics.medianInterval(values);
+		assertThat(interval.low()).isGreaterThan(1.0).isLessThan(11.0);
+		assertThat(interval.high()).isGreaterThan(11.0).isLessThan(21.0);
+		List<Double> more = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			more.addAll(values);
+		}
+		Statistics.Interval narrower = Statistics.medianInterval(more);
+		assertThat(narrower.low()).isGreaterThan(interval.low()).isLessThanOrEqualTo(11.0);
+		assertThat(narrower.high()).isLessThan(interval.high()).isGreaterThanOrEqualTo(11.0);
+	}
+
+	@Test
+	void medianIntervalIsTheSameForTheSameValues() {
+		List<Double> values = List.of(0.98, 1.21, 1.02, 1.07, 0.95, 1.13, 1.04, 1.01);
+		assertThat(Statistics.medianInterval(values)).isEqualTo(Statistics.medianInterval(new ArrayList<>(values)));
+	}
+
 }
