@@ -89,7 +89,7 @@ final class ChangeKinds {
 						prober.handshakes(), prober.failures(), prober.unknown(), reloadMillis);
 				this.bench.progress("    p50 %s, p95 %s, %d rejections, %d failed handshakes, reloads' own p50 %s",
 						Format.seconds(trial.latency().p50()), Format.seconds(trial.latency().p95()), rejections,
-						prober.failures(), reloadMillis(reloadMillis));
+						prober.failures(), p50Millis(reloadMillis));
 				return trial;
 			}
 		}
@@ -112,8 +112,9 @@ final class ChangeKinds {
 				+ failures + " failed of " + Format.count(handshakes) + " handshakes, " + unknown
 				+ " presenting a certificate that was never written";
 		List<Double> reloadMillis = trials.stream().flatMap((trial) -> trial.reloadMillis().stream()).toList();
-		result += "; the reloads' own `durationMillis` p50 " + reloadMillis(reloadMillis) + " (the last "
-				+ Format.plural(reloadMillis.size(), "reload") + " after a file change in the bundle's history"
+		result += "; the reloads' own `durationMillis` p50 " + p50Millis(reloadMillis) + " (the last "
+				+ Format.plural(reloadMillis.size(), "reload")
+				+ " after a file change among the last 20 entries of the bundle's history"
 				+ ((trials.size() == 1) ? "" : ", of " + trials.size() + " processes") + ")";
 		boolean safe = rejections == 0 && failures == 0 && unknown == 0 && missed == 0;
 		String target = "0 rejections, 0 failed handshakes";
@@ -126,7 +127,7 @@ final class ChangeKinds {
 		this.bench.progress("    %s", result);
 	}
 
-	private static String reloadMillis(List<Double> millis) {
+	private static String p50Millis(List<Double> millis) {
 		return millis.isEmpty() ? "none reported"
 				: String.format(Locale.ROOT, "%.0f ms", Statistics.percentile(millis, 50));
 	}
