@@ -154,7 +154,6 @@ public final class AcmeBundleStatus {
 	}
 
 	void ordered(AcmeOrderResult result) {
-		this.lastOrder = result;
 		if (result.outcome() == OrderOutcome.ISSUED) {
 			this.renewing = false;
 			this.issued++;
@@ -165,6 +164,8 @@ public final class AcmeBundleStatus {
 			this.failed++;
 			this.consecutiveFailures++;
 		}
+		// Written last: a reader that sees this order sees what it changed
+		this.lastOrder = result;
 	}
 
 	/**

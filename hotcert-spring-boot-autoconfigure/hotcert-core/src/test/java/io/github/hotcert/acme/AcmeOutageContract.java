@@ -2,6 +2,7 @@ package io.github.hotcert.acme;
 
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -82,11 +83,17 @@ public abstract class AcmeOutageContract extends AcmePebbleContract {
 		assertThat(sample(prometheus, "hotcert_acme_consecutive_failures{bundle=\"web\"}")).isGreaterThanOrEqualTo(3);
 		assertThat(sample(prometheus, "hotcert_acme_next_renewal_timestamp_seconds{bundle=\"web\"}"))
 			.isGreaterThan(issued.getNotBefore().getTime() / 1000.0);
+		// Down from 6 s before the expiry, for the coming expiry. A machine so busy that
+		// the test gets here less than 3 s before it may only see it down for the expiry
+		Instant expiry = issued.getNotAfter().toInstant();
+		String[] reasons = Instant.now().isBefore(expiry.minusSeconds(3))
+				? new String[] { "the certificate expires in" }
+				: new String[] { "the certificate expires in", "the certificate expired at" };
 		await().atMost(TIMEOUT).untilAsserted(() -> {
 			JsonNode health = AcmeApplications.json(this.application.context(), "/actuator/health/acme");
 			assertThat(health.path("status").asText()).isEqualTo("DOWN");
 			assertThat(health.path("details").path("web").path("down").asText()).contains("orders failed")
-				.contains("the certificate expires in");
+				.containsAnyOf(reasons);
 		});
 		assertThat(this.client.servedCertificate(port)).isEqualTo(issued);
 	}

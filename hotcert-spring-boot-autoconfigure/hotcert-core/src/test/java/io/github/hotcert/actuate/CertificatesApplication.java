@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hotcert.actuate.ActuatorClient.Response;
+import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.testsupport.PemFiles;
 import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestCertificates;
@@ -125,6 +127,15 @@ final class CertificatesApplication implements BeforeEachCallback, AfterEachCall
 	 */
 	int port() {
 		return this.application.port();
+	}
+
+	/**
+	 * Wait until the reload that installed a certificate is in the history of the
+	 * {@code web} bundle: the server serves the certificate before the reload is
+	 * recorded.
+	 */
+	ReloadResult awaitReloaded(Issued issued, Duration timeout) {
+		return this.application.awaitReloaded("web", issued.serialHex(), timeout);
 	}
 
 	ActuatorClient actuator() {

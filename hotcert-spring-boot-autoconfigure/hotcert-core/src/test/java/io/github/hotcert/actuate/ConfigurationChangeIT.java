@@ -104,7 +104,8 @@ class ConfigurationChangeIT {
 		PemFiles.replace(key, PemFiles.pkcs8(third.keyPair().getPrivate()));
 		PemFiles.replace(certificate, PemFiles.certificates(third.chain()));
 		this.tls.awaitSerial(this.app.port(), third.serialHex(), Duration.ofSeconds(20));
-		assertThat(this.app.web().path("lastReload").path("trigger").asText()).isIn("watch", "poll");
+		assertThat(this.app.awaitReloaded(third, Duration.ofSeconds(20)).trigger()).isIn(ReloadTrigger.WATCH,
+				ReloadTrigger.POLL);
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A web server that cannot take new material while it runs: the new material is valid and
@@ -116,7 +117,8 @@ public abstract class RestartRequiredContract {
 		this.files.replace(issue("second.example"));
 		this.application.awaitLastResult(bundle(), ReloadOutcome.RELOADED, TIMEOUT);
 		assertThat(this.client.servedSerial(port)).isEqualTo(first.serialHex());
-		assertThat(status("/actuator/health/liveness")).isEqualTo(503);
+		// The liveness state changes when the reload is announced, after it is recorded
+		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(status("/actuator/health/liveness")).isEqualTo(503));
 		assertThat(get("/actuator/health/liveness").path("status").asText()).isEqualTo("DOWN");
 	}
 

@@ -1,6 +1,7 @@
 package io.github.hotcert.testsupport;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -141,6 +142,37 @@ public final class RunningApplication implements BeforeEachCallback, AfterEachCa
 		catch (ConditionTimeoutException ex) {
 			throw new AssertionError("No reload of bundle '%s' ended %s within %s; last: %s".formatted(bundle,
 					description, timeout, managed.getLastResult()), ex);
+		}
+	}
+
+	/**
+	 * Wait until the reload that installed a certificate is in the history of its bundle.
+	 * The server serves a new certificate before hotcert records the reload, so a
+	 * handshake that sees it does not mean that the reload's result is there yet. The
+	 * history keeps the last {@code hotcert.history.size} results (20 by default).
+	 * @param bundle the bundle name
+	 * @param serialHex the serial number of the installed certificate, in lower case hex
+	 * @param timeout how long to wait
+	 * @return the result of that reload
+	 */
+	public ReloadResult awaitReloaded(String bundle, String serialHex, Duration timeout) {
+		ManagedBundle managed = getBean(CertificateReloader.class).getBundle(bundle);
+		Assert.state(managed != null, () -> "hotcert does not manage bundle '" + bundle + "'");
+		Supplier<Optional<ReloadResult>> installed = () -> managed.getHistory()
+			.stream()
+			.filter((result) -> result.outcome() == ReloadOutcome.RELOADED && result.newCertificate() != null
+					&& serialHex.equals(result.newCertificate().serialNumber()))
+			.findFirst();
+		try {
+			return await().atMost(timeout)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(20))
+				.until(installed::get, Optional::isPresent)
+				.get();
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("No reload of bundle '%s' installed serial %s within %s; history: %s"
+				.formatted(bundle, serialHex, timeout, managed.getHistory()), ex);
 		}
 	}
 

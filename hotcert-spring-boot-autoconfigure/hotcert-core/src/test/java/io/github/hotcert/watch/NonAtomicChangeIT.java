@@ -52,7 +52,10 @@ class NonAtomicChangeIT {
 		Path certificate = Files.createSymbolicLink(live.resolve("fullchain.pem"),
 				Path.of("../archive/fullchain1.pem"));
 		Path key = Files.createSymbolicLink(live.resolve("privkey.pem"), Path.of("../archive/privkey1.pem"));
-		int port = start(TestWebApplication.pemBundle("web", certificate, key));
+		// However long the test is held up between the two flips, the watcher waits
+		// for the second
+		int port = start(TestWebApplication.pemBundle("web", certificate, key), "hotcert.watch.max-wait=1m");
+		RecordedReloads reloads = this.application.getBean(RecordedReloads.class);
 		for (int renewal = 2; renewal <= 3; renewal++) {
 			Issued next = issue("renewal-" + renewal + ".example");
 			writeArchive(archive, renewal, next);
@@ -61,8 +64,10 @@ class NonAtomicChangeIT {
 			awaitIncompleteRead(renewal - 1);
 			flip(certificate, Path.of("../archive/fullchain" + renewal + ".pem"));
 			this.client.awaitSerial(port, next.serialHex(), TIMEOUT);
+			// The server serves the new certificate before the reload's event is
+			// published
+			reloads.awaitReloaded(next.serialHex(), TIMEOUT);
 		}
-		RecordedReloads reloads = this.application.getBean(RecordedReloads.class);
 		assertThat(reloads.withOutcome(ReloadOutcome.REJECTED)).isEmpty();
 		assertThat(reloads.byTrigger(ReloadTrigger.WATCH)).extracting(ReloadResult::outcome)
 			.containsExactly(ReloadOutcome.RELOADED, ReloadOutcome.RELOADED);

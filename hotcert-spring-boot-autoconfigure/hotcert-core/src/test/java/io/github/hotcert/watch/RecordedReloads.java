@@ -1,16 +1,21 @@
 package io.github.hotcert.watch;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.github.hotcert.reload.CertificateReloadEvent;
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.reload.ReloadTrigger;
+import org.awaitility.core.ConditionTimeoutException;
 
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Records every {@link CertificateReloadEvent} of an application, with the time it was
@@ -57,6 +62,31 @@ public class RecordedReloads {
 				.map(Recorded::result)
 				.filter((result) -> result.outcome() == outcome)
 				.toList());
+		}
+	}
+
+	/**
+	 * Wait until the event of the reload that installed a certificate is received. The
+	 * server serves a new certificate before the event is published, so a handshake that
+	 * sees it does not mean that the event is there yet.
+	 * @param serialHex the serial number of the installed certificate, in lower case hex
+	 * @param timeout how long to wait
+	 * @return the result of that reload
+	 */
+	public ReloadResult awaitReloaded(String serialHex, Duration timeout) {
+		try {
+			return await().atMost(timeout)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(20))
+				.until(() -> withOutcome(ReloadOutcome.RELOADED).stream()
+					.filter((result) -> result.newCertificate() != null
+							&& serialHex.equals(result.newCertificate().serialNumber()))
+					.findFirst(), Optional::isPresent)
+				.get();
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("No reload event for serial %s within %s; received: %s".formatted(serialHex,
+					timeout, byTrigger(ReloadTrigger.values())), ex);
 		}
 	}
 
