@@ -160,8 +160,7 @@ public final class RunningApplication implements BeforeEachCallback, AfterEachCa
 		Assert.state(managed != null, () -> "hotcert does not manage bundle '" + bundle + "'");
 		Supplier<Optional<ReloadResult>> installed = () -> managed.getHistory()
 			.stream()
-			.filter((result) -> result.outcome() == ReloadOutcome.RELOADED && result.newCertificate() != null
-					&& serialHex.equals(result.newCertificate().serialNumber()))
+			.filter(installed(serialHex))
 			.findFirst();
 		try {
 			return await().atMost(timeout)
@@ -174,6 +173,16 @@ public final class RunningApplication implements BeforeEachCallback, AfterEachCa
 			throw new AssertionError("No reload of bundle '%s' installed serial %s within %s; history: %s"
 				.formatted(bundle, serialHex, timeout, managed.getHistory()), ex);
 		}
+	}
+
+	/**
+	 * Return whether a reload installed the certificate with the given serial number.
+	 * @param serialHex the serial number, in lower case hex
+	 * @return the condition on a reload's result
+	 */
+	public static Predicate<ReloadResult> installed(String serialHex) {
+		return (result) -> result.outcome() == ReloadOutcome.RELOADED && result.newCertificate() != null
+				&& serialHex.equals(result.newCertificate().serialNumber());
 	}
 
 	/**

@@ -9,6 +9,7 @@ import io.github.hotcert.reload.CertificateReloadEvent;
 import io.github.hotcert.reload.ReloadOutcome;
 import io.github.hotcert.reload.ReloadResult;
 import io.github.hotcert.reload.ReloadTrigger;
+import io.github.hotcert.testsupport.RunningApplication;
 import org.awaitility.core.ConditionTimeoutException;
 
 import org.springframework.context.ApplicationListener;
@@ -79,8 +80,7 @@ public class RecordedReloads {
 				.pollDelay(Duration.ZERO)
 				.pollInterval(Duration.ofMillis(20))
 				.until(() -> withOutcome(ReloadOutcome.RELOADED).stream()
-					.filter((result) -> result.newCertificate() != null
-							&& serialHex.equals(result.newCertificate().serialNumber()))
+					.filter(RunningApplication.installed(serialHex))
 					.findFirst(), Optional::isPresent)
 				.get();
 		}
