@@ -1,6 +1,7 @@
 package io.github.hotcert.acme;
 
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 import io.github.hotcert.source.MaterialSource;
 import io.github.hotcert.source.PropertyNames;
@@ -22,7 +23,7 @@ public final class AcmeBundle {
 
 	private final MaterialSource source;
 
-	private final AcmeBundleStatus status = new AcmeBundleStatus();
+	private volatile AcmeBundleStatus status = AcmeBundleStatus.INITIAL;
 
 	AcmeBundle(AcmeBundleSettings settings, AcmeStorage storage, MaterialSourceFactory sources) {
 		this.settings = settings;
@@ -59,11 +60,23 @@ public final class AcmeBundle {
 	}
 
 	/**
-	 * Return where the bundle stands.
+	 * Return where the bundle stands now. The status does not change: call again for a
+	 * later one.
 	 * @return the status
 	 */
 	public AcmeBundleStatus getStatus() {
 		return this.status;
+	}
+
+	/**
+	 * Replace the status with a change of it, as one step that every reader sees whole.
+	 * @param change the change of the current status
+	 * @return the new status
+	 */
+	synchronized AcmeBundleStatus updateStatus(UnaryOperator<AcmeBundleStatus> change) {
+		AcmeBundleStatus updated = change.apply(this.status);
+		this.status = updated;
+		return updated;
 	}
 
 	/**

@@ -5,33 +5,55 @@ import java.time.Instant;
 import io.github.hotcert.source.CertificateInfo;
 
 /**
- * What is known of one ACME bundle now, for reports: whether a certificate of the CA is
- * served, when it is renewed and why, how the last order ended, and the account. Written
- * by hotcert's ACME thread, read by any thread.
+ * What is known of one ACME bundle at one moment, for reports: whether a certificate of
+ * the CA is served, when it is renewed and why, how the last order ended, and the
+ * account. A status never changes: hotcert's ACME thread replaces the bundle's status as
+ * a whole ({@link AcmeBundle#getStatus()}), so every value of one status belongs to the
+ * same moment, and a report that reads one status never pairs a failure count with
+ * another order, or an order with another certificate.
  */
 public final class AcmeBundleStatus {
 
-	private volatile boolean temporary = true;
+	static final AcmeBundleStatus INITIAL = new AcmeBundleStatus(true, null, false, null, null, null, 0, 0, 0, null,
+			null);
 
-	private volatile CertificateInfo certificate;
+	private final boolean temporary;
 
-	private volatile boolean renewing;
+	private final CertificateInfo certificate;
 
-	private volatile RenewalPlan plan;
+	private final boolean renewing;
 
-	private volatile Instant nextAttempt;
+	private final RenewalPlan plan;
 
-	private volatile AcmeOrderResult lastOrder;
+	private final Instant nextAttempt;
 
-	private volatile int consecutiveFailures;
+	private final AcmeOrderResult lastOrder;
 
-	private volatile long issued;
+	private final int consecutiveFailures;
 
-	private volatile long failed;
+	private final long issued;
 
-	private volatile String account;
+	private final long failed;
 
-	private volatile String waitingFor;
+	private final String account;
+
+	private final String waitingFor;
+
+	private AcmeBundleStatus(boolean temporary, CertificateInfo certificate, boolean renewing, RenewalPlan plan,
+			Instant nextAttempt, AcmeOrderResult lastOrder, int consecutiveFailures, long issued, long failed,
+			String account, String waitingFor) {
+		this.temporary = temporary;
+		this.certificate = certificate;
+		this.renewing = renewing;
+		this.plan = plan;
+		this.nextAttempt = nextAttempt;
+		this.lastOrder = lastOrder;
+		this.consecutiveFailures = consecutiveFailures;
+		this.issued = issued;
+		this.failed = failed;
+		this.account = account;
+		this.waitingFor = waitingFor;
+	}
 
 	/**
 	 * Return where the bundle stands.
@@ -130,51 +152,64 @@ public final class AcmeBundleStatus {
 		return this.waitingFor;
 	}
 
-	void stored(CertificateInfo certificate, boolean temporary) {
-		this.certificate = certificate;
-		this.temporary = temporary;
-	}
-
-	void planned(RenewalPlan plan, Instant nextAttempt, boolean renewing) {
-		this.plan = plan;
-		this.nextAttempt = nextAttempt;
-		this.renewing = renewing;
-	}
-
-	void retryAt(Instant nextAttempt) {
-		this.nextAttempt = nextAttempt;
-	}
-
-	void waitingFor(String holder) {
-		this.waitingFor = holder;
-	}
-
-	void account(String account) {
-		this.account = account;
-	}
-
-	void ordered(AcmeOrderResult result) {
-		if (result.outcome() == OrderOutcome.ISSUED) {
-			this.renewing = false;
-			this.issued++;
-			this.consecutiveFailures = 0;
-			this.temporary = false;
-		}
-		else {
-			this.failed++;
-			this.consecutiveFailures++;
-		}
-		// Written last: a reader that sees this order sees what it changed
-		this.lastOrder = result;
+	/**
+	 * Return this status with the certificate read from the storage directory.
+	 */
+	AcmeBundleStatus stored(CertificateInfo certificate, boolean temporary) {
+		return new AcmeBundleStatus(temporary, certificate, this.renewing, this.plan, this.nextAttempt, this.lastOrder,
+				this.consecutiveFailures, this.issued, this.failed, this.account, this.waitingFor);
 	}
 
 	/**
-	 * Another instance stored a certificate of the CA: this instance's failures no longer
-	 * matter.
+	 * Return this status with a new plan and the time of the next order.
 	 */
-	void renewedElsewhere() {
-		this.consecutiveFailures = 0;
-		this.temporary = false;
+	AcmeBundleStatus planned(RenewalPlan plan, Instant nextAttempt, boolean renewing) {
+		return new AcmeBundleStatus(this.temporary, this.certificate, renewing, plan, nextAttempt, this.lastOrder,
+				this.consecutiveFailures, this.issued, this.failed, this.account, this.waitingFor);
+	}
+
+	/**
+	 * Return this status with the end of the backoff after a failed order.
+	 */
+	AcmeBundleStatus retryAt(Instant nextAttempt) {
+		return new AcmeBundleStatus(this.temporary, this.certificate, this.renewing, this.plan, nextAttempt,
+				this.lastOrder, this.consecutiveFailures, this.issued, this.failed, this.account, this.waitingFor);
+	}
+
+	/**
+	 * Return this status with the instance that holds the order lock, or {@code null}.
+	 */
+	AcmeBundleStatus waitingFor(String holder) {
+		return new AcmeBundleStatus(this.temporary, this.certificate, this.renewing, this.plan, this.nextAttempt,
+				this.lastOrder, this.consecutiveFailures, this.issued, this.failed, this.account, holder);
+	}
+
+	/**
+	 * Return this status with the location of the account at the CA.
+	 */
+	AcmeBundleStatus account(String account) {
+		return new AcmeBundleStatus(this.temporary, this.certificate, this.renewing, this.plan, this.nextAttempt,
+				this.lastOrder, this.consecutiveFailures, this.issued, this.failed, account, this.waitingFor);
+	}
+
+	/**
+	 * Return this status after an order ended: an issued certificate ends the renewal and
+	 * the failures in a row.
+	 */
+	AcmeBundleStatus ordered(AcmeOrderResult result) {
+		boolean issued = result.outcome() == OrderOutcome.ISSUED;
+		return new AcmeBundleStatus(!issued && this.temporary, this.certificate, !issued && this.renewing, this.plan,
+				this.nextAttempt, result, issued ? 0 : this.consecutiveFailures + 1, this.issued + (issued ? 1 : 0),
+				this.failed + (issued ? 0 : 1), this.account, this.waitingFor);
+	}
+
+	/**
+	 * Return this status after another instance stored a certificate of the CA: this
+	 * instance's failures no longer matter.
+	 */
+	AcmeBundleStatus renewedElsewhere() {
+		return new AcmeBundleStatus(false, this.certificate, this.renewing, this.plan, this.nextAttempt, this.lastOrder,
+				0, this.issued, this.failed, this.account, this.waitingFor);
 	}
 
 }

@@ -82,13 +82,16 @@ final class AcmeRenewal {
 		X509Certificate leaf = storedLeaf();
 		boolean temporary = leaf == null || TemporaryCertificate.isTemporary(leaf);
 		String fingerprint = fingerprint(leaf);
-		if (!temporary && this.storedFingerprint != null && !this.storedFingerprint.equals(fingerprint)) {
-			// Another instance sharing the storage directory renewed it
-			this.bundle.getStatus().renewedElsewhere();
+		// Another instance sharing the storage directory renewed it
+		boolean renewedElsewhere = !temporary && this.storedFingerprint != null
+				&& !this.storedFingerprint.equals(fingerprint);
+		if (renewedElsewhere) {
 			this.backoffUntil = null;
 		}
 		this.storedFingerprint = fingerprint;
-		this.bundle.getStatus().stored((leaf != null) ? CertificateInfo.of(leaf) : null, temporary);
+		CertificateInfo stored = (leaf != null) ? CertificateInfo.of(leaf) : null;
+		this.bundle.updateStatus(
+				(status) -> (renewedElsewhere ? status.renewedElsewhere() : status).stored(stored, temporary));
 		String mismatch = temporary ? "no certificate of the CA is stored yet" : mismatch(leaf);
 		RenewalPlan plan = (mismatch != null) ? this.planner.now(now, mismatch) : plan(leaf, now);
 		if (logger.isDebugEnabled()) {
@@ -96,17 +99,17 @@ final class AcmeRenewal {
 					this.bundle.getName(), (leaf != null) ? CertificateInfo.of(leaf).describe() : "nothing",
 					plan.renewAt(), plan.basis(), plan.checkAt(), this.backoffUntil));
 		}
-		if (this.backoffUntil != null && this.backoffUntil.isAfter(now)) {
-			this.bundle.getStatus().planned(plan, this.backoffUntil, true);
-			schedule(this.backoffUntil);
+		Instant backoffUntil = this.backoffUntil;
+		if (backoffUntil != null && backoffUntil.isAfter(now)) {
+			this.bundle.updateStatus((status) -> status.planned(plan, backoffUntil, true));
+			schedule(backoffUntil);
 		}
 		else if (plan.isDue(now)) {
-			this.bundle.getStatus().planned(plan, now, true);
+			this.bundle.updateStatus((status) -> status.planned(plan, now, true));
 			renew((mismatch != null) ? null : leaf, fingerprint);
 		}
 		else {
-			this.bundle.getStatus().planned(plan, plan.renewAt(), false);
-			this.bundle.getStatus().waitingFor(null);
+			this.bundle.updateStatus((status) -> status.planned(plan, plan.renewAt(), false).waitingFor(null));
 			// Never check again at once after a check that found nothing to do
 			Instant soonest = now.plus(MIN_CHECK_INTERVAL);
 			schedule(plan.checkAt().isBefore(soonest) ? soonest : plan.checkAt());
@@ -164,7 +167,8 @@ final class AcmeRenewal {
 			hold = this.lock.tryAcquire();
 			if (hold == null) {
 				OrderLock.Holder holder = this.lock.holder();
-				this.bundle.getStatus().waitingFor((holder != null) ? holder.owner() : "another instance");
+				String owner = (holder != null) ? holder.owner() : "another instance";
+				this.bundle.updateStatus((status) -> status.waitingFor(owner));
 				schedule(this.clock.instant().plus(lockRetry()));
 				return;
 			}
@@ -175,7 +179,7 @@ final class AcmeRenewal {
 					null, ex), replaces, Duration.ZERO);
 			return;
 		}
-		this.bundle.getStatus().waitingFor(null);
+		this.bundle.updateStatus((status) -> status.waitingFor(null));
 		Duration refreshInterval = this.bundle.getSettings().lockTimeout().dividedBy(3);
 		try (AcmeScheduler.Repeating refresh = this.scheduler.repeat(() -> refresh(hold), refreshInterval)) {
 			if (!Objects.equals(fingerprint(storedLeaf()), plannedFingerprint)) {
@@ -199,8 +203,7 @@ final class AcmeRenewal {
 					issued);
 			this.storedFingerprint = issued.sha256Fingerprint();
 			this.backoffUntil = null;
-			this.bundle.getStatus().ordered(result);
-			this.bundle.getStatus().stored(issued, false);
+			this.bundle.updateStatus((status) -> status.ordered(result).stored(issued, false));
 			LogFields.bundle(this.bundle.getName())
 				.and(LogFields.OUTCOME, "issued")
 				.and(LogFields.NEW_SERIAL, issued.serialNumber())
@@ -227,15 +230,18 @@ final class AcmeRenewal {
 	private void failed(AcmeFailure failure, X509Certificate served, Duration duration) {
 		Instant now = this.clock.instant();
 		AcmeOrderResult result = AcmeOrderResult.failed(this.bundle.getName(), now, duration, failure);
-		AcmeBundleStatus status = this.bundle.getStatus();
-		status.ordered(result);
 		Duration timeToExpiry = (served != null) ? Duration.between(now, served.getNotAfter().toInstant()) : null;
-		Instant next = now.plus(this.bundle.getSettings().retry().delay(status.getConsecutiveFailures(), timeToExpiry));
-		if (failure.getRetryAfter() != null && failure.getRetryAfter().isAfter(next)) {
-			next = failure.getRetryAfter();
-		}
+		AcmeBundleStatus status = this.bundle.updateStatus((current) -> {
+			AcmeBundleStatus failed = current.ordered(result);
+			Instant retry = now
+				.plus(this.bundle.getSettings().retry().delay(failed.getConsecutiveFailures(), timeToExpiry));
+			if (failure.getRetryAfter() != null && failure.getRetryAfter().isAfter(retry)) {
+				retry = failure.getRetryAfter();
+			}
+			return failed.retryAt(retry);
+		});
+		Instant next = status.getNextAttempt();
 		this.backoffUntil = next;
-		status.retryAt(next);
 		LogFields.bundle(this.bundle.getName())
 			.and(LogFields.OUTCOME, "failed")
 			.and(LogFields.REASON, failure.getReason())

@@ -92,7 +92,8 @@ public class AcmeSslBundleRegistrar implements SslBundleRegistrar {
 			chain = storeTemporary(bundle, unreadable);
 		}
 		boolean temporary = TemporaryCertificate.isTemporary(chain.get(0));
-		bundle.getStatus().stored(CertificateInfo.of(chain.get(0)), temporary);
+		CertificateInfo stored = CertificateInfo.of(chain.get(0));
+		bundle.updateStatus((status) -> status.stored(stored, temporary));
 		if (temporary) {
 			LogFields.bundle(bundle.getName())
 				.info(logger,

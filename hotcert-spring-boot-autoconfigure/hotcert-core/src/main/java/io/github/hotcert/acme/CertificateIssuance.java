@@ -43,7 +43,8 @@ final class CertificateIssuance {
 	 * @throws InterruptedException if the thread is interrupted
 	 */
 	List<X509Certificate> issue(X509Certificate replaces) throws AcmeFailure, InterruptedException {
-		this.bundle.getStatus().account(this.client.account());
+		String account = this.client.account();
+		this.bundle.updateStatus((status) -> status.account(account));
 		KeyPair keyPair = keyPair(replaces);
 		List<X509Certificate> chain = this.client.order(keyPair, replaces);
 		BundleStorage files = this.bundle.files();

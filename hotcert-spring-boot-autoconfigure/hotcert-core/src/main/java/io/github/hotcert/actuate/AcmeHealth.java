@@ -9,7 +9,6 @@ import java.util.Map;
 import io.github.hotcert.acme.AcmeBundle;
 import io.github.hotcert.acme.AcmeBundleStatus;
 import io.github.hotcert.acme.AcmeBundles;
-import io.github.hotcert.acme.AcmeOrderResult;
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.Durations;
 
@@ -61,10 +60,9 @@ public class AcmeHealth {
 			if (status.getNextAttempt() != null) {
 				bundleDetails.put("nextRenewal", status.getNextAttempt());
 			}
-			AcmeOrderResult last = status.getLastOrder();
-			if (status.getConsecutiveFailures() > 0 && last != null) {
+			if (status.getConsecutiveFailures() > 0) {
 				bundleDetails.put("consecutiveFailures", status.getConsecutiveFailures());
-				bundleDetails.put("lastError", last.error());
+				bundleDetails.put("lastError", status.getLastOrder().error());
 				String reason = downReason(bundle, status, certificate);
 				if (reason != null) {
 					bundleDetails.put("down", reason);

@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.hotcert.acme.AcmeBundle;
-import io.github.hotcert.acme.AcmeBundleStatus;
 import io.github.hotcert.acme.AcmeBundles;
 import io.github.hotcert.acme.AcmeOrderEvent;
 import io.github.hotcert.acme.AcmeOrderResult;
@@ -66,19 +65,18 @@ public class AcmeMetrics implements MeterBinder, ApplicationListener<AcmeOrderEv
 	public void bindTo(MeterRegistry registry) {
 		for (AcmeBundle bundle : this.bundles.getBundles()) {
 			String name = bundle.getName();
-			AcmeBundleStatus status = bundle.getStatus();
-			Gauge.builder(NEXT_RENEWAL, status, AcmeMetrics::nextRenewal)
+			Gauge.builder(NEXT_RENEWAL, bundle, AcmeMetrics::nextRenewal)
 				.description("When the next order of the bundle's certificate is attempted, in seconds since the epoch")
 				.baseUnit("seconds")
 				.tag("bundle", name)
 				.strongReference(true)
 				.register(registry);
-			Gauge.builder(CONSECUTIVE_FAILURES, status, AcmeBundleStatus::getConsecutiveFailures)
+			Gauge.builder(CONSECUTIVE_FAILURES, bundle, (each) -> each.getStatus().getConsecutiveFailures())
 				.description("Number of orders that failed in a row since the last issued certificate")
 				.tag("bundle", name)
 				.strongReference(true)
 				.register(registry);
-			Gauge.builder(TEMPORARY, status, (each) -> each.isTemporary() ? 1 : 0)
+			Gauge.builder(TEMPORARY, bundle, (each) -> each.getStatus().isTemporary() ? 1 : 0)
 				.description("1 while the temporary self-signed certificate is served instead of one of the CA")
 				.tag("bundle", name)
 				.strongReference(true)
@@ -108,8 +106,8 @@ public class AcmeMetrics implements MeterBinder, ApplicationListener<AcmeOrderEv
 			.register(registry);
 	}
 
-	private static double nextRenewal(AcmeBundleStatus status) {
-		Instant next = status.getNextAttempt();
+	private static double nextRenewal(AcmeBundle bundle) {
+		Instant next = bundle.getStatus().getNextAttempt();
 		return (next != null) ? next.toEpochMilli() / 1000.0 : Double.NaN;
 	}
 

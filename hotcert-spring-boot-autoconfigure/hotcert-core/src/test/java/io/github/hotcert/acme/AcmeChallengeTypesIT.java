@@ -131,8 +131,9 @@ class AcmeChallengeTypesIT {
 	}
 
 	private AcmeOrderResult awaitFailedOrder() {
-		AcmeBundleStatus status = this.application.getBean(AcmeBundles.class).getBundle("web").getStatus();
-		await().atMost(TIMEOUT).until(() -> status.getLastOrder() != null);
+		AcmeBundle bundle = this.application.getBean(AcmeBundles.class).getBundle("web");
+		AcmeBundleStatus status = await().atMost(TIMEOUT)
+			.until(bundle::getStatus, (current) -> current.getLastOrder() != null);
 		assertThat(status.getState()).isEqualTo(AcmeState.FAILING);
 		assertThat(status.isTemporary()).isTrue();
 		return status.getLastOrder();

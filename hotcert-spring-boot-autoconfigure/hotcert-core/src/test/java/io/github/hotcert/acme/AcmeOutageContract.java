@@ -45,8 +45,9 @@ public abstract class AcmeOutageContract extends AcmePebbleContract {
 		X509Certificate issued = this.client.awaitServed(port, (served) -> !TemporaryCertificate.isTemporary(served),
 				TIMEOUT);
 		this.pebble.stop();
-		AcmeBundleStatus status = this.application.getBean(AcmeBundles.class).getBundle("web").getStatus();
+		AcmeBundle bundle = this.application.getBean(AcmeBundles.class).getBundle("web");
 		await().atMost(TIMEOUT).untilAsserted(() -> {
+			AcmeBundleStatus status = bundle.getStatus();
 			assertThat(failedOrders).as(() -> describe("orders that failed since the CA stopped", status))
 				.hasSizeGreaterThanOrEqualTo(3);
 			assertThat(status.getConsecutiveFailures()).as(() -> describe("failures in a row", status))

@@ -108,9 +108,9 @@ public abstract class AcmeServerContract {
 				this.application.awaitReloaded("web", CertificateInfo.serialNumber(issued.getSerialNumber()), TIMEOUT)
 					.trigger())
 			.isIn(ReloadTrigger.ACME, ReloadTrigger.WATCH, ReloadTrigger.POLL);
-		AcmeBundleStatus status = bundle().getStatus();
-		await().atMost(TIMEOUT)
-			.until(() -> status.getLastOrder() != null && status.getLastOrder().outcome() == OrderOutcome.ISSUED);
+		AcmeBundleStatus status = await().atMost(TIMEOUT)
+			.until(() -> bundle().getStatus(), (current) -> current.getLastOrder() != null
+					&& current.getLastOrder().outcome() == OrderOutcome.ISSUED);
 		assertThat(status.getIssued()).isEqualTo(1);
 		assertThat(status.getState()).isIn(AcmeState.VALID, AcmeState.RENEWING);
 		try (RequestLoad load = RequestLoad.start(this.client, port, 2)) {

@@ -71,9 +71,10 @@ public abstract class AcmeSharedStorageContract extends AcmePebbleContract {
 				AcmeApplications.properties(this.pebble, storage, "hotcert.acme.bundle.web.renewal-ratio=0.05")));
 		assertThat(this.client.servedCertificate(this.first.port())).as("served at once after a restart")
 			.isEqualTo(renewed);
-		AcmeBundleStatus status = this.first.getBean(AcmeBundles.class).getBundle("web").getStatus();
+		AcmeBundle bundle = this.first.getBean(AcmeBundles.class).getBundle("web");
 		// Planned after the stored certificate is taken, on the ACME thread
-		await().atMost(TIMEOUT).until(() -> status.getPlan() != null);
+		AcmeBundleStatus status = await().atMost(TIMEOUT)
+			.until(bundle::getStatus, (current) -> current.getPlan() != null);
 		assertThat(status.isTemporary()).isFalse();
 		assertThat(status.getState()).isEqualTo(AcmeState.VALID);
 		assertThat(status.getLastOrder()).isNull();

@@ -21,18 +21,18 @@ public final class AcmeStatusFixture {
 	 * A certificate of the CA is stored.
 	 */
 	public void storedCertificate(Instant notBefore, Instant notAfter) {
-		this.bundle.getStatus()
-			.stored(new CertificateInfo("CN=web.example", "CN=CA", "01", notBefore, notAfter,
-					List.of("DNS:web.example"), "00", "EC", 256, List.of(), List.of(), false), false);
+		CertificateInfo certificate = new CertificateInfo("CN=web.example", "CN=CA", "01", notBefore, notAfter,
+				List.of("DNS:web.example"), "00", "EC", 256, List.of(), List.of(), false);
+		this.bundle.updateStatus((status) -> status.stored(certificate, false));
 	}
 
 	/**
 	 * An order failed.
 	 */
 	public void failedOrder(String reason, String error) {
-		this.bundle.getStatus()
-			.ordered(AcmeOrderResult.failed(this.bundle.getName(), Instant.now(), Duration.ofMillis(10),
-					new AcmeFailure(reason, error)));
+		AcmeOrderResult failed = AcmeOrderResult.failed(this.bundle.getName(), Instant.now(), Duration.ofMillis(10),
+				new AcmeFailure(reason, error));
+		this.bundle.updateStatus((status) -> status.ordered(failed));
 	}
 
 }

@@ -79,7 +79,7 @@ public class RecordedReloads {
 			return await().atMost(timeout)
 				.pollDelay(Duration.ZERO)
 				.pollInterval(Duration.ofMillis(20))
-				.until(() -> withOutcome(ReloadOutcome.RELOADED).stream()
+				.until(() -> byTrigger(ReloadTrigger.values()).stream()
 					.filter(RunningApplication.installed(serialHex))
 					.findFirst(), Optional::isPresent)
 				.get();
