@@ -23,6 +23,8 @@ public final class AcmeBundle {
 
 	private final MaterialSource source;
 
+	private final Object statusMonitor = new Object();
+
 	private volatile AcmeBundleStatus status = AcmeBundleStatus.INITIAL;
 
 	AcmeBundle(AcmeBundleSettings settings, AcmeStorage storage, MaterialSourceFactory sources) {
@@ -70,13 +72,16 @@ public final class AcmeBundle {
 
 	/**
 	 * Replace the status with a change of it, as one step that every reader sees whole.
+	 * The change runs under a lock: it must be quick and have no other effect.
 	 * @param change the change of the current status
 	 * @return the new status
 	 */
-	synchronized AcmeBundleStatus updateStatus(UnaryOperator<AcmeBundleStatus> change) {
-		AcmeBundleStatus updated = change.apply(this.status);
-		this.status = updated;
-		return updated;
+	AcmeBundleStatus updateStatus(UnaryOperator<AcmeBundleStatus> change) {
+		synchronized (this.statusMonitor) {
+			AcmeBundleStatus updated = change.apply(this.status);
+			this.status = updated;
+			return updated;
+		}
 	}
 
 	/**

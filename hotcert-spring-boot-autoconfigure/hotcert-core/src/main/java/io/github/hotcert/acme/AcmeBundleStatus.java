@@ -5,12 +5,12 @@ import java.time.Instant;
 import io.github.hotcert.source.CertificateInfo;
 
 /**
- * What is known of one ACME bundle at one moment, for reports: whether a certificate of
- * the CA is served, when it is renewed and why, how the last order ended, and the
- * account. A status never changes: hotcert's ACME thread replaces the bundle's status as
- * a whole ({@link AcmeBundle#getStatus()}), so every value of one status belongs to the
- * same moment, and a report that reads one status never pairs a failure count with
- * another order, or an order with another certificate.
+ * What is known of one ACME bundle, for reports: whether a certificate of the CA is
+ * served, when it is renewed and why, how the last order ended, and the account. A status
+ * never changes: hotcert replaces the bundle's status as a whole after each step (see
+ * {@link AcmeBundle#getStatus()}), so a report that reads one status never pairs a
+ * failure count with another order, an order with another certificate, or a certificate
+ * with the plan of another one.
  */
 public final class AcmeBundleStatus {
 
@@ -153,7 +153,7 @@ public final class AcmeBundleStatus {
 	}
 
 	/**
-	 * Return this status with the certificate read from the storage directory.
+	 * Return a copy of this status with the certificate read from the storage directory.
 	 */
 	AcmeBundleStatus stored(CertificateInfo certificate, boolean temporary) {
 		return new AcmeBundleStatus(temporary, certificate, this.renewing, this.plan, this.nextAttempt, this.lastOrder,
@@ -161,7 +161,7 @@ public final class AcmeBundleStatus {
 	}
 
 	/**
-	 * Return this status with a new plan and the time of the next order.
+	 * Return a copy of this status with a new plan and the time of the next order.
 	 */
 	AcmeBundleStatus planned(RenewalPlan plan, Instant nextAttempt, boolean renewing) {
 		return new AcmeBundleStatus(this.temporary, this.certificate, renewing, plan, nextAttempt, this.lastOrder,
@@ -169,7 +169,7 @@ public final class AcmeBundleStatus {
 	}
 
 	/**
-	 * Return this status with the end of the backoff after a failed order.
+	 * Return a copy of this status with the end of the backoff after a failed order.
 	 */
 	AcmeBundleStatus retryAt(Instant nextAttempt) {
 		return new AcmeBundleStatus(this.temporary, this.certificate, this.renewing, this.plan, nextAttempt,
@@ -177,7 +177,8 @@ public final class AcmeBundleStatus {
 	}
 
 	/**
-	 * Return this status with the instance that holds the order lock, or {@code null}.
+	 * Return a copy of this status with the instance that holds the order lock, or
+	 * {@code null}.
 	 */
 	AcmeBundleStatus waitingFor(String holder) {
 		return new AcmeBundleStatus(this.temporary, this.certificate, this.renewing, this.plan, this.nextAttempt,
@@ -185,7 +186,7 @@ public final class AcmeBundleStatus {
 	}
 
 	/**
-	 * Return this status with the location of the account at the CA.
+	 * Return a copy of this status with the location of the account at the CA.
 	 */
 	AcmeBundleStatus account(String account) {
 		return new AcmeBundleStatus(this.temporary, this.certificate, this.renewing, this.plan, this.nextAttempt,
@@ -193,19 +194,23 @@ public final class AcmeBundleStatus {
 	}
 
 	/**
-	 * Return this status after an order ended: an issued certificate ends the renewal and
-	 * the failures in a row.
+	 * Return a copy of this status after an order ended, counted as issued or failed. An
+	 * issued certificate ends the renewal, the failures in a row and the temporary
+	 * certificate; a failure adds one to the failures in a row. Only this method sets the
+	 * failures in a row above zero, always with the order that failed.
 	 */
 	AcmeBundleStatus ordered(AcmeOrderResult result) {
-		boolean issued = result.outcome() == OrderOutcome.ISSUED;
-		return new AcmeBundleStatus(!issued && this.temporary, this.certificate, !issued && this.renewing, this.plan,
-				this.nextAttempt, result, issued ? 0 : this.consecutiveFailures + 1, this.issued + (issued ? 1 : 0),
-				this.failed + (issued ? 0 : 1), this.account, this.waitingFor);
+		if (result.outcome() == OrderOutcome.ISSUED) {
+			return new AcmeBundleStatus(false, this.certificate, false, this.plan, this.nextAttempt, result, 0,
+					this.issued + 1, this.failed, this.account, this.waitingFor);
+		}
+		return new AcmeBundleStatus(this.temporary, this.certificate, this.renewing, this.plan, this.nextAttempt,
+				result, this.consecutiveFailures + 1, this.issued, this.failed + 1, this.account, this.waitingFor);
 	}
 
 	/**
-	 * Return this status after another instance stored a certificate of the CA: this
-	 * instance's failures no longer matter.
+	 * Return a copy of this status after another instance stored a certificate of the CA:
+	 * this instance's failures in a row no longer matter.
 	 */
 	AcmeBundleStatus renewedElsewhere() {
 		return new AcmeBundleStatus(false, this.certificate, this.renewing, this.plan, this.nextAttempt, this.lastOrder,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import io.github.hotcert.source.CertificateInfo;
 import io.github.hotcert.source.Durations;
@@ -89,27 +90,29 @@ final class AcmeRenewal {
 			this.backoffUntil = null;
 		}
 		this.storedFingerprint = fingerprint;
-		CertificateInfo stored = (leaf != null) ? CertificateInfo.of(leaf) : null;
-		this.bundle.updateStatus(
-				(status) -> (renewedElsewhere ? status.renewedElsewhere() : status).stored(stored, temporary));
 		String mismatch = temporary ? "no certificate of the CA is stored yet" : mismatch(leaf);
 		RenewalPlan plan = (mismatch != null) ? this.planner.now(now, mismatch) : plan(leaf, now);
+		CertificateInfo stored = (leaf != null) ? CertificateInfo.of(leaf) : null;
 		if (logger.isDebugEnabled()) {
 			logger.debug("ACME bundle '%s' stores %s; renewal at %s (%s), next check at %s; backoff until %s".formatted(
-					this.bundle.getName(), (leaf != null) ? CertificateInfo.of(leaf).describe() : "nothing",
-					plan.renewAt(), plan.basis(), plan.checkAt(), this.backoffUntil));
+					this.bundle.getName(), (stored != null) ? stored.describe() : "nothing", plan.renewAt(),
+					plan.basis(), plan.checkAt(), this.backoffUntil));
 		}
+		// The stored certificate and its plan are reported together
+		UnaryOperator<AcmeBundleStatus> checked = (status) -> (renewedElsewhere ? status.renewedElsewhere() : status)
+			.stored(stored, temporary);
 		Instant backoffUntil = this.backoffUntil;
 		if (backoffUntil != null && backoffUntil.isAfter(now)) {
-			this.bundle.updateStatus((status) -> status.planned(plan, backoffUntil, true));
+			this.bundle.updateStatus((status) -> checked.apply(status).planned(plan, backoffUntil, true));
 			schedule(backoffUntil);
 		}
 		else if (plan.isDue(now)) {
-			this.bundle.updateStatus((status) -> status.planned(plan, now, true));
+			this.bundle.updateStatus((status) -> checked.apply(status).planned(plan, now, true));
 			renew((mismatch != null) ? null : leaf, fingerprint);
 		}
 		else {
-			this.bundle.updateStatus((status) -> status.planned(plan, plan.renewAt(), false).waitingFor(null));
+			this.bundle
+				.updateStatus((status) -> checked.apply(status).planned(plan, plan.renewAt(), false).waitingFor(null));
 			// Never check again at once after a check that found nothing to do
 			Instant soonest = now.plus(MIN_CHECK_INTERVAL);
 			schedule(plan.checkAt().isBefore(soonest) ? soonest : plan.checkAt());

@@ -61,6 +61,7 @@ public class AcmeHealth {
 				bundleDetails.put("nextRenewal", status.getNextAttempt());
 			}
 			if (status.getConsecutiveFailures() > 0) {
+				// Failures in a row always come with the order that failed last
 				bundleDetails.put("consecutiveFailures", status.getConsecutiveFailures());
 				bundleDetails.put("lastError", status.getLastOrder().error());
 				String reason = downReason(bundle, status, certificate);

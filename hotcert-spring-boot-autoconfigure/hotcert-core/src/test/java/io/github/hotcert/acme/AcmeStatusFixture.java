@@ -35,4 +35,11 @@ public final class AcmeStatusFixture {
 		this.bundle.updateStatus((status) -> status.ordered(failed));
 	}
 
+	/**
+	 * The next order is attempted at the given time.
+	 */
+	public void nextAttempt(Instant time) {
+		this.bundle.updateStatus((status) -> status.retryAt(time));
+	}
+
 }

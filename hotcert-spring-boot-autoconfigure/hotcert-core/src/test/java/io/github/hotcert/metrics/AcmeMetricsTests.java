@@ -34,8 +34,11 @@ class AcmeMetricsTests {
 		status.storedCertificate(issued, issued.plus(Duration.ofDays(90)));
 		status.failedOrder("unreachable", "the CA cannot be reached");
 		status.failedOrder("unreachable", "the CA cannot be reached");
+		status.nextAttempt(issued.plus(Duration.ofMinutes(2)));
 		assertThat(gauge(registry, AcmeMetrics.TEMPORARY)).isZero();
 		assertThat(gauge(registry, AcmeMetrics.CONSECUTIVE_FAILURES)).isEqualTo(2);
+		assertThat(gauge(registry, AcmeMetrics.NEXT_RENEWAL))
+			.isEqualTo(issued.plus(Duration.ofMinutes(2)).getEpochSecond());
 	}
 
 	private static double gauge(SimpleMeterRegistry registry, String name) {
