@@ -95,9 +95,10 @@ public final class Benchmarks {
 		Variant staticSsl = Variant.staticSsl(BOOT_4_TOMCAT, settings.tomcatJar());
 		Map<Integer, Runnable> items = new LinkedHashMap<>();
 		items.put(Startup.ITEM, () -> startup(settings, bench, tomcat, staticSsl));
-		items.put(HandshakeThroughput.ITEM, () -> new HandshakeThroughput(bench, settings.handshakeThreads(),
-				settings.handshakeTurn(), settings.handshakePairs())
-			.run(tomcat, staticSsl));
+		items.put(HandshakeThroughput.ITEM,
+				() -> new HandshakeThroughput(bench, settings.handshakeThreads(), settings.handshakeTurn(),
+						settings.handshakeProcessPairs(), settings.handshakeTurns())
+					.run(tomcat, staticSsl));
 		items.put(ReloadLatency.ITEM, () -> new ReloadLatency(bench, settings.reloadRequests(), settings.reloadTrials())
 			.run(List.of(tomcat, undertow)));
 		items.put(RotationLatency.ITEM, () -> rotationLatency(settings, bench, tomcat, undertow));

@@ -5,13 +5,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Item 3: full TLS handshakes per second against the application with hotcert and the
- * same application with static SSL and no hotcert. Both run side by side and are measured
- * in turns (ABBA order), so that a slower moment of the machine weighs on both; the ratio
- * is the median of the ratios of each pair of turns.
+ * same application with static SSL and no hotcert. Both run side by side and are loaded
+ * at the same time, each by its own client threads, so that a slower moment of the
+ * machine weighs on both alike and each turn's ratio compares them under the same
+ * conditions. Since each process's JIT compiler compiles the handshake code its own way,
+ * the turns are spread over several pairs of processes; the ratio is the median of all
+ * turns' ratios.
  */
 final class HandshakeThroughput {
 
@@ -19,7 +23,7 @@ final class HandshakeThroughput {
 
 	private static final String MEASUREMENT = "Full TLS handshakes per second";
 
-	private static final int WARM_UP_TURNS = 3;
+	private static final int WARM_UP_TURNS = 5;
 
 	private final Workbench bench;
 
@@ -27,131 +31,210 @@ final class HandshakeThroughput {
 
 	private final Duration turn;
 
-	private final int pairs;
+	private final int processPairs;
 
-	HandshakeThroughput(Workbench bench, int threads, Duration turn, int pairs) {
+	private final int turns;
+
+	/**
+	 * Create a new {@link HandshakeThroughput}.
+	 * @param bench the workbench
+	 * @param threads the client threads of each application
+	 * @param turn the length of one turn
+	 * @param processPairs the pairs of processes
+	 * @param turns the turns measured in each pair of processes
+	 */
+	HandshakeThroughput(Workbench bench, int threads, Duration turn, int processPairs, int turns) {
 		this.bench = bench;
 		this.threads = threads;
 		this.turn = turn;
-		this.pairs = pairs;
+		this.processPairs = processPairs;
+		this.turns = turns;
 	}
 
 	void run(Variant measured, Variant baseline) {
-		this.bench.progress("[3] %s against %s: %d pairs of %d s turns", measured.name(), baseline.name(), this.pairs,
-				this.turn.toSeconds());
-		try (Deployment hotcert = this.bench.deploy(measured); Deployment plain = this.bench.deploy(baseline)) {
-			for (int i = 0; i < WARM_UP_TURNS; i++) {
-				this.bench.progress("    warm-up turn %d, not counted: %s %s, %s %s", i + 1, measured.name(),
-						rate(hotcert), baseline.name(), rate(plain));
+		this.bench.progress("[3] %s against %s, both at once: %d pairs of processes, %d turns of %d s each",
+				measured.name(), baseline.name(), this.processPairs, this.turns, this.turn.toSeconds());
+		try {
+			List<List<Turn>> pairs = new ArrayList<>();
+			for (int pair = 1; pair <= this.processPairs; pair++) {
+				pairs.add(measure(measured, baseline, pair));
 			}
-			List<Turn> hotcertTurns = new ArrayList<>();
-			List<Turn> plainTurns = new ArrayList<>();
-			for (int pair = 0; pair < this.pairs; pair++) {
-				Turn hotcertTurn;
-				Turn plainTurn;
-				if (pair % 2 == 0) {
-					hotcertTurn = rate(hotcert);
-					plainTurn = rate(plain);
-				}
-				else {
-					plainTurn = rate(plain);
-					hotcertTurn = rate(hotcert);
-				}
-				hotcertTurns.add(hotcertTurn);
-				plainTurns.add(plainTurn);
-				this.bench.progress("    pair %d: %s %s, %s %s, ratio %s", pair + 1, measured.name(), hotcertTurn,
-						baseline.name(), plainTurn, Format.ratio(hotcertTurn.perSecond() / plainTurn.perSecond()));
-			}
-			report(measured, baseline, hotcertTurns, plainTurns);
+			report(measured, baseline, pairs);
 		}
 		catch (Exception ex) {
 			this.bench.failed(ITEM, MEASUREMENT, measured.name(), ex);
 		}
 	}
 
-	private void report(Variant measured, Variant baseline, List<Turn> hotcertTurns, List<Turn> plainTurns) {
-		List<Double> ratios = new ArrayList<>();
-		List<Double> cpuRatios = new ArrayList<>();
-		for (int i = 0; i < hotcertTurns.size(); i++) {
-			ratios.add(hotcertTurns.get(i).perSecond() / plainTurns.get(i).perSecond());
-			cpuRatios.add(hotcertTurns.get(i).serverCpuMillis() / plainTurns.get(i).serverCpuMillis());
+	private List<Turn> measure(Variant measured, Variant baseline, int pair) throws IOException, InterruptedException {
+		this.bench.progress("  pair of processes %d", pair);
+		try (Deployment hotcert = this.bench.deploy(measured); Deployment plain = this.bench.deploy(baseline)) {
+			for (int i = 0; i < WARM_UP_TURNS; i++) {
+				this.bench.progress("    warm-up turn %d, not counted: %s", i + 1, together(hotcert, plain, i));
+			}
+			List<Turn> turns = new ArrayList<>();
+			for (int i = 0; i < this.turns; i++) {
+				Turn turn = together(hotcert, plain, i);
+				turns.add(turn);
+				this.bench.progress("    turn %d: %s", i + 1, turn);
+			}
+			return turns;
 		}
+	}
+
+	/**
+	 * Report the rates of both applications and their ratio, the median of all turns'
+	 * ratios.
+	 * @param measured the application with hotcert
+	 * @param baseline the application with static SSL
+	 * @param pairs the turns of each pair of processes
+	 */
+	void report(Variant measured, Variant baseline, List<List<Turn>> pairs) {
+		List<Turn> turns = pairs.stream().flatMap(List::stream).toList();
+		List<Double> ratios = turns.stream().map(Turn::ratio).toList();
 		double ratio = Statistics.median(ratios);
-		String setting = "(" + this.threads + " client threads, a new SSL context per connection; median of "
-				+ this.pairs + " turns of " + this.turn.toSeconds() + " s after " + WARM_UP_TURNS
+		Statistics.Interval interval = Statistics.medianInterval(ratios);
+		String setting = "(" + this.threads + " client threads each, a new SSL context per connection, both "
+				+ "applications at once; median of " + turns.size() + " turns of " + this.turn.toSeconds() + " s in "
+				+ Format.plural(pairs.size(), "pair") + " of processes, after " + WARM_UP_TURNS
 				+ " warm-up turns each)";
-		this.bench.report().add(Row.of(ITEM, MEASUREMENT + " " + setting, measured.name(), summary(hotcertTurns)));
-		this.bench.report().add(Row.of(ITEM, MEASUREMENT + " " + setting, baseline.name(), summary(plainTurns)));
-		String perPair = ratios.stream().map(Format::ratio).collect(Collectors.joining(", "));
+		this.bench.report()
+			.add(Row.of(ITEM, MEASUREMENT + " " + setting, measured.name(), summary(turns, Turn::hotcert)));
+		this.bench.report()
+			.add(Row.of(ITEM, MEASUREMENT + " " + setting, baseline.name(), summary(turns, Turn::plain)));
+		String perPair = pairs.stream()
+			.map((pair) -> Format.ratio(Statistics.median(pair.stream().map(Turn::ratio).toList())))
+			.collect(Collectors.joining(", "));
+		double cpuRatio = Statistics.median(turns.stream().map(Turn::cpuRatio).toList());
 		this.bench.report()
 			.add(new Row(ITEM, "Handshake rate ratio, hotcert / static SSL", "Tomcat, Spring Boot 4.1.2",
-					Format.ratio(ratio) + " (median of the ratios of " + ratios.size()
-							+ " pairs of turns in ABBA order: " + perPair
-							+ "; server CPU per handshake, hotcert / static: "
-							+ Format.ratio(Statistics.median(cpuRatios)) + ")",
+					Format.ratio(ratio) + " (median of the ratios of " + ratios.size() + " turns, both applications "
+							+ "at once, in " + Format.plural(pairs.size(), "pair") + " of processes; 95 % "
+							+ "bootstrap interval of the median " + Format.ratio(interval.low()) + " to "
+							+ Format.ratio(interval.high()) + "; median of each pair of processes: " + perPair
+							+ "; server CPU per handshake, hotcert / static: " + Format.ratio(cpuRatio) + ")",
 					"≥ 0.98", Row.Status.of(ratio >= 0.98)));
 	}
 
-	private static String summary(List<Turn> turns) {
-		return Format.rate(Statistics.median(turns.stream().map(Turn::perSecond).toList())) + ", "
-				+ Format.millis(Statistics.median(turns.stream().map(Turn::serverCpuMillis).toList()))
+	private static String summary(List<Turn> turns, Function<Turn, Side> side) {
+		return Format.rate(Statistics.median(turns.stream().map(side).map(Side::perSecond).toList())) + ", "
+				+ Format.millis(Statistics.median(turns.stream().map(side).map(Side::serverCpuMillis).toList()))
 				+ " of server CPU per handshake";
 	}
 
-	private Turn rate(Deployment deployment) throws InterruptedException {
-		LongAdder handshakes = new LongAdder();
-		LongAdder failures = new LongAdder();
-		int port = deployment.httpsPort();
-		long end = System.nanoTime() + this.turn.toNanos();
-		List<Thread> clients = new ArrayList<>();
-		Duration cpuBefore = cpu(deployment);
+	/**
+	 * Load both applications at once for one turn. Their client threads start one of each
+	 * in turn, and which of the two starts first alternates from one turn to the next.
+	 */
+	private Turn together(Deployment hotcert, Deployment plain, int index) throws InterruptedException {
+		Load hotcertLoad = new Load(hotcert);
+		Load plainLoad = new Load(plain);
+		Load first = (index % 2 == 0) ? hotcertLoad : plainLoad;
+		Load second = (first == hotcertLoad) ? plainLoad : hotcertLoad;
 		long start = System.nanoTime();
+		long end = start + this.turn.toNanos();
+		List<Thread> clients = new ArrayList<>();
 		for (int i = 0; i < this.threads; i++) {
-			Thread client = new Thread(() -> {
-				while (System.nanoTime() < end) {
-					try {
-						this.bench.client().handshake(port);
-						handshakes.increment();
-					}
-					catch (IOException ex) {
-						failures.increment();
-					}
-				}
-			}, "handshake-" + i);
-			clients.add(client);
-			client.start();
+			clients.add(first.client(end, i));
+			clients.add(second.client(end, i));
 		}
+		clients.forEach(Thread::start);
 		for (Thread client : clients) {
 			client.join();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		double cpuMillis = (cpu(deployment).minus(cpuBefore).toNanos() / 1e6);
-		if (failures.sum() > 0) {
-			this.bench.report()
-				.note("(" + ITEM + ") " + failures.sum() + " handshakes failed against "
-						+ deployment.app().variant().name() + " in one turn");
-		}
-		return new Turn(handshakes.sum() / seconds, cpuMillis / Math.max(handshakes.sum(), 1));
-	}
-
-	private static Duration cpu(Deployment deployment) {
-		return ProcessHandle.of(deployment.app().pid())
-			.flatMap((process) -> process.info().totalCpuDuration())
-			.orElse(Duration.ZERO);
+		return new Turn(hotcertLoad.side(seconds), plainLoad.side(seconds));
 	}
 
 	/**
-	 * One turn of handshakes against one application.
+	 * The client threads of one application during one turn, and the CPU its process
+	 * used.
+	 */
+	private final class Load {
+
+		private final Deployment deployment;
+
+		private final int port;
+
+		private final Duration cpuBefore;
+
+		private final LongAdder handshakes = new LongAdder();
+
+		private final LongAdder failures = new LongAdder();
+
+		Load(Deployment deployment) {
+			this.deployment = deployment;
+			this.port = deployment.httpsPort();
+			this.cpuBefore = cpu(deployment);
+		}
+
+		Thread client(long end, int number) {
+			return new Thread(() -> {
+				while (System.nanoTime() < end) {
+					try {
+						HandshakeThroughput.this.bench.client().handshake(this.port);
+						this.handshakes.increment();
+					}
+					catch (IOException ex) {
+						this.failures.increment();
+					}
+				}
+			}, "handshake-" + this.deployment.app().variant().name() + "-" + number);
+		}
+
+		Side side(double seconds) {
+			double cpuMillis = cpu(this.deployment).minus(this.cpuBefore).toNanos() / 1e6;
+			if (this.failures.sum() > 0) {
+				HandshakeThroughput.this.bench.report()
+					.note("(" + ITEM + ") " + this.failures.sum() + " handshakes failed against "
+							+ this.deployment.app().variant().name() + " in one turn");
+			}
+			return new Side(this.handshakes.sum() / seconds, cpuMillis / Math.max(this.handshakes.sum(), 1));
+		}
+
+		private static Duration cpu(Deployment deployment) {
+			return ProcessHandle.of(deployment.app().pid())
+				.flatMap((process) -> process.info().totalCpuDuration())
+				.orElse(Duration.ZERO);
+		}
+
+	}
+
+	/**
+	 * One application during one turn.
 	 *
 	 * @param perSecond handshakes per second
 	 * @param serverCpuMillis CPU time of the application's process per handshake, in
 	 * milliseconds
 	 */
-	record Turn(double perSecond, double serverCpuMillis) {
+	record Side(double perSecond, double serverCpuMillis) {
 
 		@Override
 		public String toString() {
 			return Format.rate(this.perSecond) + " (" + Format.millis(this.serverCpuMillis) + " server CPU each)";
+		}
+
+	}
+
+	/**
+	 * One turn of handshakes against both applications at once.
+	 *
+	 * @param hotcert the application with hotcert
+	 * @param plain the application with static SSL
+	 */
+	record Turn(Side hotcert, Side plain) {
+
+		double ratio() {
+			return this.hotcert.perSecond() / this.plain.perSecond();
+		}
+
+		double cpuRatio() {
+			return this.hotcert.serverCpuMillis() / this.plain.serverCpuMillis();
+		}
+
+		@Override
+		public String toString() {
+			return "hotcert " + this.hotcert + ", static " + this.plain + ", ratio " + Format.ratio(ratio());
 		}
 
 	}

@@ -182,7 +182,7 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 		return Duration.ofSeconds(3);
 	}
 
-	/** Item 3: client threads making handshakes. */
+	/** Item 3: client threads making handshakes against each application. */
 	int handshakeThreads() {
 		return 4;
 	}
@@ -192,9 +192,14 @@ record Settings(Path tomcatJar, Path boot3TomcatJar, Path undertowJar, Path nett
 		return Duration.ofSeconds(this.quick ? 2 : 8);
 	}
 
-	/** Item 3: pairs of turns. */
-	int handshakePairs() {
-		return this.quick ? 2 : 10;
+	/** Item 3: pairs of processes, one with hotcert and one with static SSL. */
+	int handshakeProcessPairs() {
+		return this.quick ? 1 : 4;
+	}
+
+	/** Item 3: turns of each pair of processes. */
+	int handshakeTurns() {
+		return this.quick ? 2 : 6;
 	}
 
 	/** Item 4: timed requests per trial. */
