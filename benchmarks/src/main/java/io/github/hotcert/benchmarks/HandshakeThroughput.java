@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  * at the same time, each by its own client threads, so that a slower moment of the
  * machine weighs on both alike and each turn's ratio compares them under the same
  * conditions. Since each process's JIT compiler compiles the handshake code its own way,
- * the turns are spread over several pairs of processes; the ratio is the median of all
- * turns' ratios.
+ * the turns are spread over several pairs of processes, which of the two starts first
+ * alternating from one pair to the next; the ratio is the median of all turns' ratios.
  */
 final class HandshakeThroughput {
 
@@ -67,8 +67,13 @@ final class HandshakeThroughput {
 	}
 
 	private List<Turn> measure(Variant measured, Variant baseline, int pair) throws IOException, InterruptedException {
-		this.bench.progress("  pair of processes %d", pair);
-		try (Deployment hotcert = this.bench.deploy(measured); Deployment plain = this.bench.deploy(baseline)) {
+		boolean hotcertFirst = pair % 2 == 1;
+		this.bench.progress("  pair of processes %d, %s started first", pair,
+				(hotcertFirst ? measured : baseline).name());
+		try (Deployment first = this.bench.deploy(hotcertFirst ? measured : baseline);
+				Deployment second = this.bench.deploy(hotcertFirst ? baseline : measured)) {
+			Deployment hotcert = hotcertFirst ? first : second;
+			Deployment plain = hotcertFirst ? second : first;
 			for (int i = 0; i < WARM_UP_TURNS; i++) {
 				this.bench.progress("    warm-up turn %d, not counted: %s", i + 1, together(hotcert, plain, i));
 			}
