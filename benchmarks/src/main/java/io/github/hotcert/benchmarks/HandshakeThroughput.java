@@ -29,31 +29,31 @@ final class HandshakeThroughput {
 
 	private final int threads;
 
-	private final Duration turn;
+	private final Duration turnLength;
 
 	private final int processPairs;
 
-	private final int turns;
+	private final int turnsPerPair;
 
 	/**
 	 * Create a new {@link HandshakeThroughput}.
 	 * @param bench the workbench
 	 * @param threads the client threads of each application
-	 * @param turn the length of one turn
+	 * @param turnLength the length of one turn
 	 * @param processPairs the pairs of processes
-	 * @param turns the turns measured in each pair of processes
+	 * @param turnsPerPair the turns measured in each pair of processes
 	 */
-	HandshakeThroughput(Workbench bench, int threads, Duration turn, int processPairs, int turns) {
+	HandshakeThroughput(Workbench bench, int threads, Duration turnLength, int processPairs, int turnsPerPair) {
 		this.bench = bench;
 		this.threads = threads;
-		this.turn = turn;
+		this.turnLength = turnLength;
 		this.processPairs = processPairs;
-		this.turns = turns;
+		this.turnsPerPair = turnsPerPair;
 	}
 
 	void run(Variant measured, Variant baseline) {
 		this.bench.progress("[3] %s against %s, both at once: %d pairs of processes, %d turns of %d s each",
-				measured.name(), baseline.name(), this.processPairs, this.turns, this.turn.toSeconds());
+				measured.name(), baseline.name(), this.processPairs, this.turnsPerPair, this.turnLength.toSeconds());
 		try {
 			List<List<Turn>> pairs = new ArrayList<>();
 			for (int pair = 1; pair <= this.processPairs; pair++) {
@@ -75,15 +75,16 @@ final class HandshakeThroughput {
 			Deployment hotcert = hotcertFirst ? first : second;
 			Deployment plain = hotcertFirst ? second : first;
 			for (int i = 0; i < WARM_UP_TURNS; i++) {
-				this.bench.progress("    warm-up turn %d, not counted: %s", i + 1, together(hotcert, plain, i));
+				this.bench.progress("    warm-up turn %d, not counted: %s", i + 1,
+						together(hotcert, plain, i).describe(measured, baseline));
 			}
-			List<Turn> turns = new ArrayList<>();
-			for (int i = 0; i < this.turns; i++) {
+			List<Turn> measuredTurns = new ArrayList<>();
+			for (int i = 0; i < this.turnsPerPair; i++) {
 				Turn turn = together(hotcert, plain, i);
-				turns.add(turn);
-				this.bench.progress("    turn %d: %s", i + 1, turn);
+				measuredTurns.add(turn);
+				this.bench.progress("    turn %d: %s", i + 1, turn.describe(measured, baseline));
 			}
-			return turns;
+			return measuredTurns;
 		}
 	}
 
@@ -98,10 +99,11 @@ final class HandshakeThroughput {
 		List<Turn> turns = pairs.stream().flatMap(List::stream).toList();
 		List<Double> ratios = turns.stream().map(Turn::ratio).toList();
 		double ratio = Statistics.median(ratios);
-		Statistics.Interval interval = Statistics.medianInterval(ratios);
+		Statistics.Interval interval = Statistics
+			.medianIntervalOfGroups(pairs.stream().map((pair) -> pair.stream().map(Turn::ratio).toList()).toList());
 		String setting = "(" + this.threads + " client threads each, a new SSL context per connection, both "
-				+ "applications at once; median of " + turns.size() + " turns of " + this.turn.toSeconds() + " s in "
-				+ Format.plural(pairs.size(), "pair") + " of processes, after " + WARM_UP_TURNS
+				+ "applications at once; median of " + turns.size() + " turns of " + this.turnLength.toSeconds()
+				+ " s in " + Format.plural(pairs.size(), "pair") + " of processes, after " + WARM_UP_TURNS
 				+ " warm-up turns each)";
 		this.bench.report()
 			.add(Row.of(ITEM, MEASUREMENT + " " + setting, measured.name(), summary(turns, Turn::hotcert)));
@@ -115,8 +117,9 @@ final class HandshakeThroughput {
 			.add(new Row(ITEM, "Handshake rate ratio, hotcert / static SSL", "Tomcat, Spring Boot 4.1.2",
 					Format.ratio(ratio) + " (median of the ratios of " + ratios.size() + " turns, both applications "
 							+ "at once, in " + Format.plural(pairs.size(), "pair") + " of processes; 95 % "
-							+ "bootstrap interval of the median " + Format.ratio(interval.low()) + " to "
-							+ Format.ratio(interval.high()) + "; median of each pair of processes: " + perPair
+							+ "bootstrap interval of the median, resampling the pairs of processes and then their "
+							+ "turns, " + Format.ratio(interval.low()) + " to " + Format.ratio(interval.high())
+							+ "; median of each pair of processes: " + perPair
 							+ "; server CPU per handshake, hotcert / static: " + Format.ratio(cpuRatio) + ")",
 					"≥ 0.98", Row.Status.of(ratio >= 0.98)));
 	}
@@ -129,7 +132,8 @@ final class HandshakeThroughput {
 
 	/**
 	 * Load both applications at once for one turn. Their client threads start one of each
-	 * in turn, and which of the two starts first alternates from one turn to the next.
+	 * in turn; which of the two starts first alternates with the index of the turn, which
+	 * counts from 0 among the warm-up turns and again among the measured turns.
 	 */
 	private Turn together(Deployment hotcert, Deployment plain, int index) throws InterruptedException {
 		Load hotcertLoad = new Load(hotcert);
@@ -137,7 +141,7 @@ final class HandshakeThroughput {
 		Load first = (index % 2 == 0) ? hotcertLoad : plainLoad;
 		Load second = (first == hotcertLoad) ? plainLoad : hotcertLoad;
 		long start = System.nanoTime();
-		long end = start + this.turn.toNanos();
+		long end = start + this.turnLength.toNanos();
 		List<Thread> clients = new ArrayList<>();
 		for (int i = 0; i < this.threads; i++) {
 			clients.add(first.client(end, i));
@@ -149,6 +153,12 @@ final class HandshakeThroughput {
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		return new Turn(hotcertLoad.side(seconds), plainLoad.side(seconds));
+	}
+
+	private static Duration cpu(Deployment deployment) {
+		return ProcessHandle.of(deployment.app().pid())
+			.flatMap((process) -> process.info().totalCpuDuration())
+			.orElse(Duration.ZERO);
 	}
 
 	/**
@@ -197,12 +207,6 @@ final class HandshakeThroughput {
 			return new Side(this.handshakes.sum() / seconds, cpuMillis / Math.max(this.handshakes.sum(), 1));
 		}
 
-		private static Duration cpu(Deployment deployment) {
-			return ProcessHandle.of(deployment.app().pid())
-				.flatMap((process) -> process.info().totalCpuDuration())
-				.orElse(Duration.ZERO);
-		}
-
 	}
 
 	/**
@@ -237,9 +241,9 @@ final class HandshakeThroughput {
 			return this.hotcert.serverCpuMillis() / this.plain.serverCpuMillis();
 		}
 
-		@Override
-		public String toString() {
-			return "hotcert " + this.hotcert + ", static " + this.plain + ", ratio " + Format.ratio(ratio());
+		String describe(Variant measured, Variant baseline) {
+			return measured.name() + " " + this.hotcert + ", " + baseline.name() + " " + this.plain + ", ratio "
+					+ Format.ratio(ratio());
 		}
 
 	}

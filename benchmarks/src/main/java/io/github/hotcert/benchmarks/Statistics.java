@@ -77,6 +77,36 @@ final class Statistics {
 		return new Interval(percentile(medians, 2.5), percentile(medians, 97.5));
 	}
 
+	/**
+	 * A 95 % bootstrap interval of the median of values measured in groups whose values
+	 * are not independent, such as the turns of one pair of processes: each of the 10 000
+	 * samples draws as many groups as there are, with replacement, then as many values
+	 * from each drawn group as it holds, with replacement, and takes the median of all
+	 * the values drawn. The draws come from a fixed seed.
+	 * @param groups the values of each group
+	 * @return the lower and the upper bound
+	 */
+	static Interval medianIntervalOfGroups(List<? extends List<Double>> groups) {
+		if (groups.isEmpty() || groups.stream().anyMatch(List::isEmpty)) {
+			throw new IllegalArgumentException("No values");
+		}
+		List<List<Double>> sortedGroups = groups.stream().map(Statistics::sorted).toList();
+		Random random = new Random(BOOTSTRAP_SEED);
+		List<Double> medians = new ArrayList<>(BOOTSTRAP_SAMPLES);
+		List<Double> sample = new ArrayList<>();
+		for (int i = 0; i < BOOTSTRAP_SAMPLES; i++) {
+			sample.clear();
+			for (int j = 0; j < sortedGroups.size(); j++) {
+				List<Double> group = sortedGroups.get(random.nextInt(sortedGroups.size()));
+				for (int k = 0; k < group.size(); k++) {
+					sample.add(group.get(random.nextInt(group.size())));
+				}
+			}
+			medians.add(median(sample));
+		}
+		return new Interval(percentile(medians, 2.5), percentile(medians, 97.5));
+	}
+
 	static double min(Collection<Double> values) {
 		return sorted(values).get(0);
 	}

@@ -110,4 +110,23 @@ class StatisticsTests {
 		assertThat(Statistics.medianInterval(values)).isEqualTo(Statistics.medianInterval(shuffled));
 	}
 
+	@Test
+	void medianIntervalOfGroupsDrawsWholeGroups() {
+		List<Double> ones = Collections.nCopies(20, 1.0);
+		List<Double> twos = Collections.nCopies(20, 2.0);
+		List<List<Double>> groups = List.of(ones, ones, twos);
+		// Two draws or more of the group of twos out of three make the median 2 in 7
+		// samples of 27: the upper bound is 2. Drawn one by one, 30 twos or more out of
+		// 60 values, for a median above 1, come in fewer than 1 sample in 100
+		assertThat(Statistics.medianIntervalOfGroups(groups)).isEqualTo(new Statistics.Interval(1.0, 2.0));
+		List<Double> values = groups.stream().flatMap(List::stream).toList();
+		assertThat(Statistics.medianInterval(values)).isEqualTo(new Statistics.Interval(1.0, 1.0));
+	}
+
+	@Test
+	void medianIntervalOfGroupsRefusesAnEmptyGroup() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Statistics.medianIntervalOfGroups(List.of(List.of(1.0), List.of())));
+	}
+
 }
