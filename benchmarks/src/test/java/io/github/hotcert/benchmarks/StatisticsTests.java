@@ -124,6 +124,17 @@ class StatisticsTests {
 	}
 
 	@Test
+	void medianIntervalOfGroupsDrawsTheValuesWithinEachGroup() {
+		List<Double> values = new ArrayList<>();
+		for (int i = 1; i <= 21; i++) {
+			values.add((double) i);
+		}
+		// One group: every sample draws it, then its values one by one, as the flat
+		// bootstrap does
+		assertThat(Statistics.medianIntervalOfGroups(List.of(values))).isEqualTo(new Statistics.Interval(7.0, 15.0));
+	}
+
+	@Test
 	void medianIntervalOfGroupsRefusesAnEmptyGroup() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Statistics.medianIntervalOfGroups(List.of(List.of(1.0), List.of())));
