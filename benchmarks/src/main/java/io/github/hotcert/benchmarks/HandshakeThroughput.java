@@ -97,10 +97,12 @@ final class HandshakeThroughput {
 	 */
 	void report(Variant measured, Variant baseline, List<List<Turn>> pairs) {
 		List<Turn> turns = pairs.stream().flatMap(List::stream).toList();
-		List<Double> ratios = turns.stream().map(Turn::ratio).toList();
+		List<List<Double>> ratiosOfPairs = pairs.stream()
+			.map((pair) -> pair.stream().map(Turn::ratio).toList())
+			.toList();
+		List<Double> ratios = ratiosOfPairs.stream().flatMap(List::stream).toList();
 		double ratio = Statistics.median(ratios);
-		Statistics.Interval interval = Statistics
-			.medianIntervalOfGroups(pairs.stream().map((pair) -> pair.stream().map(Turn::ratio).toList()).toList());
+		Statistics.Interval interval = Statistics.medianIntervalOfGroups(ratiosOfPairs);
 		String setting = "(" + this.threads + " client threads each, a new SSL context per connection, both "
 				+ "applications at once; median of " + turns.size() + " turns of " + this.turnLength.toSeconds()
 				+ " s in " + Format.plural(pairs.size(), "pair") + " of processes, after " + WARM_UP_TURNS
@@ -109,8 +111,8 @@ final class HandshakeThroughput {
 			.add(Row.of(ITEM, MEASUREMENT + " " + setting, measured.name(), summary(turns, Turn::hotcert)));
 		this.bench.report()
 			.add(Row.of(ITEM, MEASUREMENT + " " + setting, baseline.name(), summary(turns, Turn::plain)));
-		String perPair = pairs.stream()
-			.map((pair) -> Format.ratio(Statistics.median(pair.stream().map(Turn::ratio).toList())))
+		String perPair = ratiosOfPairs.stream()
+			.map((pairRatios) -> Format.ratio(Statistics.median(pairRatios)))
 			.collect(Collectors.joining(", "));
 		double cpuRatio = Statistics.median(turns.stream().map(Turn::cpuRatio).toList());
 		this.bench.report()

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiConsumer;
 
 /**
  * Percentiles and medians of measured values.
@@ -64,17 +65,7 @@ final class Statistics {
 			throw new IllegalArgumentException("No values");
 		}
 		List<Double> sorted = sorted(values);
-		Random random = new Random(BOOTSTRAP_SEED);
-		List<Double> medians = new ArrayList<>(BOOTSTRAP_SAMPLES);
-		List<Double> sample = new ArrayList<>(sorted.size());
-		for (int i = 0; i < BOOTSTRAP_SAMPLES; i++) {
-			sample.clear();
-			for (int j = 0; j < sorted.size(); j++) {
-				sample.add(sorted.get(random.nextInt(sorted.size())));
-			}
-			medians.add(median(sample));
-		}
-		return new Interval(percentile(medians, 2.5), percentile(medians, 97.5));
+		return bootstrap((random, sample) -> draw(sorted, random, sample));
 	}
 
 	/**
@@ -91,20 +82,36 @@ final class Statistics {
 			throw new IllegalArgumentException("No values");
 		}
 		List<List<Double>> sortedGroups = groups.stream().map(Statistics::sorted).toList();
+		return bootstrap((random, sample) -> {
+			for (int i = 0; i < sortedGroups.size(); i++) {
+				draw(sortedGroups.get(random.nextInt(sortedGroups.size())), random, sample);
+			}
+		});
+	}
+
+	/**
+	 * The 2.5th and 97.5th percentiles of the medians of 10 000 samples, each drawn by
+	 * the given function from one random number generator with a fixed seed.
+	 */
+	private static Interval bootstrap(BiConsumer<Random, List<Double>> drawSample) {
 		Random random = new Random(BOOTSTRAP_SEED);
 		List<Double> medians = new ArrayList<>(BOOTSTRAP_SAMPLES);
 		List<Double> sample = new ArrayList<>();
 		for (int i = 0; i < BOOTSTRAP_SAMPLES; i++) {
 			sample.clear();
-			for (int j = 0; j < sortedGroups.size(); j++) {
-				List<Double> group = sortedGroups.get(random.nextInt(sortedGroups.size()));
-				for (int k = 0; k < group.size(); k++) {
-					sample.add(group.get(random.nextInt(group.size())));
-				}
-			}
+			drawSample.accept(random, sample);
 			medians.add(median(sample));
 		}
 		return new Interval(percentile(medians, 2.5), percentile(medians, 97.5));
+	}
+
+	/**
+	 * Add as many values as there are, drawn from them with replacement.
+	 */
+	private static void draw(List<Double> values, Random random, List<Double> sample) {
+		for (int i = 0; i < values.size(); i++) {
+			sample.add(values.get(random.nextInt(values.size())));
+		}
 	}
 
 	static double min(Collection<Double> values) {
