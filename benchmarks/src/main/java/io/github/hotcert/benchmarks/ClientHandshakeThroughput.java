@@ -29,7 +29,7 @@ import org.springframework.boot.ssl.pem.PemSslStoreDetails;
  * JVM, which requires a client certificate. Each client builds its SSL context once;
  * every connection makes a full handshake (no session is resumed). The two clients are
  * measured in turns (ABBA order); the ratio is the median of the ratios of each pair of
- * turns.
+ * turns, with a bootstrap interval of that median.
  */
 final class ClientHandshakeThroughput {
 
@@ -95,12 +95,13 @@ final class ClientHandshakeThroughput {
 		}
 	}
 
-	private void report(List<Double> followingRates, List<Double> plainRates) {
+	void report(List<Double> followingRates, List<Double> plainRates) {
 		List<Double> ratios = new ArrayList<>();
 		for (int i = 0; i < followingRates.size(); i++) {
 			ratios.add(followingRates.get(i) / plainRates.get(i));
 		}
 		double ratio = Statistics.median(ratios);
+		Statistics.Interval interval = Statistics.medianInterval(ratios);
 		String setting = "(" + this.threads + " client threads, one SSL context each kind, RSA 2048; median of "
 				+ this.pairs + " turns of " + this.turn.toMillis() + " ms after " + this.warmUpTurns
 				+ " warm-up turns each)";
@@ -113,7 +114,8 @@ final class ClientHandshakeThroughput {
 			.add(new Row(ITEM, "Client handshake rate ratio, following / plain SSL context",
 					"in-process client and server",
 					Format.ratio(ratio) + " (median of the ratios of " + ratios.size()
-							+ " pairs of turns in ABBA order: " + perPair + ")",
+							+ " pairs of turns in ABBA order: " + perPair + "; 95 % bootstrap interval of the median "
+							+ Format.ratio(interval.low()) + " to " + Format.ratio(interval.high()) + ")",
 					"≥ 0.98", Row.Status.of(ratio >= 0.98)));
 	}
 
