@@ -47,10 +47,9 @@ class ClientHandshakeThroughputTests {
 		assertThat(report.rows().get(1).result()).isEqualTo("150/s");
 		// The pairs' ratios are 0.9, 1.0, 1.1 and 1.2: their median is 1.050, not 1.033
 		// (the ratio of the median rates). A sample of four drawn from them has a median
-		// of 0.9 when three draws or more are 0.9, with probability 13/256 (5 %), and
-		// none
-		// lower, so the 2.5th percentile of the bootstrap's medians is 0.9; likewise 1.2
-		// for the 97.5th
+		// of 0.9 when three draws or more are 0.9, with probability 13/256 (5 %, twice
+		// the 2.5 % needed), and never a lower one, so the 2.5th percentile of the
+		// bootstrap's medians is 0.9; likewise 1.2 for the 97.5th.
 		Row ratio = report.rows().get(2);
 		assertThat(ratio.result()).isEqualTo("1.050 (median of the ratios of 4 pairs of turns in ABBA order: "
 				+ "0.900, 1.000, 1.100, 1.200; 95 % bootstrap interval of the median 0.900 to 1.200)");
