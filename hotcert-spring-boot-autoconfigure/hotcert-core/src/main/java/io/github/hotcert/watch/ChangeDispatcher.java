@@ -14,7 +14,9 @@ import org.apache.commons.logging.LogFactory;
  * Takes the final read of a registration's files: counts an unchanged check when the
  * content is the content last acted on, otherwise calls the registration's listener and
  * takes the content as known, unless the listener found that files still being written do
- * not hold complete material yet, in which case they are read again.
+ * not hold complete material yet, in which case they are read again. When the listener
+ * ends the thread with an error, the content is taken back, once, so that the thread that
+ * replaces it acts on it again.
  */
 final class ChangeDispatcher {
 
@@ -60,6 +62,10 @@ final class ChangeDispatcher {
 		catch (RuntimeException ex) {
 			LogFields.bundle(registration.name())
 				.error(logger, "Acting on a change to the files of %s failed".formatted(registration), ex);
+		}
+		catch (Error ex) {
+			registration.actionEndedThread(stable.snapshot(), previous);
+			throw ex;
 		}
 		if (!taken && stable.settling()) {
 			registration.accept(previous);

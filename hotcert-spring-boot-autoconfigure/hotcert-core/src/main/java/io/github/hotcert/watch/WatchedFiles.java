@@ -29,6 +29,8 @@ final class WatchedFiles {
 
 	private volatile ContentSnapshot known;
 
+	private volatile ContentSnapshot endedThread;
+
 	private Map<Path, FileStamp> stamps = Map.of();
 
 	WatchedFiles(String name, Set<Path> files, FileChangeListener action, WatchSettings settings) {
@@ -47,6 +49,7 @@ final class WatchedFiles {
 	WatchedFiles copy() {
 		WatchedFiles copy = new WatchedFiles(this.name, this.files, this.action, this.settings);
 		copy.known = this.known;
+		copy.endedThread = this.endedThread;
 		return copy;
 	}
 
@@ -153,6 +156,21 @@ final class WatchedFiles {
 		ContentSnapshot previous = this.known;
 		this.known = snapshot;
 		return previous;
+	}
+
+	/**
+	 * Take back the content that the action was running on when an error ended the
+	 * thread, so that the thread that replaces it acts on that content again. Only once
+	 * for the same content: an error that happens every time does not end every thread
+	 * that follows.
+	 * @param snapshot the content the action was running on
+	 * @param previous the content known before it
+	 */
+	void actionEndedThread(ContentSnapshot snapshot, ContentSnapshot previous) {
+		if (!snapshot.equals(this.endedThread)) {
+			this.endedThread = snapshot;
+			this.known = previous;
+		}
 	}
 
 	boolean isKnown(ContentSnapshot snapshot) {

@@ -108,7 +108,7 @@ class WatcherFaultTests {
 	}
 
 	@Test
-	void replacesAThreadKilledWhileActingAndAppliesTheNextChange() throws Exception {
+	void replacesAThreadKilledWhileActingAndActsOnTheChangeAgain() throws Exception {
 		Path file = write(this.temp.resolve("tls").resolve("tls.crt"), "one");
 		AtomicInteger kills = new AtomicInteger(1);
 		RecordingAction<String> action = new RecordingAction<>(() -> {
@@ -119,7 +119,32 @@ class WatcherFaultTests {
 		});
 		start(settings(NEVER), file, action, FileSystems.getDefault()::newWatchService);
 		write(file, "two");
-		await().atMost(TIMEOUT).until(() -> this.watcher.getStatus().restarts() == 1);
+		assertThat(action.awaitChange().observed()).as("the change the killed thread was acting on").isEqualTo("two");
+		assertThat(this.watcher.getStatus().restarts()).isOne();
+		write(file, "three");
+		assertThat(action.awaitChange().observed()).isEqualTo("three");
+		assertThat(action.all()).hasSize(2);
+		assertThat(this.watcher.isRunning()).isTrue();
+	}
+
+	@Test
+	void actsOnlyOnceMoreOnAChangeWhoseActionKillsEveryThread() throws Exception {
+		Path file = write(this.temp.resolve("tls").resolve("tls.crt"), "one");
+		AtomicInteger kills = new AtomicInteger();
+		RecordingAction<String> action = new RecordingAction<>(() -> {
+			String content = read(file);
+			if (content.equals("two")) {
+				kills.incrementAndGet();
+				throw new InjectedError();
+			}
+			return content;
+		});
+		start(settings(NEVER), file, action, FileSystems.getDefault()::newWatchService);
+		write(file, "two");
+		await().atMost(TIMEOUT).until(() -> this.watcher.getStatus().restarts() == 2);
+		touchAndAwaitCheck(file);
+		assertThat(kills).hasValue(2);
+		assertThat(this.watcher.getStatus().restarts()).isEqualTo(2);
 		write(file, "three");
 		assertThat(action.awaitChange().observed()).isEqualTo("three");
 		assertThat(this.watcher.isRunning()).isTrue();
