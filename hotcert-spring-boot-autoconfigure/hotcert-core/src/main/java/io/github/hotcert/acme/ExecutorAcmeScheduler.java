@@ -58,16 +58,25 @@ final class ExecutorAcmeScheduler implements AcmeScheduler {
 	}
 
 	private void run(String bundle, Runnable task) {
+		boolean completed = false;
 		try {
 			task.run();
+			completed = true;
 		}
-		catch (RuntimeException | LinkageError ex) {
+		catch (RuntimeException | Error ex) {
 			LogFields.bundle(bundle)
 				.and(LogFields.RETRY_DELAY, RETRY_AFTER_ERROR)
 				.error(logger,
 						"Checking ACME bundle '%s' failed; checking again in %s".formatted(bundle, RETRY_AFTER_ERROR),
 						ex);
-			schedule(bundle, task, this.clock.instant().plus(RETRY_AFTER_ERROR));
+		}
+		finally {
+			// Even after an error that logging fails on too (out of memory): the executor
+			// keeps what a task throws to itself, and nothing would check the bundle
+			// again
+			if (!completed) {
+				schedule(bundle, task, this.clock.instant().plus(RETRY_AFTER_ERROR));
+			}
 		}
 	}
 

@@ -3,6 +3,8 @@ package io.github.hotcert.acme;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,47 @@ class ExecutorAcmeSchedulerTests {
 			CompletableFuture<Instant> ran = new CompletableFuture<>();
 			this.scheduler.schedule("web", () -> ran.complete(clock.instant()), at);
 			assertThat(ran.get(10, TimeUnit.SECONDS)).isAfterOrEqualTo(at);
+		}
+	}
+
+	@Test
+	void runsATaskAgainAfterAnErrorThatIsNotAnException() throws Exception {
+		// Each reading of this clock is a minute after the previous one, so that the
+		// retry a minute later is due at once
+		Instant start = Instant.parse("2026-12-07T10:00:00Z");
+		AtomicInteger readings = new AtomicInteger();
+		Clock stepping = new Clock() {
+
+			@Override
+			public Instant instant() {
+				return start.plus(ExecutorAcmeScheduler.RETRY_AFTER_ERROR.multipliedBy(readings.getAndIncrement()));
+			}
+
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				throw new UnsupportedOperationException();
+			}
+
+		};
+		ExecutorAcmeScheduler scheduler = new ExecutorAcmeScheduler(stepping);
+		try {
+			AtomicInteger runs = new AtomicInteger();
+			CompletableFuture<Integer> completed = new CompletableFuture<>();
+			scheduler.schedule("web", () -> {
+				if (runs.incrementAndGet() == 1) {
+					throw new StackOverflowError("injected");
+				}
+				completed.complete(runs.get());
+			}, start);
+			assertThat(completed.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+		}
+		finally {
+			scheduler.shutdown();
 		}
 	}
 
