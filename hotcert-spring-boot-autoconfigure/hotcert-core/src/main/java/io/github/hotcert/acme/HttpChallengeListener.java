@@ -6,10 +6,15 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
@@ -27,11 +32,21 @@ import org.apache.commons.logging.LogFactory;
  * web server's port ({@code 301} for {@code GET} and {@code HEAD}, {@code 308} for the
  * other methods, which keeps them). Nothing of the application is reachable through it.
  * It is the JDK's own HTTP server, the same whatever web server the application runs, on
- * its own threads.
+ * its own threads. An exchange that takes longer than {@link #EXCHANGE_TIMEOUT}, such as
+ * a client that sends part of a request and then nothing, is cut off, so that a few such
+ * clients cannot leave no thread to answer the CA.
  */
 final class HttpChallengeListener {
 
 	static final String PATH = "/.well-known/acme-challenge/";
+
+	/**
+	 * How long one exchange may take, from the first byte of the request to the end of
+	 * the answer: answering a challenge takes milliseconds.
+	 */
+	static final Duration EXCHANGE_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final int THREADS = 4;
 
 	private static final Log logger = LogFactory.getLog(HttpChallengeListener.class);
 
@@ -47,9 +62,11 @@ final class HttpChallengeListener {
 
 	private final String defaultHost;
 
+	private final Duration exchangeTimeout;
+
 	private HttpServer server;
 
-	private ExecutorService executor;
+	private ExchangeExecutor executor;
 
 	/**
 	 * Create a new {@link HttpChallengeListener}.
@@ -62,11 +79,17 @@ final class HttpChallengeListener {
 	 */
 	HttpChallengeListener(String address, int port, ChallengeResponses responses, IntSupplier httpsPort,
 			String defaultHost) {
+		this(address, port, responses, httpsPort, defaultHost, EXCHANGE_TIMEOUT);
+	}
+
+	HttpChallengeListener(String address, int port, ChallengeResponses responses, IntSupplier httpsPort,
+			String defaultHost, Duration exchangeTimeout) {
 		this.address = address;
 		this.port = port;
 		this.responses = responses;
 		this.httpsPort = httpsPort;
 		this.defaultHost = defaultHost;
+		this.exchangeTimeout = exchangeTimeout;
 	}
 
 	ChallengeResponses responses() {
@@ -92,12 +115,7 @@ final class HttpChallengeListener {
 					+ "hotcert.acme.bundle.<name>.http-challenge-port to a free port that the CA reaches as port 80)",
 					ex);
 		}
-		AtomicInteger threads = new AtomicInteger();
-		this.executor = Executors.newFixedThreadPool(2, (runnable) -> {
-			Thread thread = new Thread(runnable, "hotcert-acme-http-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.executor = new ExchangeExecutor(this.exchangeTimeout);
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", this::handle);
 		this.server.start();
@@ -116,13 +134,7 @@ final class HttpChallengeListener {
 	synchronized void stop() {
 		if (this.server != null) {
 			this.server.stop(0);
-			this.executor.shutdownNow();
-			try {
-				this.executor.awaitTermination(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			this.executor.shutdown();
 			this.server = null;
 		}
 	}
@@ -188,6 +200,101 @@ final class HttpChallengeListener {
 
 	private String describe() {
 		return "%s:%d".formatted((this.address != null) ? this.address : "*", this.port);
+	}
+
+	/**
+	 * Runs the exchanges of the server on a few threads of its own, and interrupts an
+	 * exchange that takes longer than the timeout. The JDK's server reads a request from
+	 * its socket channel, which an interrupt closes: the exchange ends and its thread
+	 * takes the next one. Without it, the server waits for the rest of a request forever.
+	 */
+	private static final class ExchangeExecutor implements Executor {
+
+		private final Duration timeout;
+
+		private final ThreadPoolExecutor threads;
+
+		private final ScheduledThreadPoolExecutor deadlines;
+
+		ExchangeExecutor(Duration timeout) {
+			this.timeout = timeout;
+			this.threads = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS,
+					new LinkedBlockingQueue<>(), threadFactory("hotcert-acme-http-"));
+			this.deadlines = new ScheduledThreadPoolExecutor(1, threadFactory("hotcert-acme-http-deadline-"));
+			this.deadlines.setRemoveOnCancelPolicy(true);
+		}
+
+		private static ThreadFactory threadFactory(String prefix) {
+			AtomicInteger count = new AtomicInteger();
+			return (runnable) -> {
+				Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+				thread.setDaemon(true);
+				return thread;
+			};
+		}
+
+		@Override
+		public void execute(Runnable exchange) {
+			this.threads.execute(() -> run(exchange));
+		}
+
+		private void run(Runnable exchange) {
+			Deadline deadline = new Deadline(Thread.currentThread());
+			ScheduledFuture<?> expiry = this.deadlines.schedule(deadline::expire, this.timeout.toNanos(),
+					TimeUnit.NANOSECONDS);
+			try {
+				exchange.run();
+			}
+			finally {
+				expiry.cancel(false);
+				deadline.end();
+			}
+		}
+
+		void shutdown() {
+			this.deadlines.shutdownNow();
+			this.threads.shutdownNow();
+			try {
+				this.threads.awaitTermination(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		/**
+		 * The deadline of one exchange: interrupts its thread only while the exchange
+		 * runs.
+		 */
+		private final class Deadline {
+
+			private final Thread thread;
+
+			private boolean ended;
+
+			Deadline(Thread thread) {
+				this.thread = thread;
+			}
+
+			synchronized void expire() {
+				if (!this.ended) {
+					logger.debug("An HTTP request took longer than %d ms: closing its connection"
+						.formatted(ExchangeExecutor.this.timeout.toMillis()));
+					this.thread.interrupt();
+				}
+			}
+
+			/**
+			 * End the deadline, on the exchange's thread: an interrupt it made is cleared
+			 * before the thread takes the next exchange.
+			 */
+			synchronized void end() {
+				this.ended = true;
+				Thread.interrupted();
+			}
+
+		}
+
 	}
 
 }

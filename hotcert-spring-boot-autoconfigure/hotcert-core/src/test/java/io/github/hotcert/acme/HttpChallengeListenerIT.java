@@ -1,8 +1,12 @@
 package io.github.hotcert.acme;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +72,40 @@ class HttpChallengeListenerIT {
 		this.listener = new HttpChallengeListener("127.0.0.1", 0, this.responses, () -> 443, "example.org");
 		this.listener.start();
 		assertThat(request("GET /x HTTP/1.1", "example.org")).contains("Location: https://example.org/x\r\n");
+	}
+
+	@Test
+	void cutsOffRequestsThatStopHalfWaySoThatTheCaIsStillAnswered() throws Exception {
+		this.listener.stop();
+		this.listener = new HttpChallengeListener("127.0.0.1", 0, this.responses, () -> 8443, "example.org",
+				Duration.ofMillis(500));
+		this.listener.start();
+		List<Socket> stalled = new ArrayList<>();
+		try {
+			// Twice as many as the listener has threads: each sends the first byte of a
+			// request and nothing more
+			for (int i = 0; i < 8; i++) {
+				Socket socket = new Socket("127.0.0.1", this.listener.getPort());
+				stalled.add(socket);
+				OutputStream out = socket.getOutputStream();
+				out.write('G');
+				out.flush();
+			}
+			// So that the server takes them before the CA's request
+			Thread.sleep(200);
+			assertThat(request("GET /.well-known/acme-challenge/known-token HTTP/1.1", "example.org"))
+				.startsWith("HTTP/1.1 200")
+				.endsWith("\r\n\r\nknown-token.key-thumbprint");
+			for (Socket socket : stalled) {
+				socket.setSoTimeout(10_000);
+				assertThat(socket.getInputStream().read()).as("the end of a connection cut off").isEqualTo(-1);
+			}
+		}
+		finally {
+			for (Socket socket : stalled) {
+				socket.close();
+			}
+		}
 	}
 
 	private String request(String requestLine, String host) throws IOException {
