@@ -14,6 +14,10 @@ import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
+import io.github.hotcert.logging.LogFields;
+import io.github.hotcert.source.CertificateInfo;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Login;
@@ -28,6 +32,7 @@ import org.shredzone.acme4j.exception.AcmeException;
 import org.shredzone.acme4j.exception.AcmeLazyLoadingException;
 import org.shredzone.acme4j.exception.AcmeNetworkException;
 import org.shredzone.acme4j.exception.AcmeProtocolException;
+import org.shredzone.acme4j.exception.AcmeServerException;
 import org.shredzone.acme4j.provider.GenericAcmeProvider;
 
 /**
@@ -38,6 +43,10 @@ import org.shredzone.acme4j.provider.GenericAcmeProvider;
  * CA that restarted (and forgot the account) is asked again from the start.
  */
 final class Acme4jClient implements AcmeClient {
+
+	private static final Log logger = LogFactory.getLog(Acme4jClient.class);
+
+	private static final String ALREADY_REPLACED = "alreadyReplaced";
 
 	private final AcmeBundleSettings settings;
 
@@ -99,14 +108,7 @@ final class Acme4jClient implements AcmeClient {
 				this.settings.caName());
 		Instant deadline = this.clock.instant().plus(this.settings.orderTimeout());
 		return call(step, () -> {
-			OrderBuilder builder = login().newOrder().domains(this.settings.domains());
-			if (this.settings.profile() != null) {
-				builder.profile(this.settings.profile());
-			}
-			if (replaces != null && offersRenewalInformation()) {
-				builder.replaces(replaces);
-			}
-			Order order = builder.create();
+			Order order = createOrder(replaces);
 			for (Authorization authorization : order.getAuthorizations()) {
 				if (authorization.getStatus() != Status.VALID) {
 					this.challenges.prove(authorization, deadline);
@@ -122,6 +124,42 @@ final class Acme4jClient implements AcmeClient {
 			}
 			return order.getCertificate().getCertificateChain();
 		});
+	}
+
+	/**
+	 * Create an order, which says what certificate it replaces when the CA offers renewal
+	 * information. When the CA answers that another order replaces that certificate
+	 * already, the order is created again without saying so (RFC 9773): an order that
+	 * went through at the CA while its answer was lost here replaced it, and every later
+	 * order that says so would be refused the same way.
+	 */
+	private Order createOrder(X509Certificate replaces) throws AcmeException, AcmeFailure, InterruptedException {
+		if (replaces == null || !offersRenewalInformation()) {
+			return newOrder().create();
+		}
+		try {
+			return newOrder().replaces(replaces).create();
+		}
+		catch (AcmeServerException ex) {
+			if (!ALREADY_REPLACED.equals(AcmeFailures.type(ex.getProblem()))) {
+				throw ex;
+			}
+			LogFields.bundle(this.settings.name())
+				.info(logger,
+						"%s answered that an earlier order replaces the certificate %s already (%s): ordering "
+							.formatted(this.settings.caName(), CertificateInfo.of(replaces).describe(),
+									AcmeFailures.describe(ex.getProblem()))
+								+ "a certificate that replaces none");
+			return newOrder().create();
+		}
+	}
+
+	private OrderBuilder newOrder() throws AcmeFailure, InterruptedException {
+		OrderBuilder builder = login().newOrder().domains(this.settings.domains());
+		if (this.settings.profile() != null) {
+			builder.profile(this.settings.profile());
+		}
+		return builder;
 	}
 
 	private boolean offersRenewalInformation() throws AcmeException {
