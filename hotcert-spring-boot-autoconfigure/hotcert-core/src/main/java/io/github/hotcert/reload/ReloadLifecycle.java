@@ -187,10 +187,14 @@ public class ReloadLifecycle implements SmartLifecycle {
 	 * @param bundle the bundle
 	 */
 	public void rewatch(ManagedBundle bundle) {
+		boolean watching;
 		synchronized (this.monitor) {
-			if (this.watching) {
-				this.watcher.relisten(bundle.getName(), bundle.getSource().getFiles(), action(bundle.getName()));
-			}
+			watching = this.watching;
+		}
+		// Not holding the monitor: the watcher reads the new files, and a file system
+		// that does not answer must not hold up stop()
+		if (watching) {
+			this.watcher.relisten(bundle.getName(), bundle.getSource().getFiles(), action(bundle.getName()));
 		}
 	}
 

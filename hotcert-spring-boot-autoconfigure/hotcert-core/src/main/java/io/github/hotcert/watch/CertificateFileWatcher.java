@@ -176,10 +176,15 @@ public class CertificateFileWatcher implements AutoCloseable {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notNull(files, "'files' must not be null");
 		Assert.notNull(listener, "'listener' must not be null");
+		WatchedFiles replacement = files.isEmpty() ? null
+				: new WatchedFiles(name, Set.copyOf(new LinkedHashSet<>(files)), listener, this.settings);
+		if (replacement != null) {
+			// Before the lock: a file system that does not answer holds up the caller,
+			// not stop()
+			replacement.accept(replacement.read(this.reader));
+		}
 		synchronized (this.lock) {
 			this.registrations.removeIf((registration) -> registration.name().equals(name));
-			WatchedFiles replacement = files.isEmpty() ? null
-					: new WatchedFiles(name, Set.copyOf(new LinkedHashSet<>(files)), listener, this.settings);
 			if (replacement != null) {
 				this.registrations.add(replacement);
 			}

@@ -177,8 +177,7 @@ final class WatcherSupervisor {
 		List<WatchedFiles> registrations = failed.registrations().stream().map(WatchedFiles::copy).toList();
 		this.status = this.status.restarted(problem, this.clock.instant());
 		WatcherThread replacement = newThread(registrations, createWatches());
-		replacement.prepareToReplace(null);
-		replacement.start();
+		replacement.startReplacing();
 		this.current = replacement;
 		fields().error(logger,
 				"%s: replaced it with a new watcher thread (restart %d), which checks every watched file now"
@@ -188,11 +187,11 @@ final class WatcherSupervisor {
 
 	/**
 	 * Replace the watcher thread by one whose registration of the given name watches
-	 * other files (see {@link WatcherThread#prepareToReplace(WatchedFiles)}). The
-	 * previous thread ends after the action it may be running, which this method waits
-	 * for.
+	 * other files (see {@link WatcherThread#startReplacing()}). The previous thread ends
+	 * after the action it may be running, which this method waits for.
 	 * @param name the name of the registration
-	 * @param replacement the registration that replaces it, or {@code null} to end it
+	 * @param replacement the registration that replaces it, with the content of its files
+	 * as its baseline, or {@code null} to end it
 	 */
 	void rewatch(String name, WatchedFiles replacement) {
 		WatcherThread previous;
@@ -212,8 +211,7 @@ final class WatcherSupervisor {
 			}
 			previous.close();
 			WatcherThread thread = newThread(registrations, createWatches());
-			thread.prepareToReplace(replacement);
-			thread.start();
+			thread.startReplacing();
 			this.current = thread;
 		}
 		join(previous, REWATCH_JOIN_TIMEOUT);

@@ -45,6 +45,8 @@ final class WatcherThread extends Thread {
 
 	private long nextPoll;
 
+	private boolean replacing;
+
 	private String lastFailure;
 
 	WatcherThread(String name, List<WatchedFiles> registrations, DirectoryWatches watches, WatchSettings settings,
@@ -76,26 +78,44 @@ final class WatcherThread extends Thread {
 	}
 
 	/**
-	 * Register the watches for a thread that replaces another: the content last acted on
-	 * stays the baseline, and every registration is checked at once, since changes made
-	 * while the previous thread was stuck produced events that nobody took. A
-	 * registration that is new takes the content of its files now as its baseline.
-	 * @param added the registration that is new, or {@code null}
+	 * Start as the thread that replaces another: the content last acted on stays the
+	 * baseline, and every registration is checked once its watches are registered, since
+	 * changes made while the previous thread was stuck, or before the watches of a new
+	 * registration were registered, produced events that nobody took. The watches are
+	 * registered on this thread, not on the caller's: the caller holds the supervisor's
+	 * lock, which a file system that does not answer must not hold up, while a step of
+	 * this thread that does not end is noticed.
 	 */
-	void prepareToReplace(WatchedFiles added) {
-		resolve();
-		if (added != null) {
-			added.accept(added.read(this.reader));
+	void startReplacing() {
+		this.replacing = true;
+		start();
+	}
+
+	private void prepareToReplace() {
+		try {
+			resolve();
 		}
-		long now = System.nanoTime();
-		this.registrations.stream()
-			.filter((registration) -> registration != added)
-			.forEach((registration) -> registration.debounce().onEvent(now));
-		this.nextPoll = now + this.settings.pollInterval().toNanos();
+		finally {
+			// Even when resolving failed: each registration is resolved again before it
+			// is read
+			long now = System.nanoTime();
+			this.registrations.forEach((registration) -> registration.debounce().onEvent(now));
+			this.nextPoll = now + this.settings.pollInterval().toNanos();
+		}
 	}
 
 	@Override
 	public void run() {
+		if (this.replacing) {
+			try {
+				prepareToReplace();
+			}
+			catch (RuntimeException ex) {
+				if (this.running) {
+					failed(ex);
+				}
+			}
+		}
 		while (this.running) {
 			try {
 				long timeout = timeoutMillis(System.nanoTime());

@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.github.hotcert.source.MaterialSource;
 import io.github.hotcert.source.StoreSource;
@@ -16,6 +20,7 @@ import io.github.hotcert.testsupport.TestCertificates.Issued;
 import io.github.hotcert.testsupport.TestMaterial;
 import io.github.hotcert.testsupport.TestValidation;
 import io.github.hotcert.watch.CertificateFileWatcher;
+import io.github.hotcert.watch.FileChangeListener;
 import io.github.hotcert.watch.WatchMode;
 import io.github.hotcert.watch.WatchSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -167,6 +172,44 @@ class ReloadLifecycleTests {
 		await().atMost(TIMEOUT).until(() -> !this.bundle.isValidating());
 		assertThat(this.watcher.isRunning()).isTrue();
 		assertThat(this.bundle.getLastResult().trigger()).isEqualTo(ReloadTrigger.STARTUP);
+	}
+
+	@Test
+	void stopsWhileTheWatcherReadsTheNewFilesOfABundle() throws Exception {
+		CountDownLatch reading = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		this.watcher = new CertificateFileWatcher(new WatchSettings(WatchMode.WATCH_POLL, Duration.ofMillis(50),
+				Duration.ofMillis(500), Duration.ofHours(1))) {
+
+			@Override
+			public void relisten(String name, Set<Path> files, FileChangeListener listener) {
+				// As a read of a file system that does not answer
+				reading.countDown();
+				awaitRelease(release);
+				super.relisten(name, files, listener);
+			}
+
+		};
+		this.lifecycle = lifecycle(Duration.ZERO);
+		this.validator.release();
+		this.lifecycle.start();
+		await().atMost(TIMEOUT).until(() -> !this.bundle.isValidating());
+		CompletableFuture<Void> rewatched = CompletableFuture.runAsync(() -> this.lifecycle.rewatch(this.bundle));
+		assertThat(reading.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		CompletableFuture<Void> stopped = CompletableFuture.runAsync(this.lifecycle::stop);
+		assertThat(stopped).as("stopped while the watcher reads").succeedsWithin(TIMEOUT);
+		assertThat(this.watcher.isRunning()).isFalse();
+		release.countDown();
+		assertThat(rewatched).succeedsWithin(TIMEOUT);
+	}
+
+	private static void awaitRelease(CountDownLatch release) {
+		try {
+			release.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test

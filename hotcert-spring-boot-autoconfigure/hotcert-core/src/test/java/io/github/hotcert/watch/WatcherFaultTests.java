@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -167,6 +168,24 @@ class WatcherFaultTests {
 		assertThat(action.awaitChange().observed()).isEqualTo("two");
 		await().atMost(TIMEOUT).until(() -> this.watcher.getStatus().state() == State.WATCHING);
 		await().atMost(TIMEOUT).until(() -> watcherThreads() == 1);
+	}
+
+	@Test
+	void stopsWhileTheNewFilesOfARegistrationCannotBeRead() throws Exception {
+		Path file = write(this.temp.resolve("tls").resolve("tls.crt"), "one");
+		Path moved = write(this.temp.resolve("moved").resolve("tls.crt"), "two");
+		RecordingAction<String> action = new RecordingAction<>(() -> read(moved));
+		start(settings(NEVER), file, action, FileSystems.getDefault()::newWatchService);
+		this.reader.stickReads(1);
+		CompletableFuture<Void> relistened = CompletableFuture
+			.runAsync(() -> this.watcher.relisten("test", Set.of(moved), action));
+		await().atMost(TIMEOUT).until(() -> this.reader.stuck() == 1);
+		CompletableFuture<Void> stopped = CompletableFuture.runAsync(this.watcher::stop);
+		assertThat(stopped).as("stopped while the new files are read").succeedsWithin(TIMEOUT);
+		this.reader.release();
+		assertThat(relistened).succeedsWithin(TIMEOUT);
+		assertThat(this.watcher.isRunning()).isFalse();
+		assertThat(action.all()).isEmpty();
 	}
 
 	@Test
