@@ -150,8 +150,8 @@ public class CertificateFileWatcher implements AutoCloseable {
 	 * configuration of a bundle changed while the application runs: the files of the
 	 * earlier registration of that name are no longer watched, and the new ones are, with
 	 * the given action. No files ends the registration. While the watcher runs, the
-	 * content of the new files now is what later reads are compared with, so that only a
-	 * change made after this method returns runs the action.
+	 * content of the new files when this method is called is what later reads are
+	 * compared with: a change made from then on runs the action.
 	 * @param name the name of what is watched
 	 * @param files the files, as configured (symbolic links are followed), possibly none
 	 * @param action the action to run, with how the change was found, after the content
@@ -178,7 +178,11 @@ public class CertificateFileWatcher implements AutoCloseable {
 		Assert.notNull(listener, "'listener' must not be null");
 		WatchedFiles replacement = files.isEmpty() ? null
 				: new WatchedFiles(name, Set.copyOf(new LinkedHashSet<>(files)), listener, this.settings);
-		if (replacement != null) {
+		boolean running;
+		synchronized (this.lock) {
+			running = this.supervisor != null;
+		}
+		if (replacement != null && running) {
 			// Before the lock: a file system that does not answer holds up the caller,
 			// not stop()
 			replacement.accept(replacement.read(this.reader));

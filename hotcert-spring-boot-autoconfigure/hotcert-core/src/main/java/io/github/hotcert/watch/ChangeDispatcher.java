@@ -15,8 +15,8 @@ import org.apache.commons.logging.LogFactory;
  * content is the content last acted on, otherwise calls the registration's listener and
  * takes the content as known, unless the listener found that files still being written do
  * not hold complete material yet, in which case they are read again. When the listener
- * ends the thread with an error, the content is taken back, once, so that the thread that
- * replaces it acts on it again.
+ * ends the thread with an error, the content known is forgotten, once, so that the thread
+ * that replaces it acts again on what the files hold.
  */
 final class ChangeDispatcher {
 
@@ -64,9 +64,10 @@ final class ChangeDispatcher {
 				.error(logger, "Acting on a change to the files of %s failed".formatted(registration), ex);
 		}
 		catch (Error ex) {
-			registration.actionEndedThread(stable.snapshot(), previous);
+			registration.actionEndedThread(stable.snapshot());
 			throw ex;
 		}
+		registration.actionReturned();
 		if (!taken && stable.settling()) {
 			registration.accept(previous);
 			this.counters.incomplete.incrementAndGet();

@@ -159,18 +159,26 @@ final class WatchedFiles {
 	}
 
 	/**
-	 * Take back the content that the action was running on when an error ended the
-	 * thread, so that the thread that replaces it acts on that content again. Only once
-	 * for the same content: an error that happens every time does not end every thread
-	 * that follows.
+	 * Forget the content known after an error ended the thread while the action ran on
+	 * it, so that the thread that replaces it acts once more on what the files hold then:
+	 * the action may have ended before it took the change, or after. Only once for the
+	 * same content: an error that happens every time does not end every thread that
+	 * follows.
 	 * @param snapshot the content the action was running on
-	 * @param previous the content known before it
 	 */
-	void actionEndedThread(ContentSnapshot snapshot, ContentSnapshot previous) {
+	void actionEndedThread(ContentSnapshot snapshot) {
 		if (!snapshot.equals(this.endedThread)) {
 			this.endedThread = snapshot;
-			this.known = previous;
+			this.known = null;
 		}
+	}
+
+	/**
+	 * Note that the action returned: an error on content it ended a thread on before is
+	 * acted on once more again.
+	 */
+	void actionReturned() {
+		this.endedThread = null;
 	}
 
 	boolean isKnown(ContentSnapshot snapshot) {

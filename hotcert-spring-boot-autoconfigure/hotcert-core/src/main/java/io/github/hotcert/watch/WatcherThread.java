@@ -88,36 +88,33 @@ final class WatcherThread extends Thread {
 	 */
 	void startReplacing() {
 		this.replacing = true;
+		this.nextPoll = System.nanoTime() + this.settings.pollInterval().toNanos();
 		start();
 	}
 
-	private void prepareToReplace() {
+	/**
+	 * Check every registration once its watches are registered: changes made before that
+	 * produced events that nobody took. Each registration is resolved again before it is
+	 * read, even when resolving them all here failed.
+	 */
+	private void checkEveryRegistration() {
 		try {
 			resolve();
 		}
 		finally {
-			// Even when resolving failed: each registration is resolved again before it
-			// is read
 			long now = System.nanoTime();
 			this.registrations.forEach((registration) -> registration.debounce().onEvent(now));
-			this.nextPoll = now + this.settings.pollInterval().toNanos();
 		}
 	}
 
 	@Override
 	public void run() {
-		if (this.replacing) {
-			try {
-				prepareToReplace();
-			}
-			catch (RuntimeException ex) {
-				if (this.running) {
-					failed(ex);
-				}
-			}
-		}
 		while (this.running) {
 			try {
+				if (this.replacing) {
+					this.replacing = false;
+					checkEveryRegistration();
+				}
 				long timeout = timeoutMillis(System.nanoTime());
 				step(TimeUnit.MILLISECONDS.toNanos(timeout), "waiting for file events");
 				WatchKey key = this.paths.take(timeout);
@@ -217,9 +214,7 @@ final class WatcherThread extends Thread {
 	 */
 	private void eventsFailed(RuntimeException ex) {
 		this.paths.replaceWatches(this.supervisor.eventsFailed(ex));
-		resolve();
-		long now = System.nanoTime();
-		this.registrations.forEach((registration) -> registration.debounce().onEvent(now));
+		checkEveryRegistration();
 	}
 
 	/**

@@ -152,6 +152,49 @@ class WatcherFaultTests {
 	}
 
 	@Test
+	void actsOnWhatTheFilesHoldAfterAnActionThatTookTheChangeKilledItsThread() throws Exception {
+		Path file = write(this.temp.resolve("tls").resolve("tls.crt"), "one");
+		AtomicInteger kills = new AtomicInteger(1);
+		List<String> taken = new CopyOnWriteArrayList<>();
+		RecordingAction<String> action = new RecordingAction<>(() -> {
+			String content = read(file);
+			taken.add(content);
+			if (kills.getAndDecrement() > 0) {
+				// The change was taken, then the files went back before an error ended
+				// the thread
+				rewrite(file, "one");
+				throw new InjectedError();
+			}
+			return content;
+		});
+		start(settings(NEVER), file, action, FileSystems.getDefault()::newWatchService);
+		write(file, "two");
+		assertThat(action.awaitChange().observed()).isEqualTo("one");
+		assertThat(taken).containsExactly("two", "one");
+	}
+
+	@Test
+	void actsOnceMoreAgainOnContentThatKillsAThreadAgainAfterItWasTaken() throws Exception {
+		Path file = write(this.temp.resolve("tls").resolve("tls.crt"), "one");
+		AtomicInteger kills = new AtomicInteger(1);
+		RecordingAction<String> action = new RecordingAction<>(() -> {
+			if (kills.getAndDecrement() > 0) {
+				throw new InjectedError();
+			}
+			return read(file);
+		});
+		start(settings(NEVER), file, action, FileSystems.getDefault()::newWatchService);
+		write(file, "two");
+		assertThat(action.awaitChange().observed()).isEqualTo("two");
+		write(file, "three");
+		assertThat(action.awaitChange().observed()).isEqualTo("three");
+		kills.set(1);
+		write(file, "two");
+		assertThat(action.awaitChange().observed()).as("the same content, killing a thread again").isEqualTo("two");
+		assertThat(this.watcher.getStatus().restarts()).isEqualTo(2);
+	}
+
+	@Test
 	void stopsReplacingWhenTooManyThreadsAreStuckAndRecoversWhenTheyReturn(CapturedOutput output) throws Exception {
 		Path file = write(this.temp.resolve("tls").resolve("tls.crt"), "one");
 		RecordingAction<String> action = new RecordingAction<>(() -> read(file));
@@ -295,6 +338,15 @@ class WatcherFaultTests {
 	static Path write(Path file, String content) throws IOException {
 		Files.createDirectories(file.getParent());
 		return Files.writeString(file, content);
+	}
+
+	private static void rewrite(Path file, String content) {
+		try {
+			write(file, content);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static String read(Path file) {
