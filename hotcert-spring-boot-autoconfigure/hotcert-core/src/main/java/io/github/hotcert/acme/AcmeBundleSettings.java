@@ -71,7 +71,25 @@ public record AcmeBundleSettings(String name, URI directory, List<String> domain
 	 * @return the directory URL that can be shown
 	 */
 	public String displayDirectory() {
-		URI directory = this.directory;
+		return display(this.directory);
+	}
+
+	/**
+	 * Return a directory URL to show in messages and reports, such as one stored with a
+	 * certificate: without the user information and the query that it may hold.
+	 * @param directory the URL
+	 * @return the URL that can be shown
+	 */
+	static String display(String directory) {
+		try {
+			return display(new URI(directory));
+		}
+		catch (URISyntaxException ex) {
+			return "a directory URL that cannot be read";
+		}
+	}
+
+	private static String display(URI directory) {
 		if (directory.getRawUserInfo() == null && directory.getRawQuery() == null) {
 			return directory.toString();
 		}

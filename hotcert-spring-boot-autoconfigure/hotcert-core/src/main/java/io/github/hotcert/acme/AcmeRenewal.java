@@ -140,7 +140,7 @@ final class AcmeRenewal {
 		String issuer = this.bundle.files().readIssuer();
 		String directory = this.bundle.getSettings().directory().toString();
 		if (issuer != null && !issuer.equals(directory)) {
-			return "the stored certificate comes from another CA (" + issuer + ")";
+			return "the stored certificate comes from another CA (" + AcmeBundleSettings.display(issuer) + ")";
 		}
 		return null;
 	}

@@ -112,6 +112,18 @@ class AcmeRenewalTests {
 	}
 
 	@Test
+	void showsTheOtherCaWithoutWhatItsUrlMayHoldBesidesTheDirectory() throws Exception {
+		Issued staging = this.ca.issue(AcmeKeyType.EC_P256.generate());
+		BundleStorage files = this.bundle.files();
+		files.publish(files.stage(staging.chain(), staging.keyPair().getPrivate(),
+				"https://user:secret@staging.example/directory?token=s3cr3t"));
+		this.ca.failure = new AcmeFailure("unauthorized", "refused", null, null);
+		renewal(this.bundle, "owner-a").check();
+		assertThat(this.bundle.getStatus().getPlan().basis())
+			.isEqualTo("the stored certificate comes from another CA (https://staging.example/directory)");
+	}
+
+	@Test
 	void renewsAtOnceACertificateThatDoesNotCoverTheDomains() throws Exception {
 		Issued other = this.certificates
 			.issue(this.certificates.leaf("old.example").subjectAlternativeNames("old.example"), this.authority);
