@@ -146,10 +146,10 @@ final class Acme4jClient implements AcmeClient {
 			}
 			LogFields.bundle(this.settings.name())
 				.info(logger,
-						"%s answered that an earlier order replaces the certificate %s already (%s): ordering "
+						("%s answered that an earlier order replaces the certificate %s already (%s): "
+								+ "ordering a certificate that replaces none")
 							.formatted(this.settings.caName(), CertificateInfo.of(replaces).describe(),
-									AcmeFailures.describe(ex.getProblem()))
-								+ "a certificate that replaces none");
+									AcmeFailures.describe(ex.getProblem())));
 			return newOrder().create();
 		}
 	}

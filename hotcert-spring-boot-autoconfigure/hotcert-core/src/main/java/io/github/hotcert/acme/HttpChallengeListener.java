@@ -32,17 +32,19 @@ import org.apache.commons.logging.LogFactory;
  * web server's port ({@code 301} for {@code GET} and {@code HEAD}, {@code 308} for the
  * other methods, which keeps them). Nothing of the application is reachable through it.
  * It is the JDK's own HTTP server, the same whatever web server the application runs, on
- * its own threads. An exchange that takes longer than {@link #EXCHANGE_TIMEOUT}, such as
- * a client that sends part of a request and then nothing, is cut off, so that a few such
- * clients cannot leave no thread to answer the CA.
+ * its own threads. An exchange that holds a thread for longer than
+ * {@link #EXCHANGE_TIMEOUT}, such as that of a client that sends part of a request and
+ * then nothing, is cut off, so that a few such clients cannot leave no thread to answer
+ * the CA (many of them at once still delay its requests, which wait for a thread).
  */
 final class HttpChallengeListener {
 
 	static final String PATH = "/.well-known/acme-challenge/";
 
 	/**
-	 * How long one exchange may take, from the first byte of the request to the end of
-	 * the answer: answering a challenge takes milliseconds.
+	 * How long one exchange may hold a thread, from when the thread takes it up (after
+	 * its first byte came) to the end of the answer: answering a challenge takes
+	 * milliseconds.
 	 */
 	static final Duration EXCHANGE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -82,6 +84,16 @@ final class HttpChallengeListener {
 		this(address, port, responses, httpsPort, defaultHost, EXCHANGE_TIMEOUT);
 	}
 
+	/**
+	 * Create a new {@link HttpChallengeListener} for tests that cut off exchanges sooner.
+	 * @param address the address to bind, or {@code null} for every address
+	 * @param port the port
+	 * @param responses the answers to serve
+	 * @param httpsPort the port that other requests are redirected to
+	 * @param defaultHost the host of redirects of requests without a usable {@code Host}
+	 * header
+	 * @param exchangeTimeout how long one exchange may hold a thread
+	 */
 	HttpChallengeListener(String address, int port, ChallengeResponses responses, IntSupplier httpsPort,
 			String defaultHost, Duration exchangeTimeout) {
 		this.address = address;

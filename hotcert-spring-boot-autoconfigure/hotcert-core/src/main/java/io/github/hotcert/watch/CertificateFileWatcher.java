@@ -193,6 +193,10 @@ public class CertificateFileWatcher implements AutoCloseable {
 				this.registrations.add(replacement);
 			}
 			if (this.supervisor != null) {
+				if (replacement != null && !running) {
+					// Started since: read under the lock, as the start does
+					replacement.accept(replacement.read(this.reader));
+				}
 				this.supervisor.rewatch(name, replacement);
 				LogFields.bundle(name)
 					.info(logger,

@@ -42,8 +42,9 @@ final class WatchedFiles {
 	}
 
 	/**
-	 * Return a copy for a new watcher thread: the same files and action, the content last
-	 * acted on as its baseline, nothing pending.
+	 * Return a copy for a new watcher thread: the same files and action, the content
+	 * known as its baseline (none after an error ended a thread in the action), nothing
+	 * pending.
 	 * @return the copy
 	 */
 	WatchedFiles copy() {
@@ -174,8 +175,8 @@ final class WatchedFiles {
 	}
 
 	/**
-	 * Note that the action returned: an error on content it ended a thread on before is
-	 * acted on once more again.
+	 * Note that the action ended without ending the thread: content that ends a thread
+	 * later is acted on once more, even content that did so before.
 	 */
 	void actionReturned() {
 		this.endedThread = null;

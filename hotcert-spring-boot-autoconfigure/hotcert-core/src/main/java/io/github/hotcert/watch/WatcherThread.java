@@ -78,9 +78,9 @@ final class WatcherThread extends Thread {
 	}
 
 	/**
-	 * Start as the thread that replaces another: the content last acted on stays the
-	 * baseline, and every registration is checked once its watches are registered, since
-	 * changes made while the previous thread was stuck, or before the watches of a new
+	 * Start as the thread that replaces another: the content known stays the baseline,
+	 * and every registration is checked once its watches are registered, since changes
+	 * made while the previous thread was stuck, or before the watches of a new
 	 * registration were registered, produced events that nobody took. The watches are
 	 * registered on this thread, not on the caller's: the caller holds the supervisor's
 	 * lock, which a file system that does not answer must not hold up, while a step of
