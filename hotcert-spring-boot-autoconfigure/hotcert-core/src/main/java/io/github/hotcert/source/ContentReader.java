@@ -41,9 +41,11 @@ public class ContentReader {
 
 	/**
 	 * How many times the files of a bundle are read while their directories keep changing
-	 * under the reads.
+	 * under the reads. One attempt takes well under a millisecond on a local disk, and a
+	 * writer that swaps a Kubernetes Secret in a loop on a loaded machine changes the
+	 * directories under about one attempt in three: ten attempts were not always enough.
 	 */
-	static final int MAX_ATTEMPTS = 10;
+	static final int MAX_ATTEMPTS = 50;
 
 	private static final Log logger = LogFactory.getLog(ContentReader.class);
 
@@ -88,7 +90,9 @@ public class ContentReader {
 	 * symbolic link on the way (such as the {@code ..data} link of a Kubernetes Secret
 	 * volume) is read once for all the files; when a link, a directory or a file on the
 	 * way changed while the files were read, they are read again, up to
-	 * {@value #MAX_ATTEMPTS} times.
+	 * {@value #MAX_ATTEMPTS} times. When they still changed under the last read, what it
+	 * read is returned, and a location it could not read says that the files kept
+	 * changing.
 	 * @param locations the locations
 	 * @return what was read from each location
 	 */
@@ -99,7 +103,11 @@ public class ContentReader {
 			for (MaterialLocation location : locations) {
 				reads.computeIfAbsent(location, (key) -> read(key, resolution));
 			}
-			if (attempt >= MAX_ATTEMPTS || resolution.isCurrent()) {
+			if (resolution.isCurrent()) {
+				return new Reads(reads);
+			}
+			if (attempt >= MAX_ATTEMPTS) {
+				reads.replaceAll((location, read) -> read.stillChanging(MAX_ATTEMPTS));
 				return new Reads(reads);
 			}
 			if (logger.isTraceEnabled()) {
@@ -234,6 +242,19 @@ public class ContentReader {
 
 		static Read failed(String reason, Throwable cause) {
 			return new Read(null, reason, cause);
+		}
+
+		/**
+		 * Return this read as the last of the given number of reads, under each of which
+		 * the directories changed: a failure says so, since the file may well be there
+		 * once the directories stop changing.
+		 */
+		Read stillChanging(int reads) {
+			if (this.content != null) {
+				return this;
+			}
+			return failed("the files kept changing while they were read (%d times), and the last read found that %s"
+				.formatted(reads, this.reason), this.cause);
 		}
 
 	}

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The files of one bundle are read from one state of their directories: a Kubernetes
@@ -80,6 +81,33 @@ class ConsistentReadTests {
 		assertThat(swaps[0]).isEqualTo(ContentReader.MAX_ATTEMPTS);
 		assertThat(material.getKey().leaf()).isIn(this.first.certificate(), this.second.certificate());
 		assertPair(material, material.getKey().leaf().equals(this.first.certificate()) ? this.first : this.second);
+	}
+
+	@Test
+	void secretSwappedUnderTwentyReadsInARowGivesThePairOfTheLastSwap() {
+		List<Issued> pairs = List.of(this.second, this.first);
+		int[] swaps = { 0 };
+		LoadedMaterial material = load(afterEveryOpening("tls.crt", () -> {
+			if (swaps[0] < 20) {
+				this.volume.write(secret(pairs.get(swaps[0]++ % pairs.size())));
+			}
+		}));
+		assertThat(swaps[0]).isEqualTo(20);
+		assertPair(material, pairs.get(19 % pairs.size()));
+	}
+
+	@Test
+	void secretThatKeepsChangingUnderEveryReadIsRejectedForChanging() {
+		List<Issued> pairs = List.of(this.second, this.first);
+		int[] swaps = { 0 };
+		assertThatExceptionOfType(MaterialLoadException.class)
+			.isThrownBy(() -> load(afterEveryOpening("tls.crt",
+					() -> this.volume.write(secret(pairs.get(swaps[0]++ % pairs.size()))))))
+			.withMessageContaining("from '%s'".formatted(this.volume.file("tls.key")))
+			.withMessageEndingWith(": the files kept changing while they were read (%d times), and the last read "
+				.formatted(ContentReader.MAX_ATTEMPTS)
+					+ "found that the file is a symbolic link to '..data/tls.key', which does not exist");
+		assertThat(swaps[0]).isEqualTo(ContentReader.MAX_ATTEMPTS);
 	}
 
 	@Test
