@@ -185,7 +185,7 @@ public class CertificateFileWatcher implements AutoCloseable {
 		if (replacement != null && running) {
 			// Before the lock: a file system that does not answer holds up the caller,
 			// not stop()
-			replacement.accept(replacement.read(this.reader));
+			replacement.readBaseline(this.reader);
 		}
 		synchronized (this.lock) {
 			this.registrations.removeIf((registration) -> registration.name().equals(name));
@@ -195,7 +195,7 @@ public class CertificateFileWatcher implements AutoCloseable {
 			if (this.supervisor != null) {
 				if (replacement != null && !running) {
 					// Started since: read under the lock, as the start does
-					replacement.accept(replacement.read(this.reader));
+					replacement.readBaseline(this.reader);
 				}
 				this.supervisor.rewatch(name, replacement);
 				LogFields.bundle(name)

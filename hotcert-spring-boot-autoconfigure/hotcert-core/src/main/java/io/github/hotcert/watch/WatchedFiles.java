@@ -31,6 +31,8 @@ final class WatchedFiles {
 
 	private volatile ContentSnapshot endedThread;
 
+	private volatile WatchedFiles origin;
+
 	private Map<Path, FileStamp> stamps = Map.of();
 
 	WatchedFiles(String name, Set<Path> files, FileChangeListener action, WatchSettings settings) {
@@ -44,14 +46,33 @@ final class WatchedFiles {
 	/**
 	 * Return a copy for a new watcher thread: the same files and action, the content
 	 * known as its baseline (none after an error ended a thread in the action), nothing
-	 * pending.
+	 * pending. The copy can {@link #takeOver(boolean) take over} what this registration
+	 * knows once the thread that runs it ended.
 	 * @return the copy
 	 */
 	WatchedFiles copy() {
 		WatchedFiles copy = new WatchedFiles(this.name, this.files, this.action, this.settings);
 		copy.known = this.known;
 		copy.endedThread = this.endedThread;
+		copy.origin = this;
 		return copy;
+	}
+
+	/**
+	 * Start from what the registration this one was {@link #copy() copied} from knows
+	 * now, when the thread that ran it has ended since: its action may have taken a
+	 * change, asked for another read, or ended the thread, after the copy was made. In
+	 * any case, forget the registration it was copied from. Called by the new thread
+	 * before it reads or acts.
+	 * @param originEnded whether the thread that ran the original has ended
+	 */
+	void takeOver(boolean originEnded) {
+		WatchedFiles origin = this.origin;
+		this.origin = null;
+		if (origin != null && originEnded) {
+			this.known = origin.known;
+			this.endedThread = origin.endedThread;
+		}
 	}
 
 	String name() {
@@ -146,6 +167,15 @@ final class WatchedFiles {
 	 */
 	List<Path> differences(ContentSnapshot snapshot) {
 		return snapshot.differences(this.known);
+	}
+
+	/**
+	 * Read the files and take what they hold as known: the baseline of later comparisons,
+	 * for files that were not watched until now.
+	 * @param reader the reader of the files
+	 */
+	void readBaseline(FileContentReader reader) {
+		accept(read(reader));
 	}
 
 	/**

@@ -179,6 +179,13 @@ final class WatcherSupervisor {
 		WatcherThread replacement = newThread(registrations, createWatches());
 		replacement.startReplacing();
 		this.current = replacement;
+		logRestart(problem, cause);
+	}
+
+	/**
+	 * Log that a watcher thread was replaced after a fault.
+	 */
+	private void logRestart(String problem, Throwable cause) {
 		fields().error(logger,
 				"%s: replaced it with a new watcher thread (restart %d), which checks every watched file now"
 					.formatted(problem, this.status.restarts()),
@@ -187,8 +194,10 @@ final class WatcherSupervisor {
 
 	/**
 	 * Replace the watcher thread by one whose registration of the given name watches
-	 * other files (see {@link WatcherThread#startReplacing()}). The previous thread ends
-	 * after the action it may be running, which this method waits for.
+	 * other files (see {@link WatcherThread#startReplacing(WatcherThread, Duration)}).
+	 * The previous thread ends after the action it may be running, which this method and
+	 * the new thread wait for; an error that ended it is reported as when the checks find
+	 * a thread that ended.
 	 * @param name the name of the registration
 	 * @param replacement the registration that replaces it, with the content of its files
 	 * as its baseline, or {@code null} to end it
@@ -211,10 +220,21 @@ final class WatcherSupervisor {
 			}
 			previous.close();
 			WatcherThread thread = newThread(registrations, createWatches());
-			thread.startReplacing();
+			thread.startReplacing(previous, REWATCH_JOIN_TIMEOUT);
 			this.current = thread;
 		}
 		join(previous, REWATCH_JOIN_TIMEOUT);
+		Throwable failure = previous.failure();
+		if (failure != null) {
+			synchronized (this.monitor) {
+				if (!this.stopped) {
+					// Replaced already: the state is the new thread's
+					String problem = "The %s thread ended unexpectedly".formatted(this.threadName);
+					this.status = this.status.restarted(problem, this.clock.instant()).withState(this.status.state());
+					logRestart(problem, failure);
+				}
+			}
+		}
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.github.hotcert.watch;
 
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.WatchKey;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +21,8 @@ import org.apache.commons.logging.LogFactory;
 final class WatcherThread extends Thread {
 
 	private static final Log logger = LogFactory.getLog(CertificateFileWatcher.class);
+
+	private static final long PREVIOUS_JOIN_SLICE_MILLIS = 50;
 
 	private final List<WatchedFiles> registrations;
 
@@ -47,6 +50,10 @@ final class WatcherThread extends Thread {
 
 	private boolean replacing;
 
+	private WatcherThread previous;
+
+	private Duration previousTimeout;
+
 	private String lastFailure;
 
 	WatcherThread(String name, List<WatchedFiles> registrations, DirectoryWatches watches, WatchSettings settings,
@@ -73,7 +80,7 @@ final class WatcherThread extends Thread {
 	 */
 	void prepare() {
 		resolve();
-		this.registrations.forEach((registration) -> registration.accept(registration.read(this.reader)));
+		this.registrations.forEach((registration) -> registration.readBaseline(this.reader));
 		this.nextPoll = System.nanoTime() + this.settings.pollInterval().toNanos();
 	}
 
@@ -90,6 +97,43 @@ final class WatcherThread extends Thread {
 		this.replacing = true;
 		this.nextPoll = System.nanoTime() + this.settings.pollInterval().toNanos();
 		start();
+	}
+
+	/**
+	 * Start as the thread that replaces one that was asked to end and may still be acting
+	 * on a change (see {@link #startReplacing()}): this thread first waits for it to end,
+	 * up to the given time, and then starts from what its registrations know, so that
+	 * what its last action did (take the change, ask for another read, end the thread
+	 * with an error) is not lost.
+	 * @param previous the thread that was asked to end
+	 * @param timeout how long to wait for it
+	 */
+	void startReplacing(WatcherThread previous, Duration timeout) {
+		this.previous = previous;
+		this.previousTimeout = timeout;
+		startReplacing();
+	}
+
+	/**
+	 * Wait for the thread this one replaces, if it was asked to end, and take over what
+	 * its registrations know.
+	 */
+	private void takeOver() throws InterruptedException {
+		boolean ended = false;
+		if (this.previous != null) {
+			long timeout = this.previousTimeout.toNanos();
+			step(timeout, "waiting for the previous watcher thread to end");
+			long deadline = System.nanoTime() + timeout;
+			// In slices: closing this thread ends the wait
+			while (this.running && this.previous.isAlive() && deadline - System.nanoTime() > 0) {
+				this.previous.join(PREVIOUS_JOIN_SLICE_MILLIS);
+			}
+			ended = !this.previous.isAlive();
+			this.previous = null;
+		}
+		for (WatchedFiles registration : this.registrations) {
+			registration.takeOver(ended);
+		}
 	}
 
 	/**
@@ -113,6 +157,10 @@ final class WatcherThread extends Thread {
 			try {
 				if (this.replacing) {
 					this.replacing = false;
+					takeOver();
+					if (!this.running) {
+						break;
+					}
 					checkEveryRegistration();
 				}
 				long timeout = timeoutMillis(System.nanoTime());

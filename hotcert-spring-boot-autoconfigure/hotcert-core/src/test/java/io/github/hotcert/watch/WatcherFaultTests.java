@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -178,6 +179,46 @@ class WatcherFaultTests {
 	}
 
 	@Test
+	void actsAgainOnAChangeWhoseActionKilledAThreadThatOtherFilesOfAnotherRegistrationReplaced(CapturedOutput output)
+			throws Exception {
+		Path file = write(this.temp.resolve("tls").resolve("tls.crt"), "one");
+		Path other = write(this.temp.resolve("other").resolve("tls.crt"), "a");
+		Path moved = write(this.temp.resolve("moved").resolve("tls.crt"), "b");
+		CountDownLatch acting = new CountDownLatch(1);
+		CountDownLatch replaced = new CountDownLatch(1);
+		AtomicInteger kills = new AtomicInteger(1);
+		RecordingAction<String> action = new RecordingAction<>(() -> {
+			if (kills.getAndDecrement() > 0) {
+				acting.countDown();
+				awaitLatch(replaced);
+				throw new InjectedError();
+			}
+			return read(file);
+		});
+		RecordingAction<String> otherAction = new RecordingAction<>(() -> read(moved));
+		this.watcher = new CertificateFileWatcher(settings(NEVER), Clock.fixed(NOW, ZoneOffset.UTC),
+				FileSystems.getDefault()::newWatchService, this.reader);
+		this.watcher.watch("test", Set.of(file), action);
+		this.watcher.watch("other", Set.of(other), otherAction);
+		this.watcher.start();
+		write(file, "two");
+		assertThat(acting.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		CompletableFuture<Void> relistened = CompletableFuture
+			.runAsync(() -> this.watcher.relisten("other", Set.of(moved), otherAction));
+		await().atMost(TIMEOUT).until(() -> watcherThreads() == 2);
+		replaced.countDown();
+		assertThat(relistened).succeedsWithin(TIMEOUT);
+		assertThat(action.awaitChange().observed()).as("the change the killed thread was acting on").isEqualTo("two");
+		assertThat(this.watcher.getStatus().restarts()).isOne();
+		assertThat(this.watcher.getStatus().problem()).isEqualTo("The hotcert-watcher thread ended unexpectedly");
+		assertThat(errors(output, "ended unexpectedly: replaced it with a new watcher thread")).isOne();
+		assertThat(output).contains(InjectedError.class.getName());
+		write(moved, "c");
+		assertThat(otherAction.awaitChange().observed()).isEqualTo("c");
+		assertThat(otherAction.all()).hasSize(1);
+	}
+
+	@Test
 	void stopsReplacingWhenTooManyThreadsAreStuckAndRecoversWhenTheyReturn(CapturedOutput output) throws Exception {
 		Path file = write(this.temp.resolve("tls").resolve("tls.crt"), "one");
 		RecordingAction<String> action = new RecordingAction<>(() -> read(file));
@@ -329,6 +370,15 @@ class WatcherFaultTests {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void awaitLatch(CountDownLatch latch) {
+		try {
+			latch.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
