@@ -73,7 +73,7 @@ final class OrderLock {
 			Holder moved = read(stale);
 			if (moved != null && !moved.isExpired(this.clock.instant())) {
 				// Refreshed in between: give it back
-				Files.createLink(this.file, stale);
+				StorageFiles.createAtomically(this.file, StorageFiles.read(stale));
 				return null;
 			}
 			return create() ? new Hold() : null;
