@@ -17,6 +17,8 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
@@ -32,6 +34,8 @@ import javax.net.ssl.TrustManagerFactory;
 final class PebbleCa implements AutoCloseable {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final Set<Integer> handedOut = ConcurrentHashMap.newKeySet();
 
 	private final Path directory;
 
@@ -199,12 +203,22 @@ final class PebbleCa implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Return a free port that no other call gave: the kernel may give the same ephemeral
+	 * port to two sockets bound one after the other.
+	 */
 	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
+		while (true) {
+			int port;
+			try (ServerSocket socket = new ServerSocket(0)) {
+				port = socket.getLocalPort();
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			if (handedOut.add(port)) {
+				return port;
+			}
 		}
 	}
 

@@ -2,8 +2,6 @@ package io.github.hotcert.sample;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -45,7 +43,7 @@ final class PrometheusServer implements AutoCloseable {
 
 	private PrometheusServer(Path executable, Path directory, String job, List<String> targets, String metricsPath,
 			List<Path> ruleFiles) throws IOException, InterruptedException {
-		this.port = freePort();
+		this.port = FreePorts.next();
 		Path configuration = directory.resolve("prometheus.yml");
 		Files.writeString(configuration, configuration(job, targets, metricsPath, ruleFiles));
 		this.log = directory.resolve("prometheus.log");
@@ -214,12 +212,6 @@ final class PrometheusServer implements AutoCloseable {
 		yaml.append("    metrics_path: '").append(metricsPath).append("'\n");
 		yaml.append("    static_configs:\n      - targets: ['").append(String.join("', '", targets)).append("']\n");
 		return yaml.toString();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
 	}
 
 	@Override

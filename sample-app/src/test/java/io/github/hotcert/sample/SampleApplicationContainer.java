@@ -1,8 +1,5 @@
 package io.github.hotcert.sample;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,9 +44,9 @@ final class SampleApplicationContainer implements AutoCloseable {
 
 	private final int managementPort;
 
-	private SampleApplicationContainer(Path certificates, List<String> arguments) throws IOException {
-		this.httpsPort = freePort();
-		this.managementPort = freePort();
+	private SampleApplicationContainer(Path certificates, List<String> arguments) {
+		this.httpsPort = FreePorts.next();
+		this.managementPort = FreePorts.next();
 		List<String> command = new ArrayList<>(
 				List.of("java", "-jar", "/opt/sample/sample-app.jar", "--server.address=127.0.0.1",
 						"--server.port=" + this.httpsPort, "--management.server.port=" + this.managementPort,
@@ -73,9 +70,8 @@ final class SampleApplicationContainer implements AutoCloseable {
 	 * mounted at {@value #CERTIFICATES}
 	 * @param arguments more command line arguments for the application
 	 * @return the running application
-	 * @throws IOException if no free port can be found
 	 */
-	static SampleApplicationContainer start(Path certificates, String... arguments) throws IOException {
+	static SampleApplicationContainer start(Path certificates, String... arguments) {
 		SampleApplicationContainer application = new SampleApplicationContainer(certificates, List.of(arguments));
 		try {
 			application.container.start();
@@ -108,12 +104,6 @@ final class SampleApplicationContainer implements AutoCloseable {
 		Path jar = Path.of(System.getProperty("basedir", "."), "target", "sample-app.jar").toAbsolutePath();
 		assertThat(jar).as("the packaged sample application").isRegularFile();
 		return jar;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
 	}
 
 	@Override

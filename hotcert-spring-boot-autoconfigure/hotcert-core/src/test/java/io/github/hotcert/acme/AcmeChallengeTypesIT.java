@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.hotcert.acme.DnsChallengeHandler.DnsChallenge;
+import io.github.hotcert.testsupport.FreePorts;
 import io.github.hotcert.testsupport.Pebble;
 import io.github.hotcert.testsupport.RunningApplication;
 import io.github.hotcert.testsupport.TestWebApplication;
@@ -55,7 +56,7 @@ class AcmeChallengeTypesIT {
 
 	@BeforeAll
 	static void startPebble(@TempDir Path directory) {
-		pebble = Pebble.start(directory, 3600, Pebble.freePort(), Map.of(KEY_ID, MAC_KEY));
+		pebble = Pebble.start(directory, 3600, FreePorts.next(), Map.of(KEY_ID, MAC_KEY));
 	}
 
 	@AfterAll

@@ -3,6 +3,7 @@ package io.github.hotcert.acme;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.github.hotcert.testsupport.FreePorts;
 import io.github.hotcert.testsupport.Pebble;
 import io.github.hotcert.testsupport.TlsClient;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +40,7 @@ public abstract class AcmePebbleContract {
 	 * @param validitySeconds the validity of the certificates it issues
 	 */
 	void startPebble(int validitySeconds) {
-		this.pebble = Pebble.start(this.directory.resolve("pebble"), validitySeconds, Pebble.freePort());
+		this.pebble = Pebble.start(this.directory.resolve("pebble"), validitySeconds, FreePorts.next());
 	}
 
 	@AfterEach

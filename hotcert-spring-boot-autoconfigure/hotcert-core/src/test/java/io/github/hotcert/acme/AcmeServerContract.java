@@ -14,6 +14,7 @@ import java.util.List;
 
 import io.github.hotcert.reload.ReloadTrigger;
 import io.github.hotcert.source.CertificateInfo;
+import io.github.hotcert.testsupport.FreePorts;
 import io.github.hotcert.testsupport.Pebble;
 import io.github.hotcert.testsupport.RequestLoad;
 import io.github.hotcert.testsupport.RunningApplication;
@@ -70,7 +71,7 @@ public abstract class AcmeServerContract {
 
 	@BeforeAll
 	static void startPebble(@TempDir Path directory) {
-		challengePort = Pebble.freePort();
+		challengePort = FreePorts.next();
 		pebble = Pebble.start(directory, VALIDITY_SECONDS, challengePort);
 	}
 

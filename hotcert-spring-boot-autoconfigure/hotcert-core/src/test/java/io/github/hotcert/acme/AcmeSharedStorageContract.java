@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 
 import io.github.hotcert.reload.ReloadTrigger;
 import io.github.hotcert.source.CertificateInfo;
+import io.github.hotcert.testsupport.FreePorts;
 import io.github.hotcert.testsupport.Pebble;
 import io.github.hotcert.testsupport.RunningApplication;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ public abstract class AcmeSharedStorageContract extends AcmePebbleContract {
 		// The second listens on a port the CA never reaches, and renews earlier (60% of
 		// the lifetime left instead of a third): its challenges are answered by the first
 		this.second.start(() -> run(AcmeApplications.properties(this.pebble, storage,
-				"hotcert.acme.bundle.web.http-challenge-port=" + Pebble.freePort(),
+				"hotcert.acme.bundle.web.http-challenge-port=" + FreePorts.next(),
 				"hotcert.acme.bundle.web.renewal-ratio=0.6")));
 		this.pebble.restart();
 		X509Certificate issued = this.client.awaitServed(this.first.port(),

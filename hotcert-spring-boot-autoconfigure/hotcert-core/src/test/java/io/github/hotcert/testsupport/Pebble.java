@@ -3,7 +3,6 @@ package io.github.hotcert.testsupport;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,13 +58,13 @@ public final class Pebble implements AutoCloseable {
 
 	private final SSLContext trust;
 
-	private final int listenPort = freePort();
+	private final int listenPort = FreePorts.next();
 
-	private final int managementPort = freePort();
+	private final int managementPort = FreePorts.next();
 
-	private final int dnsPort = freePort();
+	private final int dnsPort = FreePorts.next();
 
-	private final int challengeManagementPort = freePort();
+	private final int challengeManagementPort = FreePorts.next();
 
 	private final List<Path> logs = new ArrayList<>();
 
@@ -138,18 +137,6 @@ public final class Pebble implements AutoCloseable {
 		Pebble pebble = new Pebble(directory, validitySeconds, httpPort, externalAccountKeys);
 		pebble.startProcesses();
 		return pebble;
-	}
-
-	/**
-	 * Return a free port on loopback.
-	 */
-	public static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	public String directoryUrl() {
@@ -317,8 +304,8 @@ public final class Pebble implements AutoCloseable {
 				 "externalAccountBindingRequired": %s, "externalAccountMACKeys": {%s},
 				 "certificateValidityPeriod": %d}}
 				""".formatted(this.listenPort, this.managementPort, this.directory.resolve("tls.crt"),
-				this.directory.resolve("tls.key"), this.httpPort, freePort(), !this.externalAccountKeys.isEmpty(), keys,
-				this.validitySeconds);
+				this.directory.resolve("tls.key"), this.httpPort, FreePorts.next(), !this.externalAccountKeys.isEmpty(),
+				keys, this.validitySeconds);
 		try {
 			Files.writeString(config, json);
 		}

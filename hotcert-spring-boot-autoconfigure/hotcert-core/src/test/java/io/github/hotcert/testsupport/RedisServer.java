@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ public final class RedisServer implements AutoCloseable {
 	 */
 	public static RedisServer start(Path directory, Issued certificate, Issued clientAuthority) {
 		Path executable = executable();
-		RedisServer server = new RedisServer(executable, directory, freePort());
+		RedisServer server = new RedisServer(executable, directory, FreePorts.next());
 		server.start(certificate, clientAuthority);
 		return server;
 	}
@@ -142,15 +141,6 @@ public final class RedisServer implements AutoCloseable {
 		}
 		Assumptions.abort(message + ": skipping the test against a real Redis");
 		return null;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
