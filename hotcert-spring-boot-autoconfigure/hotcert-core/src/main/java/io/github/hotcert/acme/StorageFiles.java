@@ -94,17 +94,17 @@ final class StorageFiles {
 			return moveUnlessExists(temporary, file);
 		}
 		catch (FileSystemException ex) {
-			// Linux reports a file system without hard links (FAT, some FUSE and SMB
-			// mounts) with the error of the system call (EPERM, EOPNOTSUPP); a subclass
-			// is another problem (permissions, a missing directory)
+			// Linux reports a file system without hard links (some FUSE and SMB mounts)
+			// with the error of the system call (EPERM, EOPNOTSUPP); a subclass is
+			// another problem (permissions, a missing directory)
 			if (ex.getClass() != FileSystemException.class) {
 				throw ex;
 			}
 			try {
 				boolean created = moveUnlessExists(temporary, file);
 				if (withoutHardLinks.add(file.toAbsolutePath().getParent())) {
-					logger.warn(("The ACME storage directory %s does not take hard links (%s): its files are created "
-							+ "by a rename, which is not exclusive between instances that share it")
+					logger.warn(("Creating a hard link in the ACME storage directory %s failed (%s): its files are "
+							+ "created by a rename instead, which is not exclusive between instances that share it")
 						.formatted(file.getParent(), ex.getReason()));
 				}
 				return created;

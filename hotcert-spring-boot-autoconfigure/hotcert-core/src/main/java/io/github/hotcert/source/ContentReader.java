@@ -91,8 +91,8 @@ public class ContentReader {
 	 * volume) is read once for all the files; when a link, a directory or a file on the
 	 * way changed while the files were read, they are read again, up to
 	 * {@value #MAX_ATTEMPTS} times. When they still changed under the last read, what it
-	 * read is returned, and a location it could not read says that the files kept
-	 * changing.
+	 * read is returned (files read through one link swapped as a whole still come from
+	 * one version), and a file it could not read says that the files kept changing.
 	 * @param locations the locations
 	 * @return what was read from each location
 	 */
@@ -107,7 +107,7 @@ public class ContentReader {
 				return new Reads(reads);
 			}
 			if (attempt >= MAX_ATTEMPTS) {
-				reads.replaceAll((location, read) -> read.stillChanging(MAX_ATTEMPTS));
+				reads.replaceAll((location, read) -> location.isFile() ? read.stillChanging(MAX_ATTEMPTS) : read);
 				return new Reads(reads);
 			}
 			if (logger.isTraceEnabled()) {

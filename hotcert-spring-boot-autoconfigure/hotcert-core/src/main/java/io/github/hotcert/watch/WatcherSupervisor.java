@@ -179,13 +179,6 @@ final class WatcherSupervisor {
 		WatcherThread replacement = newThread(registrations, createWatches());
 		replacement.startReplacing();
 		this.current = replacement;
-		logRestart(problem, cause);
-	}
-
-	/**
-	 * Log that a watcher thread was replaced after a fault.
-	 */
-	private void logRestart(String problem, Throwable cause) {
 		fields().error(logger,
 				"%s: replaced it with a new watcher thread (restart %d), which checks every watched file now"
 					.formatted(problem, this.status.restarts()),
@@ -231,7 +224,11 @@ final class WatcherSupervisor {
 					// Replaced already: the state is the new thread's
 					String problem = "The %s thread ended unexpectedly".formatted(this.threadName);
 					this.status = this.status.restarted(problem, this.clock.instant()).withState(this.status.state());
-					logRestart(problem, failure);
+					fields().error(logger,
+							("%s after a configuration change had replaced it (restart %d): the new "
+									+ "watcher thread starts from what it left, and checks every watched file")
+								.formatted(problem, this.status.restarts()),
+							failure);
 				}
 			}
 		}

@@ -51,8 +51,9 @@ class StorageFilesTests {
 		assertThat(this.directory).isDirectoryNotContaining("glob:**.tmp");
 		assertThat(output.getAll().lines().filter((line) -> line.contains(" WARN "))).singleElement()
 			.asString()
-			.contains("The ACME storage directory " + this.directory + " does not take hard links "
-					+ "(Operation not permitted): its files are created by a rename, which is not exclusive");
+			.contains("Creating a hard link in the ACME storage directory " + this.directory
+					+ " failed (Operation not permitted): its files are created by a rename instead, which is not "
+					+ "exclusive");
 	}
 
 	@Test

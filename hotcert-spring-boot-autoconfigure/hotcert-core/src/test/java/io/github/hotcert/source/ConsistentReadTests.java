@@ -111,6 +111,23 @@ class ConsistentReadTests {
 	}
 
 	@Test
+	void resourceThatDoesNotExistIsNotSaidToBeChanging() {
+		List<Issued> pairs = List.of(this.second, this.first);
+		int[] swaps = { 0 };
+		ContentReader reader = new ContentReader(new DefaultResourceLoader(), ContentReader.DEFAULT_MAX_SIZE,
+				afterEveryOpening("tls.crt", () -> swapKeepingTheOldVersion(pairs.get(swaps[0]++ % pairs.size()))));
+		StoreSource keyStore = StoreSource.pem(null,
+				TestMaterial.location("keystore.certificate", this.volume.file("tls.crt")), new MaterialLocation(
+						"spring.ssl.bundle.pem.web.keystore.private-key", "classpath:missing/tls.key", null),
+				null);
+		MaterialSource source = new MaterialSource("web", reader, keyStore, null, null, null, null);
+		assertThatExceptionOfType(MaterialLoadException.class).isThrownBy(source::load)
+			.withMessage("Unable to load private key for bundle 'web' from "
+					+ "'property spring.ssl.bundle.pem.web.keystore.private-key': the resource does not exist");
+		assertThat(swaps[0]).isEqualTo(ContentReader.MAX_ATTEMPTS);
+	}
+
+	@Test
 	void digestsAreReadFromOneStateToo() {
 		MaterialSource source = source(afterOpening("tls.crt", () -> this.volume.write(secret(this.second))));
 		List<String> digests = source.digest().stream().map(ContentDigest::sha256).toList();

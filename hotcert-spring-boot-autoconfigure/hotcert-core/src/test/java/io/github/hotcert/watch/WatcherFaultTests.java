@@ -196,7 +196,10 @@ class WatcherFaultTests {
 			return read(file);
 		});
 		RecordingAction<String> otherAction = new RecordingAction<>(() -> read(moved));
-		this.watcher = new CertificateFileWatcher(settings(NEVER), Clock.fixed(NOW, ZoneOffset.UTC),
+		// Not stuck while the test holds the action
+		WatchSettings settings = new WatchSettings(WatchMode.WATCH_POLL, Duration.ofMillis(50), Duration.ofMillis(500),
+				NEVER, TIMEOUT, DataSize.ofMegabytes(1));
+		this.watcher = new CertificateFileWatcher(settings, Clock.fixed(NOW, ZoneOffset.UTC),
 				FileSystems.getDefault()::newWatchService, this.reader);
 		this.watcher.watch("test", Set.of(file), action);
 		this.watcher.watch("other", Set.of(other), otherAction);
@@ -211,7 +214,9 @@ class WatcherFaultTests {
 		assertThat(action.awaitChange().observed()).as("the change the killed thread was acting on").isEqualTo("two");
 		assertThat(this.watcher.getStatus().restarts()).isOne();
 		assertThat(this.watcher.getStatus().problem()).isEqualTo("The hotcert-watcher thread ended unexpectedly");
-		assertThat(errors(output, "ended unexpectedly: replaced it with a new watcher thread")).isOne();
+		assertThat(errors(output, "ended unexpectedly after a configuration change had replaced it (restart 1): "
+				+ "the new watcher thread starts from what it left"))
+			.isOne();
 		assertThat(output).contains(InjectedError.class.getName());
 		write(moved, "c");
 		assertThat(otherAction.awaitChange().observed()).isEqualTo("c");
