@@ -71,7 +71,7 @@ class WatcherFaultTests {
 	void replacesAThreadStuckInAReadAndAppliesTheChange(CapturedOutput output) throws Exception {
 		Path file = write(this.temp.resolve("tls").resolve("tls.crt"), "one");
 		RecordingAction<String> action = new RecordingAction<>(() -> read(file));
-		start(settings(NEVER), file, action, FileSystems.getDefault()::newWatchService);
+		start(stalling(NEVER), file, action, FileSystems.getDefault()::newWatchService);
 		this.reader.stickReads(1);
 		write(file, "two");
 		Change<String> change = action.awaitChange();
@@ -196,10 +196,7 @@ class WatcherFaultTests {
 			return read(file);
 		});
 		RecordingAction<String> otherAction = new RecordingAction<>(() -> read(moved));
-		// Not stuck while the test holds the action
-		WatchSettings settings = new WatchSettings(WatchMode.WATCH_POLL, Duration.ofMillis(50), Duration.ofMillis(500),
-				NEVER, TIMEOUT, DataSize.ofMegabytes(1));
-		this.watcher = new CertificateFileWatcher(settings, Clock.fixed(NOW, ZoneOffset.UTC),
+		this.watcher = new CertificateFileWatcher(settings(NEVER), Clock.fixed(NOW, ZoneOffset.UTC),
 				FileSystems.getDefault()::newWatchService, this.reader);
 		this.watcher.watch("test", Set.of(file), action);
 		this.watcher.watch("other", Set.of(other), otherAction);
@@ -227,7 +224,7 @@ class WatcherFaultTests {
 	void stopsReplacingWhenTooManyThreadsAreStuckAndRecoversWhenTheyReturn(CapturedOutput output) throws Exception {
 		Path file = write(this.temp.resolve("tls").resolve("tls.crt"), "one");
 		RecordingAction<String> action = new RecordingAction<>(() -> read(file));
-		start(settings(NEVER), file, action, FileSystems.getDefault()::newWatchService);
+		start(stalling(NEVER), file, action, FileSystems.getDefault()::newWatchService);
 		this.reader.stickReads(Integer.MAX_VALUE);
 		write(file, "two");
 		await().atMost(TIMEOUT).until(() -> this.watcher.getStatus().state() == State.FAILED);
@@ -335,9 +332,24 @@ class WatcherFaultTests {
 		assertThat(watcherThreads()).isZero();
 	}
 
+	/**
+	 * Return settings under which no step of the watcher thread is taken for stuck, so
+	 * that a slow machine does not replace a thread where the test does not mean it.
+	 */
 	private static WatchSettings settings(Duration pollInterval) {
+		return settings(pollInterval, TIMEOUT);
+	}
+
+	/**
+	 * Return settings under which a step that does not return is soon taken for stuck.
+	 */
+	private static WatchSettings stalling(Duration pollInterval) {
+		return settings(pollInterval, STALL_TIMEOUT);
+	}
+
+	private static WatchSettings settings(Duration pollInterval, Duration stallTimeout) {
 		return new WatchSettings(WatchMode.WATCH_POLL, Duration.ofMillis(50), Duration.ofMillis(500), pollInterval,
-				STALL_TIMEOUT, DataSize.ofMegabytes(1));
+				stallTimeout, DataSize.ofMegabytes(1));
 	}
 
 	private void start(WatchSettings settings, Path file, RecordingAction<?> action, WatchServiceFactory factory) {
